@@ -1,0 +1,27 @@
+# Two commands for a fresh Debian machine with Python 3.11: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench demo clean
+
+$(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh
+	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/skpdesk --demo-if-empty
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+
+demo: $(STAMP)
+	$(BIN)/skpdesk demo
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,84 @@
+"""Command line: the GUI by default, and headless subcommands for the office's IT person."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from skpdesk import __version__
+from skpdesk.i18n import _
+from skpdesk.store.database import ENV_URL, DatabaseOpenError, describe, open_database
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="skpdesk",
+        description=_(
+            "skpdesk: aplikasi desktop luring untuk siklus Sasaran Kinerja Pegawai (SKP). "
+            "Tanpa subperintah, jendela aplikasi dibuka."
+        ),
+        epilog=_(
+            "Basis data: --db PATH, atau variabel lingkungan {env} (path SQLite atau URL "
+            "postgresql://), atau berkas di folder data pengguna."
+        ).format(env=ENV_URL),
+    )
+    parser.add_argument("--version", action="version", version=f"skpdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=_("berkas basis data SQLite atau URL"))
+    parser.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help=_("isi kantor contoh bila basis data masih kosong (untuk mencoba aplikasi)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    demo = sub.add_parser("demo", help=_("buat kantor contoh (kecamatan) beserta akunnya"))
+    demo.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+
+    imp = sub.add_parser("import-roster", help=_("impor daftar pegawai dari .xlsx atau .csv"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+    imp.add_argument(
+        "--login",
+        default=None,
+        help=_("akun pengadministrasi kepegawaian yang tercatat di riwayat"),
+    )
+    return parser
+
+
+def _open(path: str | None):
+    try:
+        return open_database(path)
+    except DatabaseOpenError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    db_path = getattr(args, "sub_db", None) or args.db
+
+    if args.command == "demo":
+        from skpdesk.services import demo
+
+        if _open(db_path) is None:
+            return 2
+        try:
+            summary = demo.buat_kantor_demo()
+        except demo.DemoError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        print(summary)
+        return 0
+
+    if args.command == "import-roster":
+        from skpdesk.services import impor
+
+        database = _open(db_path)
+        if database is None:
+            return 2
+        return impor.main_cli(args.file, login=args.login, out=sys.stdout, err=sys.stderr)
+
+    from skpdesk.ui.app import run_gui
+
+    return run_gui(db_path, demo_if_empty=args.demo_if_empty, describe=describe)

@@ -1,0 +1,1 @@
+"""Pure rules of the SKP domain: no database, no files, no Qt."""

@@ -1,0 +1,218 @@
+"""Opening the database: where it lives, SQLite pragmas, integrity check, schema migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+import platformdirs
+from playhouse import db_url
+
+from skpdesk import APP_NAME
+from skpdesk.i18n import _
+from skpdesk.store import models
+from skpdesk.store.models import MODELS, SchemaVersion, db
+
+ENV_URL = "SKPDESK_DATABASE_URL"
+ENV_DATA_DIR = "SKPDESK_DATA_DIR"
+DB_FILENAME = "skpdesk.db"
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    # Offices lose power; FULL keeps every committed operation through an outage.
+    "synchronous": "full",
+}
+
+Migration = Callable[[pw.Database], None]
+
+# Version N's step turns a version N-1 database into version N. A fresh database is created
+# from the current models directly and stamped with CURRENT_VERSION.
+MIGRATIONS: dict[int, Migration] = {}
+CURRENT_VERSION = 1
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be used; the message is for the person at the keyboard."""
+
+
+def data_dir() -> Path:
+    """Per-user data folder (``%LOCALAPPDATA%\\skpdesk`` on Windows), never the install folder."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resolve_target(db_path: str | os.PathLike[str] | None = None) -> str:
+    """``--db`` wins over ``SKPDESK_DATABASE_URL``, which wins over the per-user default."""
+    if db_path:
+        return str(db_path)
+    return os.environ.get(ENV_URL) or str(data_dir() / DB_FILENAME)
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def connect(target: str) -> pw.Database:
+    """A peewee database for a file path or a URL (``sqlite:///…``, ``postgresql://…``)."""
+    if is_url(target):
+        if target.startswith("sqlite"):
+            return db_url.connect(target, pragmas=SQLITE_PRAGMAS)
+        return db_url.connect(target)
+    path = Path(target).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+
+
+def sqlite_path(database: pw.Database) -> Path | None:
+    if isinstance(database, pw.SqliteDatabase) and database.database != ":memory:":
+        return Path(database.database)
+    return None
+
+
+def describe(database: pw.Database) -> str:
+    """Short description for the status bar: the file, or the server without its password."""
+    path = sqlite_path(database)
+    if path is not None:
+        return str(path)
+    if isinstance(database, pw.SqliteDatabase):
+        return _("basis data sementara (memori)")
+    params = database.connect_params
+    return f"{type(database).__name__}: {params.get('host', 'localhost')}/{database.database}"
+
+
+def integrity_check(database: pw.Database) -> str:
+    """``"ok"`` or SQLite's first complaint; other engines look after themselves."""
+    if not isinstance(database, pw.SqliteDatabase):
+        return "ok"
+    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
+def schema_version(database: pw.Database) -> int:
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = database.execute_sql(
+        f"SELECT MAX(version) FROM {SchemaVersion._meta.table_name}"
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def backup_copy(database: pw.Database, reason: str) -> Path | None:
+    """Copy a SQLite database (WAL included) beside the data, for a migration or a restore."""
+    path = sqlite_path(database)
+    if path is None or not path.exists():
+        return None
+    folder = path.parent / "cadangan"
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{reason}-{stamp}.db"
+    src = sqlite3.connect(str(path))
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def _create_fresh(database: pw.Database) -> None:
+    with database.atomic():
+        database.create_tables(MODELS)
+        _protect_history(database)
+        SchemaVersion.create(version=CURRENT_VERSION)
+
+
+def _protect_history(database: pw.Database) -> None:
+    """The history is append-only: the database itself refuses to change or delete a row."""
+    if not isinstance(database, pw.SqliteDatabase):
+        return
+    table = models.Riwayat._meta.table_name
+    for event in ("UPDATE", "DELETE"):
+        database.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} BEFORE {event} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'riwayat tidak boleh diubah atau dihapus'); END"
+        )
+
+
+def migrate(
+    database: pw.Database,
+    migrations: dict[int, Migration] | None = None,
+    current: int | None = None,
+) -> Path | None:
+    """Bring the schema to ``current``; the file is copied first. Returns the copy's path."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    current = CURRENT_VERSION if current is None else current
+    found = schema_version(database)
+    if found == 0:
+        if database.get_tables():
+            raise DatabaseOpenError(
+                _("Berkas ini bukan basis data skpdesk (tidak ada versi skema).")
+            )
+        _create_fresh(database)
+        return None
+    if found > current:
+        raise DatabaseOpenError(
+            _(
+                "Basis data ini dibuat oleh versi skpdesk yang lebih baru (skema {found}, "
+                "aplikasi ini {current}). Perbarui skpdesk terlebih dahulu."
+            ).format(found=found, current=current)
+        )
+    if found == current:
+        return None
+    copy = backup_copy(database, f"sebelum-skema-{found + 1}")
+    for version in range(found + 1, current + 1):
+        step = migrations.get(version)
+        if step is None:
+            raise DatabaseOpenError(
+                _("Langkah migrasi ke skema {version} tidak ditemukan.").format(version=version)
+            )
+        with database.atomic():
+            step(database)
+            SchemaVersion.create(version=version)
+    return copy
+
+
+def open_database(
+    target: str | os.PathLike[str] | None = None, *, check: bool = True, run_migrations: bool = True
+) -> pw.Database:
+    """Open, check and migrate the database, and bind every model to it."""
+    resolved = resolve_target(target)
+    try:
+        database = connect(resolved)
+        database.connect(reuse_if_open=True)
+    except (pw.OperationalError, sqlite3.Error) as exc:
+        raise DatabaseOpenError(
+            _("Basis data '{target}' tidak dapat dibuka: {error}").format(
+                target=resolved, error=exc
+            )
+        ) from exc
+    try:
+        result = integrity_check(database) if check else "ok"
+    except pw.DatabaseError as exc:
+        result = str(exc)
+    if result != "ok":
+        database.close()
+        raise DatabaseOpenError(
+            _(
+                "Basis data '{target}' rusak ({detail}). Jangan lanjut bekerja: pulihkan dari "
+                "cadangan terakhir atau hubungi pengelola kepegawaian."
+            ).format(target=resolved, detail=result)
+        )
+    db.initialize(database)
+    if run_migrations:
+        migrate(database)
+    return database
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.obj.is_closed():
+        db.obj.close()

@@ -1,0 +1,166 @@
+"""The peewee models of skpdesk. Bound to ``db``, a proxy initialised when a database is opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+import peewee as pw
+
+from skpdesk.domain.kepegawaian import JenisJabatan, Peran, StatusKepegawaian, nama_lengkap
+
+db = pw.DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC timestamp: stored as such, shown in local time by the UI."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class JSONField(pw.TextField):
+    """A small JSON document stored as text (portable across SQLite and PostgreSQL)."""
+
+    def db_value(self, value: Any) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value: str | None) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class UUIDModel(BaseModel):
+    """Records that may later travel between laptops carry a UUID key."""
+
+    id = pw.UUIDField(primary_key=True, default=uuid.uuid4)
+
+
+class SchemaVersion(BaseModel):
+    version = pw.IntegerField()
+    applied_at = pw.DateTimeField(default=utcnow)
+
+
+class Instansi(UUIDModel):
+    nama = pw.TextField()
+    pemerintah_daerah = pw.TextField(default="")
+    alamat = pw.TextField(default="")
+    dibuat = pw.DateTimeField(default=utcnow)
+
+
+class UnitKerja(UUIDModel):
+    instansi = pw.ForeignKeyField(Instansi, backref="unit_kerja", on_delete="RESTRICT")
+    nama = pw.TextField()
+    induk = pw.ForeignKeyField("self", null=True, backref="sub_unit", on_delete="RESTRICT")
+    urutan = pw.IntegerField(default=0)
+    aktif = pw.BooleanField(default=True)
+
+    def path(self) -> list[UnitKerja]:
+        """From the root of the tree down to this unit."""
+        chain: list[UnitKerja] = []
+        node: UnitKerja | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.induk
+        return list(reversed(chain))
+
+
+class Jabatan(UUIDModel):
+    nama = pw.TextField()
+    jenis = pw.TextField()  # JenisJabatan value
+    jenjang = pw.TextField(default="")
+    struktural = pw.BooleanField(default=False)
+    unit = pw.ForeignKeyField(UnitKerja, null=True, backref="jabatan", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("nama", "unit"), True),)
+
+    @property
+    def jenis_jabatan(self) -> JenisJabatan:
+        return JenisJabatan(self.jenis)
+
+
+class Pegawai(UUIDModel):
+    nip = pw.CharField(max_length=18, unique=True)
+    nama = pw.TextField()
+    gelar_depan = pw.TextField(default="")
+    gelar_belakang = pw.TextField(default="")
+    status = pw.TextField(default=StatusKepegawaian.PNS.value)  # StatusKepegawaian value
+    golongan = pw.TextField(default="")
+    jabatan = pw.ForeignKeyField(Jabatan, null=True, backref="pemangku", on_delete="RESTRICT")
+    unit = pw.ForeignKeyField(UnitKerja, null=True, backref="pegawai", on_delete="RESTRICT")
+    atasan = pw.ForeignKeyField("self", null=True, backref="bawahan", on_delete="RESTRICT")
+    aktif = pw.BooleanField(default=True, index=True)
+    dibuat = pw.DateTimeField(default=utcnow)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    @property
+    def nama_lengkap(self) -> str:
+        return nama_lengkap(self.nama, self.gelar_depan, self.gelar_belakang)
+
+    @property
+    def status_kepegawaian(self) -> StatusKepegawaian:
+        return StatusKepegawaian(self.status)
+
+
+class Akun(UUIDModel):
+    login = pw.CharField(max_length=64, unique=True)
+    pegawai = pw.ForeignKeyField(
+        Pegawai, null=True, unique=True, backref="akun_set", on_delete="RESTRICT"
+    )
+    password_hash = pw.TextField()
+    peran = JSONField(default=list)  # list of Peran values
+    gagal_login = pw.IntegerField(default=0)
+    terkunci_sampai = pw.DateTimeField(null=True)
+    aktif = pw.BooleanField(default=True)
+    harus_ganti_sandi = pw.BooleanField(default=False)
+    dibuat = pw.DateTimeField(default=utcnow)
+    login_terakhir = pw.DateTimeField(null=True)
+
+    @property
+    def peran_set(self) -> frozenset[Peran]:
+        return frozenset(Peran(p) for p in self.peran or ())
+
+
+class Riwayat(UUIDModel):
+    """Append-only audit trail: every change made through a service writes one row."""
+
+    entitas = pw.TextField(index=True)  # e.g. "Pegawai"
+    entitas_id = pw.TextField(index=True)
+    aksi = pw.TextField()
+    dari = pw.TextField(null=True)
+    ke = pw.TextField(null=True)
+    oleh = pw.ForeignKeyField(Akun, null=True, backref="riwayat", on_delete="RESTRICT")
+    oleh_nama = pw.TextField(default="")  # kept readable even if the account is renamed
+    waktu = pw.DateTimeField(default=utcnow, index=True)
+    catatan = pw.TextField(default="")
+    rincian = JSONField(null=True)
+
+
+class Pengaturan(UUIDModel):
+    """Office settings used on every printed form."""
+
+    instansi = pw.ForeignKeyField(Instansi, unique=True, backref="pengaturan", on_delete="CASCADE")
+    kop_surat = JSONField(default=list)  # lines of the letterhead, top to bottom
+    tempat = pw.TextField(default="")  # place printed beside the date on signatures
+    ukuran_kertas = pw.TextField(default="A4")  # "A4" or "F4"
+    logo = pw.BlobField(null=True)  # PNG/JPEG bytes
+    logo_nama = pw.TextField(default="")
+    cadangan_disimpan = pw.IntegerField(default=14)  # rolling backups to keep
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    SchemaVersion,
+    Instansi,
+    UnitKerja,
+    Jabatan,
+    Pegawai,
+    Akun,
+    Riwayat,
+    Pengaturan,
+)
