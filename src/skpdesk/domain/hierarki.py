@@ -27,7 +27,7 @@ def membentuk_siklus(atasan_dari: Mapping[K, K | None], pegawai: K, atasan_baru:
 
 
 def rantai_atasan(atasan_dari: Mapping[K, K | None], pegawai: K) -> list[K]:
-    """The superiors of ``pegawai``, nearest first (atasan langsung, then atasan pejabat penilai…)."""
+    """The superiors of ``pegawai``, nearest first: atasan langsung, then her atasan…"""
     chain: list[K] = []
     node = atasan_dari.get(pegawai)
     while node is not None and node not in chain and node != pegawai:

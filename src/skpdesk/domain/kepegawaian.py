@@ -112,7 +112,7 @@ _PNS = (
     ("IV/d", "Pembina Utama Madya"),
     ("IV/e", "Pembina Utama"),
 )
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
+_ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split()
 
 GOLONGAN_PNS: tuple[Golongan, ...] = tuple(
     Golongan(kode, pangkat, StatusKepegawaian.PNS) for kode, pangkat in _PNS

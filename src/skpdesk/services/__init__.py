@@ -1,1 +1,1 @@
-"""The only writers: one function per user action, checked, applied and audited in one transaction."""
+"""The only writers: one function per user action, checked and audited in one transaction."""
