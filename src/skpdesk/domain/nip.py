@@ -15,6 +15,8 @@ PPPK_MONTH_CODE = 21
 # CPNS are appointed at 18 at the earliest; one year of slack for data entered by hand elsewhere.
 MIN_AGE_AT_TMT = 17
 OLDEST_BIRTH_YEAR = 1940
+# A decree may set a TMT some months ahead; a year is the most an office sees.
+MAX_MONTHS_AHEAD = 12
 
 
 class JenisKelamin(StrEnum):
@@ -89,9 +91,8 @@ def parse_nip(text: str, *, today: dt.date | None = None) -> NipParts:
             )
         )
     tmt = dt.date(tmt_year, 1 if pppk else tmt_month, 1)
-    if tmt_year - lahir.year < MIN_AGE_AT_TMT or tmt > today.replace(day=1) + dt.timedelta(
-        days=366
-    ):
+    months_ahead = (tmt.year - today.year) * 12 + tmt.month - today.month
+    if tmt_year - lahir.year < MIN_AGE_AT_TMT or months_ahead > MAX_MONTHS_AHEAD:
         raise ValueError(
             _(
                 "TMT pengangkatan pada NIP (digit 9–14: {part}) tidak cocok dengan tanggal lahir "

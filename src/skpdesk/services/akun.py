@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
 from collections.abc import Iterable
@@ -201,7 +202,7 @@ def masuk(login: str, sandi: str) -> Aktor:
         raise LoginGagal(_("Nama pengguna atau kata sandi salah."))
     moment = now()
     if akun.terkunci_sampai is not None and akun.terkunci_sampai > moment:
-        menit = max(1, int((akun.terkunci_sampai - moment).total_seconds() // 60) + 1)
+        menit = max(1, math.ceil((akun.terkunci_sampai - moment).total_seconds() / 60))
         raise LoginGagal(
             _(
                 "Akun terkunci karena {n} kali salah kata sandi. Coba lagi dalam {menit} menit, "

@@ -186,18 +186,21 @@ def open_database(
 ) -> pw.Database:
     """Open, check and migrate the database, and bind every model to it."""
     resolved = resolve_target(target)
+    database = connect(resolved)
     try:
-        database = connect(resolved)
         database.connect(reuse_if_open=True)
-    except (pw.OperationalError, sqlite3.Error) as exc:
+        result = integrity_check(database) if check else "ok"
+    except pw.ImproperlyConfigured as exc:
+        raise DatabaseOpenError(
+            _("Driver PostgreSQL belum terpasang. Pasang paket skpdesk[postgres].")
+        ) from exc
+    except pw.OperationalError as exc:
         raise DatabaseOpenError(
             _("Basis data '{target}' tidak dapat dibuka: {error}").format(
                 target=resolved, error=exc
             )
         ) from exc
-    try:
-        result = integrity_check(database) if check else "ok"
-    except pw.DatabaseError as exc:
+    except pw.DatabaseError as exc:  # "file is not a database", "malformed", …
         result = str(exc)
     if result != "ok":
         database.close()
