@@ -20,7 +20,8 @@ def schema_sql(path: Path) -> str:
     con = sqlite3.connect(path)
     try:
         rows = con.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
+            "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
         ).fetchall()
     finally:
         con.close()
@@ -126,17 +127,18 @@ def test_migration_copies_the_file_first_and_keeps_the_data(kantor_siap, fresh_d
     def add_tmt_jabatan(database_: pw.Database) -> None:
         database_.execute_sql("ALTER TABLE pegawai ADD COLUMN tmt_jabatan DATE")
 
-    copy = database.migrate(fresh_db, migrations={2: add_tmt_jabatan}, current=2)
+    nxt = database.CURRENT_VERSION + 1
+    copy = database.migrate(fresh_db, migrations={nxt: add_tmt_jabatan}, current=nxt)
 
-    assert database.schema_version(fresh_db) == 2
+    assert database.schema_version(fresh_db) == nxt
     cols = [c.name for c in fresh_db.get_columns("pegawai")]
     assert "tmt_jabatan" in cols
     assert Pegawai.get().nama == "Sri Rahayu"
     assert Riwayat.select().count() == history_before
-    # The copy is a complete version-1 database with the same data.
+    # The copy is a complete database of the version before, with the same data.
     assert copy is not None and copy.parent == db_path.parent / "cadangan"
     con = sqlite3.connect(copy)
-    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == nxt - 1
     assert con.execute("SELECT nama FROM pegawai").fetchall() == [("Sri Rahayu",)]
     assert "tmt_jabatan" not in [r[1] for r in con.execute("PRAGMA table_info(pegawai)")]
     con.close()
@@ -149,16 +151,18 @@ def test_failed_migration_leaves_the_database_as_it_was(kantor_siap, fresh_db):
         database_.execute_sql("ALTER TABLE pegawai ADD COLUMN sementara TEXT")
         raise RuntimeError("langkah gagal di tengah jalan")
 
+    nxt = database.CURRENT_VERSION + 1
     with pytest.raises(RuntimeError):
-        database.migrate(fresh_db, migrations={2: broken}, current=2)
-    assert database.schema_version(fresh_db) == 1
+        database.migrate(fresh_db, migrations={nxt: broken}, current=nxt)
+    assert database.schema_version(fresh_db) == nxt - 1
     assert "sementara" not in [c.name for c in fresh_db.get_columns("pegawai")]
     assert Pegawai.select().count() == 1
 
 
 def test_missing_migration_step_is_reported(fresh_db):
-    with pytest.raises(database.DatabaseOpenError, match="skema 2"):
-        database.migrate(fresh_db, migrations={}, current=2)
+    nxt = database.CURRENT_VERSION + 1
+    with pytest.raises(database.DatabaseOpenError, match=f"skema {nxt}"):
+        database.migrate(fresh_db, migrations={}, current=nxt)
 
 
 def test_history_is_append_only_in_the_database_itself(kantor_siap):
@@ -180,3 +184,55 @@ def test_postgresql_without_a_reachable_server_is_a_clear_message():
     # Either the driver is not installed or nothing listens on this port: both are explained.
     with pytest.raises(database.DatabaseOpenError, match="PostgreSQL|tidak dapat dibuka"):
         database.open_database("postgresql://skp:x@127.0.0.1:9/kinerja")
+
+
+def columns(path: Path) -> dict[str, list[str]]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            t: sorted(r[1] for r in con.execute(f'PRAGMA table_info("{t}")')) for t in tables
+        }
+    finally:
+        con.close()
+
+
+def test_real_migration_from_the_previous_version_keeps_the_data(tmp_path, db_path):
+    """A database left by the previous release opens in this one, copied first, data intact."""
+    previous = database.CURRENT_VERSION - 1
+    old = Path(__file__).with_name(f"schema_v{previous}.sql").read_text(encoding="utf-8")
+    con = sqlite3.connect(db_path)
+    con.executescript(old)
+    con.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, '2026-01-05')",
+                (previous,))
+    con.execute(
+        "INSERT INTO instansi (id, nama, pemerintah_daerah, alamat, dibuat) "
+        "VALUES ('11111111-1111-1111-1111-111111111111', 'Kecamatan Lama', '', '', '2026-01-05')"
+    )
+    con.execute(
+        "INSERT INTO pegawai (id, nip, nama, gelar_depan, gelar_belakang, status, golongan, aktif,"
+        " dibuat, diubah) VALUES ('22222222-2222-2222-2222-222222222222', '198503152010012003',"
+        " 'Sri Rahayu', '', 'S.Sos.', 'PNS', 'III/b', 1, '2026-01-05', '2026-01-05')"
+    )
+    con.execute(
+        "INSERT INTO riwayat (id, entitas, entitas_id, aksi, oleh_nama, waktu, catatan) VALUES "
+        "('33333333-3333-3333-3333-333333333333', 'Pegawai', "
+        "'22222222-2222-2222-2222-222222222222', 'tambah', 'admin', '2026-01-05', '')"
+    )
+    con.commit()
+    con.close()
+
+    opened = database.open_database(db_path)
+    try:
+        assert database.schema_version(opened) == database.CURRENT_VERSION
+        assert Pegawai.get().nama_lengkap == "Sri Rahayu, S.Sos."
+        assert Riwayat.get().aksi == "tambah"
+    finally:
+        opened.close()
+        db.initialize(None)
+    copies = list((db_path.parent / "cadangan").glob("*.db"))
+    assert len(copies) == 1
+    fresh = tmp_path / "baru.db"
+    database.open_database(fresh).close()
+    db.initialize(None)
+    assert columns(db_path) == columns(fresh)

@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee as pw
 import platformdirs
 from playhouse import db_url
+from playhouse import migrate as migrate_ops
 
 from skpdesk import APP_NAME
 from skpdesk.i18n import _
@@ -31,10 +32,38 @@ SQLITE_PRAGMAS = {
 
 Migration = Callable[[pw.Database], None]
 
+
+def _ensure_columns(database: pw.Database, model: type[pw.Model], *names: str) -> None:
+    """Add the model's columns that the table lacks.
+
+    Steps are written as "make sure" rather than "add": a table created by an earlier step from
+    the then-current model may already hold a column that a later step introduces.
+    """
+    present = {c.name for c in database.get_columns(model._meta.table_name)}
+    migrator = migrate_ops.SchemaMigrator.from_database(database)
+    ops = [
+        migrator.add_column(model._meta.table_name, model._meta.fields[name].column_name,
+                            model._meta.fields[name])
+        for name in names
+        if model._meta.fields[name].column_name not in present
+    ]
+    migrate_ops.migrate(*ops)
+
+
+def _v2_skp_planning(database: pw.Database) -> None:
+    """Schema 2: the SKP planning chain (SKP, RHK, IKI, ekspektasi, matriks peran hasil)."""
+    _ensure_columns(database, models.Pengaturan, "opsi_alur")
+    database.create_tables(
+        [models.SKP, models.RencanaHasilKerja, models.IndikatorKinerja,
+         models.EkspektasiPerilaku, models.PeranHasil],
+        safe=True,
+    )
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
-MIGRATIONS: dict[int, Migration] = {}
-CURRENT_VERSION = 1
+MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning}
+CURRENT_VERSION = 2
 
 
 class DatabaseOpenError(Exception):

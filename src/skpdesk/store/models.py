@@ -152,6 +152,86 @@ class Pengaturan(UUIDModel):
     logo = pw.BlobField(null=True)  # PNG/JPEG bytes
     logo_nama = pw.TextField(default="")
     cadangan_disimpan = pw.IntegerField(default=14)  # rolling backups to keep
+    opsi_alur = JSONField(default=list)  # workflow options of the office, e.g. "skp_bkpsdm"
+
+
+class SKP(UUIDModel):
+    """One pegawai's SKP for one period (normally the calendar year)."""
+
+    pegawai = pw.ForeignKeyField(Pegawai, backref="skp", on_delete="RESTRICT")
+    tahun = pw.IntegerField(index=True)
+    tgl_mulai = pw.DateField()
+    tgl_selesai = pw.DateField()
+    regime = pw.TextField(default="PERMENPANRB_6_2022")
+    varian = pw.TextField(default="JA_JF")  # "JA_JF" or "JPT"
+    pendekatan = pw.TextField(default="KUANTITATIF")
+    status = pw.TextField(index=True)
+    # The pejabat penilai and his atasan *stored on this SKP*: rights follow them, not the roster.
+    penilai = pw.ForeignKeyField(Pegawai, null=True, backref="skp_dinilai", on_delete="RESTRICT")
+    atasan_penilai = pw.ForeignKeyField(
+        Pegawai, null=True, backref="skp_atasan_penilai", on_delete="RESTRICT"
+    )
+    # Names, NIP, pangkat, jabatan, unit as they were when the SKP was made (header blocks).
+    snapshot = JSONField(default=dict)
+    lampiran = JSONField(default=dict)
+    versi = pw.IntegerField(default=1)  # data version; printed documents record it
+    status_sejak = pw.DateTimeField(default=utcnow)
+    dibuat = pw.DateTimeField(default=utcnow)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("pegawai", "tahun", "tgl_mulai"), True),)
+
+
+class RencanaHasilKerja(UUIDModel):
+    skp = pw.ForeignKeyField(SKP, backref="rhk", on_delete="CASCADE")
+    jenis = pw.TextField()  # JenisRHK
+    urutan = pw.IntegerField(default=0)
+    uraian = pw.TextField(default="")
+    # The RHK pimpinan yang diintervensi; may stay empty until the superior's SKP exists.
+    intervensi = pw.ForeignKeyField(
+        "self", null=True, backref="diintervensi", on_delete="SET NULL"
+    )
+    penugasan = pw.TextField(default="")  # JPT: "(penugasan dari …)"
+    perspektif = pw.TextField(default="")  # JPT only
+    ukuran_keberhasilan = pw.TextField(default="")  # kualitatif narrative
+    dari_peran_hasil = pw.UUIDField(null=True)  # the matriks peran hasil cell it came from
+
+
+class IndikatorKinerja(UUIDModel):
+    """An IKI with its target: number or range, and satuan."""
+
+    rhk = pw.ForeignKeyField(RencanaHasilKerja, backref="iki", on_delete="CASCADE")
+    urutan = pw.IntegerField(default=0)
+    aspek = pw.TextField(default="KUANTITAS")
+    indikator = pw.TextField(default="")
+    target_teks = pw.TextField(default="")  # as typed, kept for the editor
+    target_min = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    target_max = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    satuan = pw.TextField(default="")
+
+
+class EkspektasiPerilaku(UUIDModel):
+    """Ekspektasi khusus pimpinan for one BerAKHLAK value, written by the penilai."""
+
+    skp = pw.ForeignKeyField(SKP, backref="ekspektasi", on_delete="CASCADE")
+    nomor = pw.IntegerField()  # 1..7, BERAKHLAK order
+    ekspektasi_khusus = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("skp", "nomor"), True),)
+
+
+class PeranHasil(UUIDModel):
+    """A cell of the matriks peran hasil: part of a leader's RHK handed to one subordinate."""
+
+    rhk_atasan = pw.ForeignKeyField(RencanaHasilKerja, backref="peran_hasil", on_delete="CASCADE")
+    bawahan = pw.ForeignKeyField(Pegawai, backref="peran_hasil", on_delete="RESTRICT")
+    uraian = pw.TextField()
+    dibuat = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("rhk_atasan", "bawahan"), True),)
 
 
 MODELS: tuple[type[BaseModel], ...] = (
@@ -163,4 +243,9 @@ MODELS: tuple[type[BaseModel], ...] = (
     Akun,
     Riwayat,
     Pengaturan,
+    SKP,
+    RencanaHasilKerja,
+    IndikatorKinerja,
+    EkspektasiPerilaku,
+    PeranHasil,
 )
