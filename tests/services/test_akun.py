@@ -67,7 +67,7 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(clock, staf):
     assert akun_service.masuk(NIP, "awal12345").login == NIP
     actions = [
         r.aksi
-        for r in Riwayat.select().where(Riwayat.entitas_id == str(staf.id)).order_by(Riwayat.waktu)
+        for r in Riwayat.select().where(Riwayat.entitas_id == str(staf.id)).order_by(Riwayat.nomor)
     ]
     assert actions == ["buat"] + ["gagal_masuk"] * 4 + ["dikunci", "masuk"]
 

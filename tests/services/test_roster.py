@@ -228,5 +228,5 @@ def test_settings_validated_and_logo_checked(kantor_siap):
         "logo.png",
         png,
     )
-    row = Riwayat.select().where(Riwayat.entitas == "Pengaturan").order_by(Riwayat.waktu.desc())
+    row = Riwayat.select().where(Riwayat.entitas == "Pengaturan").order_by(Riwayat.nomor.desc())
     assert row.first().rincian["ukuran_kertas"] == {"dari": "A4", "ke": "F4"}

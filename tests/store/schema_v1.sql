@@ -9,7 +9,7 @@ CREATE TABLE "pegawai" ("id" TEXT NOT NULL PRIMARY KEY, "nip" VARCHAR(18) NOT NU
 -- table pengaturan
 CREATE TABLE "pengaturan" ("id" TEXT NOT NULL PRIMARY KEY, "instansi_id" TEXT NOT NULL, "kop_surat" TEXT NOT NULL, "tempat" TEXT NOT NULL, "ukuran_kertas" TEXT NOT NULL, "logo" BLOB, "logo_nama" TEXT NOT NULL, "cadangan_disimpan" INTEGER NOT NULL, FOREIGN KEY ("instansi_id") REFERENCES "instansi" ("id") ON DELETE CASCADE);
 -- table riwayat
-CREATE TABLE "riwayat" ("id" TEXT NOT NULL PRIMARY KEY, "entitas" TEXT NOT NULL, "entitas_id" TEXT NOT NULL, "aksi" TEXT NOT NULL, "dari" TEXT, "ke" TEXT, "oleh_id" TEXT, "oleh_nama" TEXT NOT NULL, "waktu" DATETIME NOT NULL, "catatan" TEXT NOT NULL, "rincian" TEXT, FOREIGN KEY ("oleh_id") REFERENCES "akun" ("id") ON DELETE RESTRICT);
+CREATE TABLE "riwayat" ("id" TEXT NOT NULL PRIMARY KEY, "entitas" TEXT NOT NULL, "entitas_id" TEXT NOT NULL, "aksi" TEXT NOT NULL, "dari" TEXT, "ke" TEXT, "oleh_id" TEXT, "oleh_nama" TEXT NOT NULL, "waktu" DATETIME NOT NULL, "catatan" TEXT NOT NULL, "rincian" TEXT, "nomor" INTEGER NOT NULL, FOREIGN KEY ("oleh_id") REFERENCES "akun" ("id") ON DELETE RESTRICT);
 -- table schema_version
 CREATE TABLE "schema_version" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "applied_at" DATETIME NOT NULL);
 -- table unit_kerja
@@ -38,6 +38,8 @@ CREATE UNIQUE INDEX "pengaturan_instansi_id" ON "pengaturan" ("instansi_id");
 CREATE INDEX "riwayat_entitas" ON "riwayat" ("entitas");
 -- index riwayat_entitas_id
 CREATE INDEX "riwayat_entitas_id" ON "riwayat" ("entitas_id");
+-- index riwayat_nomor
+CREATE INDEX "riwayat_nomor" ON "riwayat" ("nomor");
 -- index riwayat_oleh_id
 CREATE INDEX "riwayat_oleh_id" ON "riwayat" ("oleh_id");
 -- index riwayat_waktu

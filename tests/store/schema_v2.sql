@@ -17,7 +17,7 @@ CREATE TABLE "peran_hasil" ("id" TEXT NOT NULL PRIMARY KEY, "rhk_atasan_id" TEXT
 -- table rencana_hasil_kerja
 CREATE TABLE "rencana_hasil_kerja" ("id" TEXT NOT NULL PRIMARY KEY, "skp_id" TEXT NOT NULL, "jenis" TEXT NOT NULL, "urutan" INTEGER NOT NULL, "uraian" TEXT NOT NULL, "intervensi_id" TEXT, "penugasan" TEXT NOT NULL, "perspektif" TEXT NOT NULL, "ukuran_keberhasilan" TEXT NOT NULL, "dari_peran_hasil" TEXT, FOREIGN KEY ("skp_id") REFERENCES "skp" ("id") ON DELETE CASCADE, FOREIGN KEY ("intervensi_id") REFERENCES "rencana_hasil_kerja" ("id") ON DELETE SET NULL);
 -- table riwayat
-CREATE TABLE "riwayat" ("id" TEXT NOT NULL PRIMARY KEY, "entitas" TEXT NOT NULL, "entitas_id" TEXT NOT NULL, "aksi" TEXT NOT NULL, "dari" TEXT, "ke" TEXT, "oleh_id" TEXT, "oleh_nama" TEXT NOT NULL, "waktu" DATETIME NOT NULL, "catatan" TEXT NOT NULL, "rincian" TEXT, FOREIGN KEY ("oleh_id") REFERENCES "akun" ("id") ON DELETE RESTRICT);
+CREATE TABLE "riwayat" ("id" TEXT NOT NULL PRIMARY KEY, "entitas" TEXT NOT NULL, "entitas_id" TEXT NOT NULL, "aksi" TEXT NOT NULL, "dari" TEXT, "ke" TEXT, "oleh_id" TEXT, "oleh_nama" TEXT NOT NULL, "waktu" DATETIME NOT NULL, "catatan" TEXT NOT NULL, "rincian" TEXT, "nomor" INTEGER NOT NULL, FOREIGN KEY ("oleh_id") REFERENCES "akun" ("id") ON DELETE RESTRICT);
 -- table schema_version
 CREATE TABLE "schema_version" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "applied_at" DATETIME NOT NULL);
 -- table skp
@@ -64,6 +64,8 @@ CREATE INDEX "rencana_hasil_kerja_skp_id" ON "rencana_hasil_kerja" ("skp_id");
 CREATE INDEX "riwayat_entitas" ON "riwayat" ("entitas");
 -- index riwayat_entitas_id
 CREATE INDEX "riwayat_entitas_id" ON "riwayat" ("entitas_id");
+-- index riwayat_nomor
+CREATE INDEX "riwayat_nomor" ON "riwayat" ("nomor");
 -- index riwayat_oleh_id
 CREATE INDEX "riwayat_oleh_id" ON "riwayat" ("oleh_id");
 -- index riwayat_waktu

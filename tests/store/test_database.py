@@ -215,9 +215,9 @@ def test_real_migration_from_the_previous_version_keeps_the_data(tmp_path, db_pa
         " 'Sri Rahayu', '', 'S.Sos.', 'PNS', 'III/b', 1, '2026-01-05', '2026-01-05')"
     )
     con.execute(
-        "INSERT INTO riwayat (id, entitas, entitas_id, aksi, oleh_nama, waktu, catatan) VALUES "
-        "('33333333-3333-3333-3333-333333333333', 'Pegawai', "
-        "'22222222-2222-2222-2222-222222222222', 'tambah', 'admin', '2026-01-05', '')"
+        "INSERT INTO riwayat (id, entitas, entitas_id, aksi, oleh_nama, waktu, catatan, nomor) "
+        "VALUES ('33333333-3333-3333-3333-333333333333', 'Pegawai', "
+        "'22222222-2222-2222-2222-222222222222', 'tambah', 'admin', '2026-01-05', '', 1)"
     )
     con.commit()
     con.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -109,14 +110,26 @@ class IsianIKI:
     indikator: str
     target: str  # as typed
     satuan: str
+    id: uuid.UUID | None = None  # None for a new row
 
 
 @dataclass(frozen=True)
 class IsianRHK:
     jenis: str
     uraian: str
-    iki: Sequence[IsianIKI]
+    iki: Sequence[IsianIKI] = ()
     ukuran_keberhasilan: str = ""  # kualitatif narrative
+    intervensi_id: uuid.UUID | None = None  # the RHK pimpinan yang diintervensi
+    penugasan: str = ""
+    perspektif: str = ""
+    id: uuid.UUID | None = None
+
+
+LAMPIRAN_BAGIAN: tuple[tuple[str, str], ...] = (
+    ("dukungan_sumber_daya", "DUKUNGAN SUMBER DAYA"),
+    ("skema_pertanggungjawaban", "SKEMA PERTANGGUNGJAWABAN"),
+    ("konsekuensi", "KONSEKUENSI"),
+)
 
 
 def periksa_untuk_diajukan(pendekatan: Pendekatan, rhk: Sequence[IsianRHK]) -> list[str]:

@@ -275,3 +275,9 @@ ALUR_SKP = Alur(
 
 # Content may change only while the pegawai holds the pen.
 STATUS_DAPAT_DIUBAH = frozenset({S.DRAFT})
+# The pegawai writes her own SKP (seed 004 step 1).
+PENGISI_SKP = frozenset({Pihak.PEGAWAI})
+# The penilai writes ekspektasi khusus during the dialog kinerja, before he approves.
+STATUS_EKSPEKTASI = frozenset({S.DRAFT, S.DIAJUKAN, S.PERLU_REVISI})
+# Actions whose note the pegawai must see at the top of her editor until she resubmits.
+AKSI_PENGEMBALIAN = frozenset({"kembalikan", "buka_kembali"})

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peewee import fn
+
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services.errors import AksesDitolak
@@ -63,7 +65,9 @@ def catat(
     rincian: dict[str, Any] | None = None,
 ) -> Riwayat:
     """Write one history row; call it inside the service's transaction."""
+    last = Riwayat.select(fn.MAX(Riwayat.nomor)).scalar() or 0
     return Riwayat.create(
+        nomor=last + 1,
         entitas=entitas,
         entitas_id=str(entitas_id),
         aksi=aksi,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from skpdesk.domain.kepegawaian import JENJANG_PER_JENIS, JenisJabatan, Peran
+from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services.context import Aktor, catat, now, wajib_peran
@@ -266,3 +267,26 @@ def tambah_jabatan(
             rincian={"jenis": jabatan.jenis, "jenjang": jabatan.jenjang},
         )
     return jabatan
+
+
+OPSI_ALUR_DIKENAL = (OPSI_BKPSDM,)
+
+
+def atur_opsi_alur(aktor: Aktor, opsi: Sequence[str]) -> Pengaturan:
+    """Switch the office's workflow options (e.g. seed 002's signature by the atasan penilai)."""
+    wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
+    wanted = sorted(set(opsi))
+    unknown = [o for o in wanted if o not in OPSI_ALUR_DIKENAL]
+    if unknown:
+        raise ValidasiGagal({"opsi_alur": _("Opsi alur tidak dikenal: {o}.").format(
+            o=", ".join(unknown))})
+    with db.atomic():
+        setting = pengaturan()
+        before = sorted(setting.opsi_alur or [])
+        if before == wanted:
+            return setting
+        setting.opsi_alur = wanted
+        setting.save()
+        catat(aktor, "Pengaturan", setting.id, "atur_opsi_alur", dari=",".join(before) or None,
+              ke=",".join(wanted) or None)
+    return setting

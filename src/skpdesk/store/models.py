@@ -140,6 +140,8 @@ class Riwayat(UUIDModel):
     waktu = pw.DateTimeField(default=utcnow, index=True)
     catatan = pw.TextField(default="")
     rincian = JSONField(null=True)
+    # Insertion order: clocks are coarse (and frozen in tests), so time alone cannot order rows.
+    nomor = pw.IntegerField(default=0, index=True)
 
 
 class Pengaturan(UUIDModel):

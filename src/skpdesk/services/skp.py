@@ -1,0 +1,688 @@
+"""SKP planning services: create, fill, and move an SKP along the planning workflow table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.kepegawaian import JenisJabatan, Peran, cari_golongan
+from skpdesk.domain.nip import format_nip
+from skpdesk.domain.skp import (
+    LAMPIRAN_BAGIAN,
+    Aspek,
+    IsianRHK,
+    JenisRHK,
+    Pendekatan,
+    Perspektif,
+    parse_target,
+    periksa_untuk_diajukan,
+)
+from skpdesk.domain.workflow import (
+    AKSI_PENGEMBALIAN,
+    ALUR_SKP,
+    PENGISI_SKP,
+    STATUS_DAPAT_DIUBAH,
+    STATUS_EKSPEKTASI,
+    Pihak,
+    StatusSKP,
+    Transisi,
+    TransisiDitolak,
+)
+from skpdesk.i18n import _
+from skpdesk.services.context import Aktor, catat, now, wajib_peran
+from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.store.models import (
+    SKP,
+    EkspektasiPerilaku,
+    IndikatorKinerja,
+    Instansi,
+    Pegawai,
+    Pengaturan,
+    PeranHasil,
+    RencanaHasilKerja,
+    Riwayat,
+    db,
+)
+
+ENTITAS = "SKP"
+
+
+# --- who is who on this document ----------------------------------------------------------
+
+
+def pihak_pada(aktor: Aktor, skp: SKP) -> set[Pihak]:
+    """The parts this person plays on this SKP, from the data stored on it."""
+    found: set[Pihak] = set()
+    if aktor.pegawai_id is not None:
+        if aktor.pegawai_id == skp.pegawai_id:
+            found.add(Pihak.PEGAWAI)
+        if aktor.pegawai_id == skp.penilai_id:
+            found.add(Pihak.PEJABAT_PENILAI)
+        if aktor.pegawai_id == skp.atasan_penilai_id:
+            found.add(Pihak.ATASAN_PEJABAT_PENILAI)
+    if aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        found.add(Pihak.PENGADMINISTRASI_KEPEGAWAIAN)
+    return found
+
+
+def opsi_kantor() -> list[str]:
+    setting = Pengaturan.select().join(Instansi).order_by(Instansi.dibuat).first()
+    return list(setting.opsi_alur or []) if setting else []
+
+
+def aksi_tersedia(aktor: Aktor, skp: SKP) -> list[Transisi]:
+    """What the UI offers this person now: asked of the table, never decided here."""
+    return ALUR_SKP.tersedia(skp.status, pihak_pada(aktor, skp), opsi_kantor())
+
+
+def boleh_mengubah(aktor: Aktor, skp: SKP) -> bool:
+    return skp.status in STATUS_DAPAT_DIUBAH | {StatusSKP.PERLU_REVISI} and bool(
+        pihak_pada(aktor, skp) & PENGISI_SKP
+    )
+
+
+def ambil(skp_id: uuid.UUID) -> SKP:
+    skp = SKP.get_or_none(SKP.id == skp_id)
+    if skp is None:
+        raise TidakDitemukan(_("SKP tidak ditemukan."))
+    return skp
+
+
+# --- creating -------------------------------------------------------------------------------
+
+
+def data_orang(pegawai: Pegawai | None) -> dict[str, str]:
+    """The header-block fields of one person, as printed (domain.md §2.3)."""
+    if pegawai is None:
+        return {}
+    try:
+        pangkat = cari_golongan(pegawai.status, pegawai.golongan).label
+    except ValueError:
+        pangkat = pegawai.golongan
+    return {
+        "id": str(pegawai.id),
+        "nama": pegawai.nama_lengkap,
+        "nip": format_nip(pegawai.nip),
+        "pangkat_gol": pangkat,
+        "jabatan": pegawai.jabatan.nama if pegawai.jabatan else "",
+        "jenis_jabatan": pegawai.jabatan.jenis if pegawai.jabatan else "",
+        "unit": pegawai.unit.nama if pegawai.unit else "",
+    }
+
+
+def buat_skp(
+    aktor: Aktor,
+    tahun: int,
+    *,
+    pegawai_id: uuid.UUID | None = None,
+    pendekatan: Pendekatan = Pendekatan.KUANTITATIF,
+    tgl_mulai: dt.date | None = None,
+    tgl_selesai: dt.date | None = None,
+) -> SKP:
+    """Start a draft SKP; the penilai and his atasan are taken from the roster and stored."""
+    pegawai_id = pegawai_id or aktor.pegawai_id
+    if pegawai_id is None:
+        raise AksesDitolak(_("Akun ini tidak terhubung dengan data pegawai."))
+    if pegawai_id != aktor.pegawai_id:
+        wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
+    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
+    if pegawai is None or not pegawai.aktif:
+        raise TidakDitemukan(_("Pegawai tidak ditemukan atau tidak aktif."))
+    mulai = tgl_mulai or dt.date(tahun, 1, 1)
+    selesai = tgl_selesai or dt.date(tahun, 12, 31)
+    errors: dict[str, str] = {}
+    if not 2000 <= tahun <= 2100:
+        errors["tahun"] = _("Tahun tidak wajar.")
+    elif not (mulai.year == selesai.year == tahun and mulai <= selesai):
+        errors["periode"] = _("Periode SKP harus di dalam tahun {tahun}.").format(tahun=tahun)
+    elif (
+        SKP.select()
+        .where((SKP.pegawai == pegawai) & (SKP.tahun == tahun) & (SKP.tgl_mulai == mulai))
+        .exists()
+    ):
+        errors["tahun"] = _("SKP {nama} untuk periode ini sudah ada.").format(
+            nama=pegawai.nama_lengkap
+        )
+    if errors:
+        raise ValidasiGagal(errors)
+    penilai = pegawai.atasan
+    atasan_penilai = penilai.atasan if penilai else None
+    jenis = pegawai.jabatan.jenis if pegawai.jabatan else ""
+    with db.atomic():
+        skp = SKP.create(
+            id=uuid.uuid4(),
+            pegawai=pegawai,
+            tahun=tahun,
+            tgl_mulai=mulai,
+            tgl_selesai=selesai,
+            varian="JPT" if jenis == JenisJabatan.JPT else "JA_JF",
+            pendekatan=Pendekatan(pendekatan).value,
+            status=ALUR_SKP.status_awal,
+            penilai=penilai,
+            atasan_penilai=atasan_penilai,
+            snapshot={
+                "pegawai": data_orang(pegawai),
+                "penilai": data_orang(penilai),
+                "atasan_penilai": data_orang(atasan_penilai),
+            },
+            lampiran={key: [] for key, _label in LAMPIRAN_BAGIAN},
+            status_sejak=now(),
+            dibuat=now(),
+            diubah=now(),
+        )
+        for nilai in BERAKHLAK:
+            EkspektasiPerilaku.create(id=uuid.uuid4(), skp=skp, nomor=nilai.nomor)
+        catat(
+            aktor,
+            ENTITAS,
+            skp.id,
+            "buat",
+            ke=skp.status,
+            rincian={"tahun": tahun, "penilai": skp.snapshot["penilai"].get("nip")},
+        )
+        sinkron_matriks(skp)
+    return skp
+
+
+# --- filling ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IsiSKP:
+    """Everything the editor saves at once."""
+
+    pendekatan: str
+    rhk: Sequence[IsianRHK]
+    lampiran: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _periksa_isi(skp: SKP, isi: IsiSKP) -> dict[str, str]:
+    """Field faults of a draft (a draft may be incomplete, but what is typed must make sense)."""
+    errors: dict[str, str] = {}
+    try:
+        Pendekatan(isi.pendekatan)
+    except ValueError:
+        errors["pendekatan"] = _("Pendekatan harus Kuantitatif atau Kualitatif.")
+    pilihan_atasan = {r.id for r in rhk_atasan_pilihan(skp)}
+    for i, r in enumerate(isi.rhk):
+        if r.jenis not in set(JenisRHK):
+            errors[f"rhk.{i}.jenis"] = _("Jenis RHK harus Utama atau Tambahan.")
+        if r.intervensi_id is not None and r.intervensi_id not in pilihan_atasan:
+            errors[f"rhk.{i}.intervensi"] = _(
+                "RHK pimpinan yang diintervensi harus diambil dari SKP pejabat penilai tahun ini."
+            )
+        if r.perspektif and r.perspektif not in {p.value for p in Perspektif}:
+            errors[f"rhk.{i}.perspektif"] = _("Perspektif tidak dikenal.")
+        for j, iki in enumerate(r.iki):
+            if iki.aspek not in set(Aspek):
+                errors[f"rhk.{i}.iki.{j}.aspek"] = _(
+                    "Aspek harus Kuantitas, Kualitas, Waktu atau Biaya."
+                )
+            if iki.target.strip():
+                try:
+                    parse_target(iki.target, iki.satuan or "-")
+                except ValueError as exc:
+                    errors[f"rhk.{i}.iki.{j}.target"] = str(exc)
+    for key in isi.lampiran:
+        if key not in dict(LAMPIRAN_BAGIAN):
+            errors[f"lampiran.{key}"] = _("Bagian lampiran tidak dikenal.")
+    return errors
+
+
+def simpan_isi(aktor: Aktor, skp_id: uuid.UUID, isi: IsiSKP) -> SKP:
+    """Save the editor's content; only the pegawai, only while the SKP is a draft."""
+    with db.atomic():
+        skp = ambil(skp_id)
+        if not pihak_pada(aktor, skp) & PENGISI_SKP:
+            raise AksesDitolak(_("Hanya pegawai pemilik SKP yang dapat mengisi SKP ini."))
+        if skp.status == StatusSKP.PERLU_REVISI:
+            skp = _jalankan(aktor, skp, "perbaiki", "")
+        if skp.status not in STATUS_DAPAT_DIUBAH:
+            raise AksesDitolak(
+                _("SKP berstatus {status} tidak dapat diubah.").format(
+                    status=ALUR_SKP.label(skp.status)
+                )
+            )
+        errors = _periksa_isi(skp, isi)
+        if errors:
+            raise ValidasiGagal(errors)
+        _terapkan_isi(skp, isi)
+        skp.pendekatan = isi.pendekatan
+        skp.lampiran = {
+            key: [line.strip() for line in isi.lampiran.get(key, []) if line.strip()]
+            for key, _label in LAMPIRAN_BAGIAN
+        }
+        skp.versi += 1
+        skp.diubah = now()
+        skp.save()
+        catat(
+            aktor,
+            ENTITAS,
+            skp.id,
+            "ubah",
+            rincian={
+                "versi": skp.versi,
+                "rhk": len(isi.rhk),
+                "iki": sum(len(r.iki) for r in isi.rhk),
+            },
+        )
+    return skp
+
+
+def _terapkan_isi(skp: SKP, isi: IsiSKP) -> None:
+    existing = {r.id: r for r in skp.rhk}
+    kept = {r.id for r in isi.rhk if r.id is not None}
+    for gone in set(existing) - kept:
+        row = existing[gone]
+        if row.dari_peran_hasil is not None and PeranHasil.get_or_none(
+            PeranHasil.id == row.dari_peran_hasil
+        ):
+            raise ValidasiGagal(
+                {
+                    "rhk": _(
+                        "RHK \u201c{uraian}\u201d berasal dari matriks peran hasil atasan dan "
+                        "tidak dapat dihapus di sini; minta pejabat penilai mengubah matriksnya."
+                    ).format(uraian=row.uraian)
+                }
+            )
+        if row.peran_hasil.exists():
+            raise ValidasiGagal(
+                {
+                    "rhk": _(
+                        "RHK \u201c{uraian}\u201d sudah dibagikan kepada bawahan di matriks "
+                        "peran hasil; hapus pembagiannya terlebih dahulu."
+                    ).format(uraian=row.uraian)
+                }
+            )
+        row.delete_instance(recursive=False)
+    for i, r in enumerate(isi.rhk):
+        row = existing.get(r.id) if r.id is not None else None
+        if r.id is not None and row is None:
+            raise ValidasiGagal({f"rhk.{i}": _("RHK ini sudah tidak ada; muat ulang SKP.")})
+        if row is None:
+            row = RencanaHasilKerja(id=uuid.uuid4(), skp=skp)
+            created = True
+        else:
+            created = False
+        row.urutan = i
+        # A row prefilled from the leader's matriks peran hasil keeps the agreed text and link.
+        if row.dari_peran_hasil is None:
+            row.jenis = r.jenis
+            row.uraian = r.uraian.strip()
+            row.intervensi = r.intervensi_id
+        row.penugasan = r.penugasan.strip()
+        row.perspektif = r.perspektif
+        row.ukuran_keberhasilan = r.ukuran_keberhasilan.strip()
+        row.save(force_insert=created)
+        old_iki = {k.id: k for k in row.iki} if not created else {}
+        keep_iki = {k.id for k in r.iki if k.id is not None}
+        for gone in set(old_iki) - keep_iki:
+            old_iki[gone].delete_instance()
+        for j, k in enumerate(r.iki):
+            iki = old_iki.get(k.id) if k.id is not None else None
+            new = iki is None
+            if new:
+                iki = IndikatorKinerja(id=uuid.uuid4(), rhk=row)
+            iki.urutan = j
+            iki.aspek = k.aspek
+            iki.indikator = k.indikator.strip()
+            iki.target_teks = k.target.strip()
+            iki.satuan = k.satuan.strip()
+            if k.target.strip():
+                target = parse_target(k.target, k.satuan or "-")
+                iki.target_min, iki.target_max = target.minimum, target.maksimum
+            else:
+                iki.target_min = iki.target_max = None
+            iki.save(force_insert=new)
+
+
+def isian(skp: SKP) -> list[IsianRHK]:
+    """The stored content in the editor's shape (also what ajukan checks)."""
+    from skpdesk.domain.skp import IsianIKI
+
+    rows = []
+    for r in skp.rhk.order_by(RencanaHasilKerja.urutan):
+        rows.append(
+            IsianRHK(
+                jenis=r.jenis,
+                uraian=r.uraian,
+                iki=[
+                    IsianIKI(k.aspek, k.indikator, k.target_teks, k.satuan, id=k.id)
+                    for k in r.iki.order_by(IndikatorKinerja.urutan)
+                ],
+                ukuran_keberhasilan=r.ukuran_keberhasilan,
+                intervensi_id=r.intervensi_id,
+                penugasan=r.penugasan,
+                perspektif=r.perspektif,
+                id=r.id,
+            )
+        )
+    return rows
+
+
+# --- moving along the workflow -----------------------------------------------------------------
+
+
+def _menit(since: dt.datetime, until: dt.datetime) -> int:
+    return max(0, int((until - since).total_seconds() // 60))
+
+
+def _jalankan(aktor: Aktor, skp: SKP, aksi: str, catatan: str) -> SKP:
+    try:
+        t = ALUR_SKP.periksa(aksi, skp.status, pihak_pada(aktor, skp), opsi_kantor())
+    except TransisiDitolak as exc:
+        raise AksesDitolak(str(exc)) from None
+    catatan = catatan.strip()
+    if t.catatan_wajib and not catatan:
+        raise ValidasiGagal({"catatan": _("Catatan wajib diisi untuk tindakan ini.")})
+    if aksi == "ajukan":
+        faults = periksa_untuk_diajukan(Pendekatan(skp.pendekatan), isian(skp))
+        if skp.penilai_id is None:
+            faults.insert(
+                0,
+                _(
+                    "SKP ini belum memiliki pejabat penilai. Minta pengelola kepegawaian mengatur "
+                    "atasan langsung Anda."
+                ),
+            )
+        if faults:
+            raise ValidasiGagal({"isi": "\n".join(faults)})
+    moment = now()
+    dari = skp.status
+    rincian: dict[str, Any] = {
+        "langkah": [f"{s.sop} #{s.nomor}" for s in t.langkah],
+        "menit_baku": t.menit_baku,
+        "menit_berlalu": _menit(skp.status_sejak, moment),
+        "versi": skp.versi,
+    }
+    skp.status = t.ke
+    skp.status_sejak = moment
+    skp.diubah = moment
+    skp.save()
+    catat(aktor, ENTITAS, skp.id, aksi, dari=dari, ke=t.ke, catatan=catatan, rincian=rincian)
+    if t.ke == StatusSKP.DRAFT:
+        sinkron_matriks(skp)
+    return skp
+
+
+def jalankan(aktor: Aktor, skp_id: uuid.UUID, aksi: str, catatan: str = "") -> SKP:
+    """Take one action of the table on one SKP, if the table gives it to this person now."""
+    with db.atomic():
+        return _jalankan(aktor, ambil(skp_id), aksi, catatan)
+
+
+def ajukan(aktor: Aktor, skp_id: uuid.UUID) -> SKP:
+    return jalankan(aktor, skp_id, "ajukan")
+
+
+def setujui(aktor: Aktor, skp_id: uuid.UUID, catatan: str = "") -> SKP:
+    return jalankan(aktor, skp_id, "setujui", catatan)
+
+
+def kembalikan(aktor: Aktor, skp_id: uuid.UUID, catatan: str) -> SKP:
+    return jalankan(aktor, skp_id, "kembalikan", catatan)
+
+
+def buka_kembali(aktor: Aktor, skp_id: uuid.UUID, alasan: str) -> SKP:
+    return jalankan(aktor, skp_id, "buka_kembali", alasan)
+
+
+# --- ekspektasi, matriks peran hasil, handover -------------------------------------------------
+
+
+def atur_ekspektasi(aktor: Aktor, skp_id: uuid.UUID, nomor: int, teks: str) -> EkspektasiPerilaku:
+    """The penilai writes his ekspektasi khusus for one BerAKHLAK value."""
+    with db.atomic():
+        skp = ambil(skp_id)
+        if Pihak.PEJABAT_PENILAI not in pihak_pada(aktor, skp):
+            raise AksesDitolak(_("Ekspektasi khusus ditulis oleh pejabat penilai SKP ini."))
+        if skp.status not in STATUS_EKSPEKTASI:
+            raise AksesDitolak(
+                _("Ekspektasi tidak dapat diubah pada SKP berstatus {s}.").format(
+                    s=ALUR_SKP.label(skp.status)
+                )
+            )
+        if not 1 <= nomor <= len(BERAKHLAK):
+            raise ValidasiGagal({"nomor": _("Nilai BerAKHLAK tidak dikenal.")})
+        row = EkspektasiPerilaku.get(
+            (EkspektasiPerilaku.skp == skp) & (EkspektasiPerilaku.nomor == nomor)
+        )
+        teks = teks.strip()
+        if row.ekspektasi_khusus == teks:
+            return row
+        before = row.ekspektasi_khusus
+        row.ekspektasi_khusus = teks
+        row.save()
+        skp.versi += 1
+        skp.save()
+        catat(
+            aktor,
+            ENTITAS,
+            skp.id,
+            "atur_ekspektasi",
+            dari=before or None,
+            ke=teks or None,
+            rincian={"nilai": BERAKHLAK[nomor - 1].nama},
+        )
+    return row
+
+
+def rhk_atasan_pilihan(skp: SKP) -> list[RencanaHasilKerja]:
+    """The RHK of the penilai's own SKP for the same year: what this SKP may intervene in."""
+    if skp.penilai_id is None:
+        return []
+    return list(
+        RencanaHasilKerja.select()
+        .join(SKP)
+        .where((SKP.pegawai == skp.penilai_id) & (SKP.tahun == skp.tahun))
+        .order_by(SKP.tgl_mulai, RencanaHasilKerja.jenis, RencanaHasilKerja.urutan)
+    )
+
+
+def sinkron_matriks(skp: SKP) -> int:
+    """Bring the matriks peran hasil cells for this pegawai into her draft as prefilled RHK."""
+    if skp.status not in STATUS_DAPAT_DIUBAH:
+        return 0
+    cells = (
+        PeranHasil.select()
+        .join(RencanaHasilKerja)
+        .join(SKP)
+        .where((PeranHasil.bawahan == skp.pegawai_id) & (SKP.tahun == skp.tahun))
+    )
+    added = 0
+    for cell in cells:
+        row = RencanaHasilKerja.get_or_none(
+            (RencanaHasilKerja.skp == skp) & (RencanaHasilKerja.dari_peran_hasil == cell.id)
+        )
+        if row is None:
+            urutan = skp.rhk.count()
+            RencanaHasilKerja.create(
+                id=uuid.uuid4(),
+                skp=skp,
+                jenis=JenisRHK.UTAMA.value,
+                urutan=urutan,
+                uraian=cell.uraian,
+                intervensi=cell.rhk_atasan_id,
+                dari_peran_hasil=cell.id,
+            )
+            added += 1
+        elif row.uraian != cell.uraian or row.intervensi_id != cell.rhk_atasan_id:
+            row.uraian, row.intervensi = cell.uraian, cell.rhk_atasan_id
+            row.save()
+    # A cell the leader removed takes its prefilled row with it, while still a draft.
+    cell_ids = {c.id for c in cells}
+    for row in skp.rhk.where(RencanaHasilKerja.dari_peran_hasil.is_null(False)):
+        if row.dari_peran_hasil not in cell_ids:
+            row.delete_instance(recursive=True)
+    return added
+
+
+def atur_peran_hasil(
+    aktor: Aktor, rhk_atasan_id: uuid.UUID, bawahan_id: uuid.UUID, uraian: str
+) -> PeranHasil | None:
+    """Fill (or, with empty text, clear) one cell of the penilai's matriks peran hasil."""
+    with db.atomic():
+        rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
+        if rhk is None:
+            raise TidakDitemukan(_("RHK tidak ditemukan."))
+        if aktor.pegawai_id is None or rhk.skp.pegawai_id != aktor.pegawai_id:
+            raise AksesDitolak(_("Hanya pemilik RHK yang dapat membaginya kepada bawahan."))
+        bawahan = Pegawai.get_or_none(Pegawai.id == bawahan_id)
+        if bawahan is None or bawahan.atasan_id != aktor.pegawai_id or not bawahan.aktif:
+            raise AksesDitolak(_("RHK hanya dapat dibagikan kepada bawahan langsung yang aktif."))
+        cell = PeranHasil.get_or_none(
+            (PeranHasil.rhk_atasan == rhk) & (PeranHasil.bawahan == bawahan)
+        )
+        uraian = " ".join(uraian.split())
+        before = cell.uraian if cell else None
+        if not uraian:
+            if cell is None:
+                return None
+            cell.delete_instance()
+            cell = None
+        elif cell is None:
+            cell = PeranHasil.create(
+                id=uuid.uuid4(), rhk_atasan=rhk, bawahan=bawahan, uraian=uraian, dibuat=now()
+            )
+        elif cell.uraian != uraian:
+            cell.uraian = uraian
+            cell.save()
+        else:
+            return cell
+        catat(
+            aktor,
+            "PeranHasil",
+            f"{rhk.id}:{bawahan.id}",
+            "atur_peran_hasil",
+            dari=before,
+            ke=uraian or None,
+            rincian={"rhk_atasan": rhk.uraian, "bawahan": bawahan.nip},
+        )
+        for target in SKP.select().where((SKP.pegawai == bawahan) & (SKP.tahun == rhk.skp.tahun)):
+            sinkron_matriks(target)
+    return cell
+
+
+def ganti_penilai(
+    aktor: Aktor, skp_id: uuid.UUID, penilai_id: uuid.UUID | None, alasan: str
+) -> SKP:
+    """Hand an SKP over to a new pejabat penilai (mutasi, Plt.): its history stays whole."""
+    wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
+    if not alasan.strip():
+        raise ValidasiGagal({"alasan": _("Alasan penggantian pejabat penilai wajib diisi.")})
+    with db.atomic():
+        skp = ambil(skp_id)
+        penilai = Pegawai.get_or_none(Pegawai.id == penilai_id) if penilai_id else None
+        if penilai_id and (penilai is None or not penilai.aktif):
+            raise ValidasiGagal(
+                {"penilai": _("Pejabat penilai baru tidak ditemukan atau tidak aktif.")}
+            )
+        if penilai is not None and penilai.id == skp.pegawai_id:
+            raise ValidasiGagal({"penilai": _("Pegawai tidak dapat menilai SKP-nya sendiri.")})
+        before = skp.snapshot.get("penilai", {}).get("nip")
+        skp.penilai = penilai
+        skp.atasan_penilai = penilai.atasan if penilai else None
+        skp.snapshot = {
+            **skp.snapshot,
+            "penilai": data_orang(penilai),
+            "atasan_penilai": data_orang(skp.atasan_penilai),
+        }
+        skp.versi += 1
+        skp.save()
+        catat(
+            aktor,
+            ENTITAS,
+            skp.id,
+            "ganti_penilai",
+            dari=before,
+            ke=skp.snapshot["penilai"].get("nip"),
+            catatan=alasan.strip(),
+        )
+    return skp
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def skp_milik(pegawai_id: uuid.UUID) -> list[SKP]:
+    return list(
+        SKP.select()
+        .where(SKP.pegawai == pegawai_id)
+        .order_by(SKP.tahun.desc(), SKP.tgl_mulai.desc())
+    )
+
+
+def skp_dinilai(penilai_id: uuid.UUID, tahun: int | None = None) -> list[SKP]:
+    query = (
+        SKP.select().join(Pegawai, on=(SKP.pegawai == Pegawai.id)).where(SKP.penilai == penilai_id)
+    )
+    if tahun is not None:
+        query = query.where(SKP.tahun == tahun)
+    return list(query.order_by(Pegawai.nama))
+
+
+def catatan_pengembalian(skp: SKP) -> Riwayat | None:
+    """The penilai's return note, shown on top of the editor until the SKP is resubmitted."""
+    last = (
+        Riwayat.select()
+        .where(
+            (Riwayat.entitas == ENTITAS)
+            & (Riwayat.entitas_id == str(skp.id))
+            & (Riwayat.aksi.in_(sorted(AKSI_PENGEMBALIAN | {"ajukan"})))
+        )
+        .order_by(Riwayat.nomor.desc())
+        .first()
+    )
+    return last if last is not None and last.aksi in AKSI_PENGEMBALIAN else None
+
+
+@dataclass(frozen=True)
+class Peristiwa:
+    """One history row with the time it took against the SOP standard."""
+
+    riwayat: Riwayat
+    menit_berlalu: int | None
+    menit_baku: int
+
+    @property
+    def lewat_baku(self) -> bool:
+        return bool(self.menit_baku) and (self.menit_berlalu or 0) > self.menit_baku
+
+
+def linimasa(skp: SKP) -> list[Peristiwa]:
+    rows = (
+        Riwayat.select()
+        .where((Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(skp.id)))
+        .order_by(Riwayat.nomor)
+    )
+    result = []
+    for row in rows:
+        info = row.rincian or {}
+        result.append(Peristiwa(row, info.get("menit_berlalu"), int(info.get("menit_baku", 0))))
+    return result
+
+
+@dataclass(frozen=True)
+class Tunggakan:
+    """An SKP waiting on someone longer than the SOP allows for the next step."""
+
+    skp: SKP
+    transisi: Transisi
+    menit_menunggu: int
+
+    @property
+    def lewat(self) -> bool:
+        return self.transisi.menit_baku > 0 and self.menit_menunggu > self.transisi.menit_baku
+
+
+def tunggakan(skp: SKP, pada: dt.datetime | None = None) -> Tunggakan | None:
+    """The primary next step and how long it has waited; None when nothing is pending."""
+    steps = ALUR_SKP.aksi_dari(skp.status, opsi_kantor())
+    primary = next((t for t in steps if t.utama), None)
+    if primary is None:
+        return None
+    return Tunggakan(skp, primary, _menit(skp.status_sejak, pada or now()))
