@@ -1,0 +1,27 @@
+"""The Kepegawaian role tab: roster, accounts and office settings for the administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from skpdesk.i18n import _
+from skpdesk.services.context import Aktor
+from skpdesk.ui.akun_page import AkunPage
+from skpdesk.ui.pegawai_page import PegawaiPage
+from skpdesk.ui.pengaturan_page import PengaturanPage
+
+
+class KepegawaianTab(QWidget):
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pegawai = PegawaiPage(aktor)
+        self.akun = AkunPage(aktor)
+        self.pengaturan = PengaturanPage(aktor)
+        self.halaman = QTabWidget()
+        self.halaman.setDocumentMode(True)
+        self.halaman.addTab(self.pegawai, _("Pegawai"))
+        self.halaman.addTab(self.akun, _("Akun"))
+        self.halaman.addTab(self.pengaturan, _("Pengaturan Kantor"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.halaman)

@@ -1,0 +1,180 @@
+"""The main window: who is logged in, the role tabs, and which database is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.domain.kepegawaian import Peran
+from skpdesk.i18n import _
+from skpdesk.services import daftar, kantor
+from skpdesk.services.context import Aktor
+from skpdesk.services.errors import LayananError
+from skpdesk.ui import gaya
+from skpdesk.ui.bus import PEGAWAI, bus
+from skpdesk.ui.kepegawaian_tab import KepegawaianTab
+from skpdesk.ui.login import GantiSandiDialog
+from skpdesk.ui.profil import ProfilPage
+
+KUNCI_GEOMETRI = "jendela_utama/geometri"
+LEBAR_AWAL = 1280
+TINGGI_AWAL = 800
+LEBAR_MIN = 960
+TINGGI_MIN = 600
+SKALA_NAMA = 1.25
+
+
+@dataclass(frozen=True)
+class TabPeran:
+    """A role tab: shown when ``tersedia`` says the person holds the role and has work in it."""
+
+    kunci: str
+    judul: Callable[[], str]
+    tersedia: Callable[[Aktor], bool]
+    buat: Callable[[Aktor], QWidget]
+
+
+# In the order of UI.md: SKP Saya · Bawahan · Atasan Penilai · Perencanaan · Kepegawaian · Arsip.
+TAB_PERAN: tuple[TabPeran, ...] = (
+    TabPeran(
+        "kepegawaian",
+        lambda: _("Kepegawaian"),
+        lambda aktor: aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN),
+        KepegawaianTab,
+    ),
+)
+KUNCI_PROFIL = "profil"
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    ganti_pengguna_diminta(): the person asked to log out and let someone else in.
+    ditutup(): the person closed the window (the application ends).
+    """
+
+    ganti_pengguna_diminta = Signal()
+    ditutup = Signal()
+
+    def __init__(self, aktor: Aktor, database_description: str) -> None:
+        super().__init__()
+        self.aktor = aktor
+        self._ganti_pengguna = False
+        self.setWindowTitle(_("skpdesk — Sasaran Kinerja Pegawai"))
+        self.setMinimumSize(LEBAR_MIN, TINGGI_MIN)
+
+        self.nama = QLabel()
+        gaya.huruf_besar(self.nama, SKALA_NAMA)
+        self.keterangan = QLabel()
+        self.keterangan.setProperty("peran", "info")
+        self.tombol_sandi = QPushButton(_("Ganti kata sandi"))
+        self.tombol_keluar = QPushButton(_("Ganti pengguna"))
+        kepala = QFrame()
+        kepala.setObjectName("kepala")
+        siapa = QVBoxLayout()
+        siapa.setSpacing(2)
+        siapa.addWidget(self.nama)
+        siapa.addWidget(self.keterangan)
+        kepala_layout = QHBoxLayout(kepala)
+        kepala_layout.setContentsMargins(16, 10, 16, 10)
+        kepala_layout.addLayout(siapa, 1)
+        kepala_layout.addWidget(self.tombol_sandi)
+        kepala_layout.addWidget(self.tombol_keluar)
+
+        self.tabs = QTabWidget()
+        self.tab_per_kunci: dict[str, QWidget] = {}
+        for spec in TAB_PERAN:
+            if spec.tersedia(aktor):
+                self._tambah_tab(spec.kunci, spec.buat(aktor), spec.judul())
+        # Everyone with a pegawai record sees her profile, last; with no role tab it is the page.
+        if aktor.pegawai_id is not None or not self.tab_per_kunci:
+            self._tambah_tab(KUNCI_PROFIL, ProfilPage(aktor), _("Profil Saya"))
+
+        pusat = QWidget()
+        pusat_layout = QVBoxLayout(pusat)
+        pusat_layout.setContentsMargins(0, 0, 0, 0)
+        pusat_layout.setSpacing(0)
+        pusat_layout.addWidget(kepala)
+        body = QVBoxLayout()
+        body.setContentsMargins(8, 8, 8, 4)
+        body.addWidget(self.tabs)
+        pusat_layout.addLayout(body, 1)
+        self.setCentralWidget(pusat)
+
+        self.info_db = QLabel(_("Basis data: {db}").format(db=database_description))
+        self.info_db.setToolTip(database_description)
+        self.statusBar().addWidget(self.info_db, 1)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._isi_kepala()
+        self._pulihkan_geometri()
+
+        self.tombol_sandi.clicked.connect(self._on_tombol_sandi_clicked)
+        self.tombol_keluar.clicked.connect(self._on_tombol_keluar_clicked)
+        bus().data_changed.connect(self._on_bus_data_changed)
+
+    def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
+        self.tab_per_kunci[kunci] = widget
+        self.tabs.addTab(widget, judul)
+
+    def tab(self, kunci: str) -> QWidget | None:
+        return self.tab_per_kunci.get(kunci)
+
+    def _isi_kepala(self) -> None:
+        self.nama.setText(self.aktor.nama)
+        try:
+            office = kantor.instansi().nama
+        except LayananError:
+            office = ""
+        jabatan = daftar.jabatan_pegawai(self.aktor.pegawai_id)
+        if not self.aktor.pegawai_id:
+            # An account without a pegawai record (the first administrator) is known by its roles.
+            jabatan = ", ".join(sorted(p.label for p in self.aktor.peran))
+        self.keterangan.setText(" · ".join(p for p in (jabatan, office) if p))
+
+    def _pulihkan_geometri(self) -> None:
+        saved = QSettings().value(KUNCI_GEOMETRI)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(LEBAR_AWAL, TINGGI_AWAL)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(LEBAR_AWAL, area.width()), min(TINGGI_AWAL, area.height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
+
+    def simpan_geometri(self) -> None:
+        QSettings().setValue(KUNCI_GEOMETRI, self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.simpan_geometri()
+        super().closeEvent(event)
+        if not self._ganti_pengguna:
+            self.ditutup.emit()
+
+    def _on_tombol_sandi_clicked(self) -> None:
+        GantiSandiDialog(self.aktor, parent=self).exec()
+
+    def _on_tombol_keluar_clicked(self) -> None:
+        self._ganti_pengguna = True
+        self.close()
+        self.ganti_pengguna_diminta.emit()
+
+    def _on_bus_data_changed(self, entitas: str) -> None:
+        if entitas == PEGAWAI:
+            self._isi_kepala()

@@ -1,0 +1,260 @@
+"""First run on an empty database: the instansi, its sub-units and the first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from skpdesk.i18n import _
+from skpdesk.services import akun as akun_service
+from skpdesk.services import kantor
+from skpdesk.services.errors import LayananError, ValidasiGagal
+from skpdesk.ui.widgets import LabelPesan, baris_pesan, tombol_primer
+
+LEBAR = 640
+TINGGI = 500
+
+
+def _wajib(field: QLineEdit, label: LabelPesan, pesan: str) -> bool:
+    if field.text().strip():
+        label.bersihkan()
+        return True
+    label.galat(pesan)
+    return False
+
+
+class HalamanInstansi(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Instansi"))
+        self.setSubTitle(_("Nama kantor seperti yang tercetak pada kop surat dan formulir SKP."))
+        self.nama = QLineEdit()
+        self.nama.setPlaceholderText(_("contoh: Kecamatan Sukamaju"))
+        self.daerah = QLineEdit()
+        self.daerah.setPlaceholderText(_("contoh: Pemerintah Kabupaten Sindangsari"))
+        self.alamat = QLineEdit()
+        self.alamat.setPlaceholderText(_("Jalan, nomor, kode pos"))
+        self.tempat = QLineEdit()
+        self.tempat.setPlaceholderText(_("Kota/kecamatan di samping tanggal tanda tangan"))
+        self.galat_nama = LabelPesan()
+        self.galat_tempat = LabelPesan()
+        form = QFormLayout(self)
+        form.addRow(_("Nama instansi"), self.nama)
+        baris_pesan(form, self.galat_nama)
+        form.addRow(_("Pemerintah daerah"), self.daerah)
+        form.addRow(_("Alamat"), self.alamat)
+        form.addRow(_("Tempat"), self.tempat)
+        baris_pesan(form, self.galat_tempat)
+
+    def validatePage(self) -> bool:
+        ok_nama = _wajib(self.nama, self.galat_nama, _("Nama instansi wajib diisi."))
+        ok_tempat = _wajib(
+            self.tempat,
+            self.galat_tempat,
+            _("Tempat (kota/kecamatan untuk tanda tangan) wajib diisi."),
+        )
+        return ok_nama and ok_tempat
+
+
+class HalamanUnit(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Unit Kerja"))
+        self.setSubTitle(
+            _(
+                "Bagian-bagian kantor langsung di bawah pimpinan (sekretariat, seksi, bidang). "
+                "Sub-bagian dapat ditambahkan nanti di tab Kepegawaian."
+            )
+        )
+        self.baru = QLineEdit()
+        self.baru.setPlaceholderText(_("Nama unit, contoh: Seksi Pemerintahan"))
+        self.tombol_tambah = QPushButton(_("Tambah"))
+        self.daftar = QListWidget()
+        self.tombol_hapus = QPushButton(_("Hapus yang Dipilih"))
+        self.galat = LabelPesan()
+        petunjuk = QLabel(_("Klik dua kali sebuah unit untuk mengubah namanya. Boleh dikosongkan."))
+        petunjuk.setProperty("peran", "info")
+
+        row = QHBoxLayout()
+        row.addWidget(self.baru, 1)
+        row.addWidget(self.tombol_tambah)
+        bawah = QHBoxLayout()
+        bawah.addWidget(petunjuk, 1)
+        bawah.addWidget(self.tombol_hapus)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.daftar, 1)
+        layout.addLayout(bawah)
+        layout.addWidget(self.galat)
+
+        self.baru.returnPressed.connect(self._on_baru_returnPressed)
+        self.tombol_tambah.clicked.connect(self._on_tombol_tambah_clicked)
+        self.tombol_hapus.clicked.connect(self._on_tombol_hapus_clicked)
+
+    def unit(self) -> list[str]:
+        return [self.daftar.item(i).text().strip() for i in range(self.daftar.count())]
+
+    def tambah(self, nama: str) -> None:
+        nama = " ".join(nama.split())
+        if not nama:
+            return
+        if nama.lower() in (n.lower() for n in self.unit()):
+            self.galat.galat(_("Unit '{nama}' sudah ada dalam daftar.").format(nama=nama))
+            return
+        self.galat.bersihkan()
+        item = QListWidgetItem(nama)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.daftar.addItem(item)
+
+    def _on_baru_returnPressed(self) -> None:
+        self._on_tombol_tambah_clicked()
+
+    def _on_tombol_tambah_clicked(self) -> None:
+        self.tambah(self.baru.text())
+        self.baru.clear()
+        self.baru.setFocus()
+
+    def _on_tombol_hapus_clicked(self) -> None:
+        for item in self.daftar.selectedItems():
+            self.daftar.takeItem(self.daftar.row(item))
+
+    def validatePage(self) -> bool:
+        names = [n for n in self.unit() if n]
+        if len({n.lower() for n in names}) != len(names):
+            self.galat.galat(_("Nama unit kerja tidak boleh ganda."))
+            return False
+        self.galat.bersihkan()
+        return True
+
+
+class HalamanAdmin(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Administrator Pertama"))
+        self.setSubTitle(
+            _(
+                "Akun pengelola kepegawaian yang menyiapkan pegawai dan akun lainnya. "
+                "Simpan kata sandinya di tempat yang aman."
+            )
+        )
+        self.login = QLineEdit("admin")
+        self.sandi = QLineEdit()
+        self.sandi.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ulangi = QLineEdit()
+        self.ulangi.setEchoMode(QLineEdit.EchoMode.Password)
+        self.galat_login = LabelPesan()
+        self.galat_sandi = LabelPesan()
+        self.galat_ulangi = LabelPesan()
+        petunjuk = QLabel(
+            _("Minimal {n} karakter, memuat huruf dan angka.").format(
+                n=akun_service.MIN_PANJANG_SANDI
+            )
+        )
+        petunjuk.setProperty("peran", "info")
+        form = QFormLayout(self)
+        form.addRow(_("Nama pengguna"), self.login)
+        baris_pesan(form, self.galat_login)
+        form.addRow(_("Kata sandi"), self.sandi)
+        form.addRow("", petunjuk)
+        baris_pesan(form, self.galat_sandi)
+        form.addRow(_("Ulangi kata sandi"), self.ulangi)
+        baris_pesan(form, self.galat_ulangi)
+
+    def validatePage(self) -> bool:
+        ok = True
+        if akun_service.LOGIN_POLA.match(self.login.text().strip()):
+            self.galat_login.bersihkan()
+        else:
+            self.galat_login.galat(
+                _(
+                    "Nama pengguna 3–64 karakter: huruf, angka, titik, garis bawah atau "
+                    "tanda hubung."
+                )
+            )
+            ok = False
+        problem = akun_service.periksa_sandi(self.sandi.text())
+        if problem:
+            self.galat_sandi.galat(problem)
+            ok = False
+        else:
+            self.galat_sandi.bersihkan()
+        if self.sandi.text() != self.ulangi.text():
+            self.galat_ulangi.galat(_("Kedua kata sandi tidak sama."))
+            ok = False
+        else:
+            self.galat_ulangi.bersihkan()
+        return ok and self.wizard().simpan()
+
+
+class SetupWizard(QWizard):
+    """Creates the office through ``kantor.siapkan_kantor``; ``data`` holds what was saved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Penyiapan Awal skpdesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.data: kantor.DataKantor | None = None
+        self.instansi = HalamanInstansi()
+        self.unit = HalamanUnit()
+        self.admin = HalamanAdmin()
+        self._halaman: dict[str, tuple[int, LabelPesan]] = {}
+        id_instansi = self.addPage(self.instansi)
+        id_unit = self.addPage(self.unit)
+        id_admin = self.addPage(self.admin)
+        self._halaman = {
+            "nama_instansi": (id_instansi, self.instansi.galat_nama),
+            "tempat": (id_instansi, self.instansi.galat_tempat),
+            "unit": (id_unit, self.unit.galat),
+            "admin_login": (id_admin, self.admin.galat_login),
+            "admin_sandi": (id_admin, self.admin.galat_sandi),
+        }
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Lanjut >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< Kembali"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Siapkan Kantor"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Batal"))
+        self.setButton(QWizard.WizardButton.FinishButton, tombol_primer(_("Siapkan Kantor")))
+        self.resize(LEBAR, TINGGI)
+
+    def data_kantor(self) -> kantor.DataKantor:
+        return kantor.DataKantor(
+            nama_instansi=self.instansi.nama.text(),
+            pemerintah_daerah=self.instansi.daerah.text(),
+            alamat=self.instansi.alamat.text(),
+            tempat=self.instansi.tempat.text(),
+            unit=tuple(self.unit.unit()),
+            admin_login=self.admin.login.text().strip(),
+            admin_sandi=self.admin.sandi.text(),
+        )
+
+    def simpan(self) -> bool:
+        """Create the office; on a refusal show it on its page and go back there."""
+        data = self.data_kantor()
+        try:
+            kantor.siapkan_kantor(data)
+        except ValidasiGagal as exc:
+            first_page = None
+            for key, message in exc.errors.items():
+                page_id, label = self._halaman.get(key, (self.currentId(), self.admin.galat_sandi))
+                label.galat(message)
+                first_page = page_id if first_page is None else min(first_page, page_id)
+            while first_page is not None and self.currentId() > first_page:
+                self.back()
+            return False
+        except LayananError as exc:
+            self.admin.galat_sandi.galat(str(exc))
+            return False
+        self.data = data
+        return True
