@@ -587,7 +587,8 @@ def _periksa(
         hasil.baris.append(
             BarisImpor(
                 baris=nomor,
-                nip=nip or _teks(nip_cell),
+                # A number is shown as Excel shows it, so that it does not pass for a NIP.
+                nip=nip or (f"{nip_cell:g}" if isinstance(nip_cell, float) else _teks(nip_cell)),
                 nama=data.nama,
                 aksi=AKSI_UBAH if existing is not None else AKSI_BARU,
                 gelar_depan=data.gelar_depan,
