@@ -174,9 +174,10 @@ def _kotak_peran(chosen: frozenset[Peran]) -> dict[Peran, QCheckBox]:
 
 def _tombol(box: QDialogButtonBox, teks: str) -> QPushButton:
     button = tombol_primer(teks)
-    button.setDefault(True)
     box.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setDefault(True)  # after addButton, which resets it
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
     return button
 
 
@@ -237,7 +238,7 @@ class BuatAkunDialog(QDialog):
         baris_pesan(form, self.galat_ulangi)
         form.addRow(_("Peran tambahan"), peran_box)
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        _tombol(self.tombol, _("Buat Akun"))
+        self.tombol_simpan = _tombol(self.tombol, _("Buat Akun"))
         layout = QVBoxLayout(self)
         if not self._pegawai:
             semua = QLabel(_("Semua pegawai aktif sudah memiliki akun."))
@@ -313,7 +314,7 @@ class AturSandiDialog(QDialog):
         form.addRow(_("Ulangi kata sandi"), self.ulangi)
         baris_pesan(form, self.galat_ulangi)
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        _tombol(self.tombol, _("Simpan Kata Sandi"))
+        self.tombol_simpan = _tombol(self.tombol, _("Simpan Kata Sandi"))
         layout = QVBoxLayout(self)
         layout.addWidget(pemilik)
         layout.addWidget(pengantar)
@@ -351,7 +352,7 @@ class AturPeranDialog(QDialog):
         self.peran = _kotak_peran(row.peran)
         self.pesan = LabelPesan()
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        _tombol(self.tombol, _("Simpan Peran"))
+        self.tombol_simpan = _tombol(self.tombol, _("Simpan Peran"))
         layout = QVBoxLayout(self)
         layout.addWidget(pengantar)
         for box in self.peran.values():

@@ -83,9 +83,10 @@ class GantiSandiDialog(QDialog):
 
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_simpan = tombol_primer(_("Simpan Kata Sandi"))
-        self.tombol_simpan.setDefault(True)
         self.tombol.addButton(self.tombol_simpan, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tombol_simpan.setDefault(True)
         self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pengantar)
@@ -165,11 +166,13 @@ class LoginDialog(QDialog):
 
         self.tombol = QDialogButtonBox()
         self.tombol_masuk = tombol_primer(_("Masuk"))
-        self.tombol_masuk.setDefault(True)
         self.tombol_keluar = self.tombol.addButton(
             _("Keluar"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.tombol.addButton(self.tombol_masuk, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tombol_keluar.setAutoDefault(False)
+        # Enter logs in: the default button must be set after addButton, which resets it.
+        self.tombol_masuk.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)

@@ -39,6 +39,7 @@ from skpdesk.ui.widgets import (
     LabelPesan,
     PilihPegawai,
     baris_pesan,
+    cari_data,
     combo_ringkas,
     tombol_primer,
 )
@@ -50,9 +51,10 @@ NIP_MAX_KETIK = 24
 
 def _tombol_simpan(box: QDialogButtonBox, teks: str) -> QPushButton:
     button = tombol_primer(teks)
-    button.setDefault(True)
     box.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setDefault(True)  # after addButton, which resets it
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
     return button
 
 
@@ -71,11 +73,11 @@ class JabatanBaruDialog(QDialog):
         self.jenis = QComboBox()
         for jenis in JenisJabatan:
             self.jenis.addItem(jenis.label, jenis.value)
-        self.jenis.setCurrentIndex(self.jenis.findData(JenisJabatan.PELAKSANA.value))
+        self.jenis.setCurrentIndex(cari_data(self.jenis, JenisJabatan.PELAKSANA.value))
         self.jenjang = QComboBox()
         self.unit = combo_ringkas(QComboBox())
         isi_combo_unit(self.unit, daftar.pohon_unit(), _("(Semua unit)"))
-        self.unit.setCurrentIndex(max(self.unit.findData(unit_id), 0) if unit_id else 0)
+        self.unit.setCurrentIndex(max(cari_data(self.unit, unit_id), 0) if unit_id else 0)
         self.pesan = LabelPesan()
         self.galat = GalatForm(
             self.pesan, nama=LabelPesan(), jenis=LabelPesan(), jenjang=LabelPesan()
@@ -217,7 +219,7 @@ class PegawaiDialog(QDialog):
         if pegawai_id is not None:
             self._muat(pegawai_id)
         elif unit_id is not None:
-            self.unit.setCurrentIndex(max(self.unit.findData(unit_id), 0))
+            self.unit.setCurrentIndex(max(cari_data(self.unit, unit_id), 0))
 
         self.simpan_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.simpan_shortcut.activated.connect(self._on_tombol_accepted)
@@ -237,11 +239,11 @@ class PegawaiDialog(QDialog):
         self.nama.setText(data.nama)
         self.gelar_depan.setText(data.gelar_depan)
         self.gelar_belakang.setText(data.gelar_belakang)
-        self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
+        self.status.setCurrentIndex(max(cari_data(self.status, data.status), 0))
         self._isi_golongan()
-        self.golongan.setCurrentIndex(max(self.golongan.findData(data.golongan), 0))
-        self.jabatan.setCurrentIndex(max(self.jabatan.findData(data.jabatan_id), 0))
-        self.unit.setCurrentIndex(max(self.unit.findData(data.unit_id), 0))
+        self.golongan.setCurrentIndex(max(cari_data(self.golongan, data.golongan), 0))
+        self.jabatan.setCurrentIndex(max(cari_data(self.jabatan, data.jabatan_id), 0))
+        self.unit.setCurrentIndex(max(cari_data(self.unit, data.unit_id), 0))
         self.atasan.set_pegawai_id(data.atasan_id)
         self._tampilkan_nip(final=True)
 
@@ -252,7 +254,7 @@ class PegawaiDialog(QDialog):
         for gol in GOLONGAN[StatusKepegawaian(self.status.currentData())]:
             self.golongan.addItem(gol.label, gol.kode)
         # A PNS code has no meaning for a PPPK (and back): the choice starts over then.
-        self.golongan.setCurrentIndex(max(self.golongan.findData(chosen), 0) if chosen else 0)
+        self.golongan.setCurrentIndex(max(cari_data(self.golongan, chosen), 0) if chosen else 0)
 
     def _isi_jabatan(self, pilih: uuid.UUID | None = None) -> None:
         chosen = pilih or self.jabatan.currentData()
@@ -266,7 +268,7 @@ class PegawaiDialog(QDialog):
             if row.unit_id in units:
                 label += f" — {units[row.unit_id]}"
             self.jabatan.addItem(label, row.id)
-        self.jabatan.setCurrentIndex(max(self.jabatan.findData(chosen), 0) if chosen else 0)
+        self.jabatan.setCurrentIndex(max(cari_data(self.jabatan, chosen), 0) if chosen else 0)
 
     # -- NIP feedback ------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
 from skpdesk.ui.bus import PENGATURAN, bus, umumkan
-from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
+from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
 
 BARIS_KOP = 6
 LOGO_PRATINJAU = 96
@@ -220,7 +220,7 @@ class PengaturanPage(QWidget):
         for i, field in enumerate(self.kop):
             field.setText(lines[i] if i < len(lines) else "")
         self.tempat.setText(setting.tempat)
-        self.kertas.setCurrentIndex(max(self.kertas.findData(setting.ukuran_kertas), 0))
+        self.kertas.setCurrentIndex(max(cari_data(self.kertas, setting.ukuran_kertas), 0))
         self.cadangan.setValue(setting.cadangan_disimpan)
         self._logo_lama = bytes(setting.logo) if setting.logo else None
         self._logo_nama = setting.logo_nama

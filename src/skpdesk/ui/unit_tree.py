@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox
 
 from skpdesk.i18n import _
 from skpdesk.services.daftar import NodeUnit
+from skpdesk.ui.widgets import cari_data
 
 ROLE_UNIT_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_SEMUA = Qt.ItemDataRole.UserRole + 2
@@ -62,7 +63,7 @@ def isi_combo_unit(combo: QComboBox, nodes: list[NodeUnit], teks_kosong: str | N
         combo.addItem(teks_kosong, None)
     for node, depth in urut_pohon(nodes):
         combo.addItem(INDENT * depth + node.nama, node.id)
-    index = combo.findData(chosen) if chosen is not None else -1
+    index = cari_data(combo, chosen) if chosen is not None else -1
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
 

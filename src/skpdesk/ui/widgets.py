@@ -43,6 +43,18 @@ def set_peran(widget: QWidget, peran: str) -> None:
 PANJANG_COMBO = 24
 
 
+def cari_data(combo: QComboBox, value: object) -> int:
+    """The index of the item holding ``value``, or -1.
+
+    ``QComboBox.findData`` cannot match Python objects such as ``uuid.UUID``; this compares
+    them in Python.
+    """
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            return index
+    return -1
+
+
 def combo_ringkas(combo: QComboBox) -> QComboBox:
     """Long items (jabatan, unit paths) must not make a dialog wider than the screen."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -181,6 +193,7 @@ class CatatanDialog(QDialog):
         self.tombol_ok = tombol_primer(teks_ok)
         self.tombol.addButton(self.tombol_ok, QDialogButtonBox.ButtonRole.AcceptRole)
         self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.tombol_ok.setEnabled(False)
 
         layout = QVBoxLayout(self)
@@ -258,7 +271,7 @@ class PilihPegawai(QComboBox):
         return not text or self.findText(text, Qt.MatchFlag.MatchFixedString) >= 0
 
     def set_pegawai_id(self, pegawai_id: uuid.UUID | None) -> None:
-        index = self.findData(pegawai_id) if pegawai_id is not None else 0
+        index = cari_data(self, pegawai_id) if pegawai_id is not None else 0
         self.setCurrentIndex(max(index, 0))
 
 
@@ -284,9 +297,10 @@ class IsianDialog(QDialog):
         self.pesan = LabelPesan()
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_ok = tombol_primer(teks_ok)
-        self.tombol_ok.setDefault(True)
         self.tombol.addButton(self.tombol_ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tombol_ok.setDefault(True)
         self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.isian)

@@ -1,0 +1,58 @@
+"""UI fixtures: settings kept in the test's folder, the demo office, helpers to drive dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+
+from skpdesk.services import akun as akun_service
+from skpdesk.services import demo
+from skpdesk.services.context import Aktor
+from skpdesk.store.models import Pegawai
+
+LIA_NIP = "199407042019032011"  # Pranata Komputer under Kasi Pemerintahan, under the Camat
+CAMAT_NIP = "197508122000031004"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path, qapp) -> None:
+    """Window geometry and other QSettings go to the test's folder, never the real profile."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    qapp.setOrganizationName("skpdesk-test")
+    qapp.setApplicationName("skpdesk-test")
+
+
+@pytest.fixture
+def demo_admin(fresh_db) -> Aktor:
+    """The demo kecamatan, with its administrator logged in."""
+    demo.buat_kantor_demo()
+    return akun_service.masuk(demo.ADMIN_LOGIN, demo.DEMO_SANDI)
+
+
+def pegawai(nip: str) -> Pegawai:
+    return Pegawai.get(Pegawai.nip == nip)
+
+
+def ganti_exec(
+    monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], drive: Callable[[QDialog], None]
+) -> list[QDialog]:
+    """Replace ``cls.exec`` so that a modal dialog is driven by ``drive`` instead of a person.
+
+    ``drive`` types and clicks on the real widgets; exec then returns the dialog's result.
+    The dialogs opened are returned for later assertions.
+    """
+    opened: list[QDialog] = []
+
+    def fake_exec(self: QDialog) -> int:
+        opened.append(self)
+        self.show()
+        drive(self)
+        return self.result()
+
+    monkeypatch.setattr(cls, "exec", fake_exec)
+    return opened

@@ -1,0 +1,73 @@
+"""The main window: role tabs by role, the profile with the atasan chain, switching users."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.ui.conftest import LIA_NIP
+
+from skpdesk.services import akun as akun_service
+from skpdesk.services import demo
+from skpdesk.ui.app import create_main_window
+from skpdesk.ui.kepegawaian_tab import KepegawaianTab
+from skpdesk.ui.main_window import KUNCI_PROFIL
+from skpdesk.ui.profil import ProfilPage
+
+
+def _titles(window) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_admin_sees_kepegawaian_tab(qtbot, demo_admin):
+    window = create_main_window(demo_admin, "/data/kantor.db")
+    qtbot.addWidget(window)
+    assert _titles(window) == ["Kepegawaian"]
+    assert isinstance(window.tab("kepegawaian"), KepegawaianTab)
+    assert window.nama.text() == "admin"
+    assert "Pengadministrasi Kepegawaian" in window.keterangan.text()
+    assert "Kecamatan Sukamaju" in window.keterangan.text()
+    assert "/data/kantor.db" in window.info_db.text()
+
+
+def test_plain_pegawai_sees_her_profile_with_atasan_and_no_kepegawaian(qtbot, demo_admin):
+    lia = akun_service.masuk(LIA_NIP, demo.DEMO_SANDI)
+    window = create_main_window(lia, "x.db")
+    qtbot.addWidget(window)
+
+    assert _titles(window) == ["Profil Saya"]
+    assert window.tab("kepegawaian") is None
+    profil = window.tab(KUNCI_PROFIL)
+    assert isinstance(profil, ProfilPage)
+    assert profil.judul.text() == "Lia Kurniawati, S.Kom."
+    assert profil.nip.text() == "19940704 201903 2 011"
+    assert profil.golongan.text() == "Penata Muda, III/a"
+    assert profil.jabatan.text() == "Pranata Komputer Ahli Pertama"
+    assert profil.unit.text() == "Kecamatan Sukamaju › Seksi Pemerintahan"
+    assert profil.atasan.nama.text() == "Hendra Gunawan, S.IP."
+    assert "Kepala Seksi Pemerintahan" in profil.atasan.detail.text()
+    assert profil.atasan2.nama.text() == "Drs. Bambang Setiawan, M.Si."
+    assert "pengelola kepegawaian" in profil.catatan.text()
+    assert window.keterangan.text().startswith("Pranata Komputer Ahli Pertama")
+
+
+def test_pegawai_with_kepegawaian_role_gets_both_tabs_profile_last(qtbot, demo_admin):
+    nur = akun_service.masuk("199004102015032002", demo.DEMO_SANDI)
+    window = create_main_window(nur, "x.db")
+    qtbot.addWidget(window)
+    assert _titles(window) == ["Kepegawaian", "Profil Saya"]
+
+
+def test_ganti_pengguna_asks_for_a_new_login_without_quitting(qtbot, demo_admin):
+    window = create_main_window(demo_admin, "x.db")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ganti_pengguna_diminta), qtbot.assertNotEmitted(window.ditutup):
+        qtbot.mouseClick(window.tombol_keluar, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_closing_the_window_ends_the_application(qtbot, demo_admin):
+    window = create_main_window(demo_admin, "x.db")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ditutup):
+        window.close()
