@@ -83,3 +83,40 @@ def test_demo_refuses_a_database_with_data(demo_office):
     with pytest.raises(demo.DemoError, match="sudah berisi"):
         demo.buat_kantor_demo()
     assert Pegawai.select().count() == before
+
+
+def test_demo_has_this_years_skps_in_every_state_of_the_chain(demo_office):
+    from skpdesk.domain.workflow import StatusSKP
+    from skpdesk.services import skp as skp_service
+    from skpdesk.services.context import now
+    from skpdesk.store.models import SKP
+
+    skps = list(SKP.select().where(SKP.tahun == now().year))
+    assert len(skps) == Pegawai.select().count()
+    states = {s.status for s in skps}
+    assert states == {
+        StatusSKP.DRAFT,
+        StatusSKP.DIAJUKAN,
+        StatusSKP.PERLU_REVISI,
+        StatusSKP.DISETUJUI,
+        StatusSKP.DICETAK,
+        StatusSKP.DITANDATANGANI,
+        StatusSKP.DIARSIPKAN,
+    }
+    approved = {
+        StatusSKP.DISETUJUI,
+        StatusSKP.DICETAK,
+        StatusSKP.DITANDATANGANI,
+        StatusSKP.DIARSIPKAN,
+    }
+    assert sum(s.status in approved for s in skps) > len(skps) / 2
+    returned = [s for s in skps if s.status == StatusSKP.PERLU_REVISI]
+    assert len(returned) == 1
+    assert "Naikkan" in skp_service.catatan_pengembalian(returned[0]).catatan
+    # Staff SKPs carry the rows their leader handed down, linked to the leader's RHK.
+    siti = SKP.get(SKP.pegawai == Pegawai.get(Pegawai.nama == "Siti Rahayu"))
+    linked = [r for r in siti.rhk if r.intervensi_id is not None]
+    assert linked and linked[0].intervensi.skp.pegawai.nama == "Dewi Lestari"
+    # Every SKP in the chain past a draft can be submitted as it is: no empty targets.
+    for s in skps:
+        assert s.rhk.count() >= 1

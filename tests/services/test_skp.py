@@ -36,7 +36,7 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def office(fresh_db, clock):
-    demo.buat_kantor_demo()
+    demo.buat_kantor_demo(dengan_skp=False)
 
 
 def login(nama: str):

@@ -9,7 +9,8 @@ from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
-from skpdesk.services.context import Aktor
+from skpdesk.services.context import Aktor, now
+from skpdesk.services.demo_skp import buat_skp_demo
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.store.models import Akun, Instansi, UnitKerja, db
 
@@ -358,7 +359,7 @@ ORANG: tuple[_Orang, ...] = (
 )
 
 
-def buat_kantor_demo(sandi: str = DEMO_SANDI) -> str:
+def buat_kantor_demo(sandi: str = DEMO_SANDI, *, dengan_skp: bool = True) -> str:
     """Fill an empty database with the demo office; return a summary with the logins."""
     if Instansi.select().exists() or Akun.select().exists():
         raise DemoError(
@@ -420,6 +421,8 @@ def buat_kantor_demo(sandi: str = DEMO_SANDI) -> str:
                 peran=o.peran,
                 harus_ganti_sandi=False,
             )
+        if dengan_skp:
+            buat_skp_demo(people, now().year)
     return ringkasan(sandi)
 
 

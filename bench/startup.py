@@ -1,0 +1,109 @@
+"""Start-up time: process start to the main window shown, beside a bare PySide6 window.
+
+Each figure is the median of several fresh processes, so that the interpreter, the Qt libraries
+and the database are loaded from scratch every time, as on an office laptop. The budget is the
+one of DESIGN.md §4: usable within 1.5 s, and no more than 1.5 × a bare PySide6 window.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+BUDGET_SECONDS = 1.5
+BUDGET_RATIO = 1.5
+
+# A child prints "shown" once its window has been painted, then quits.
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.resize(1280, 800)
+w.show()
+def done():
+    print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+SKPDESK = """
+import sys
+from PySide6.QtCore import QTimer
+from skpdesk.services import akun, demo
+from skpdesk.store.database import describe, open_database
+from skpdesk.ui.app import buat_aplikasi, create_main_window
+app = buat_aplikasi()
+database = open_database(sys.argv[1])
+aktor = akun.masuk(sys.argv[2], demo.DEMO_SANDI)
+w = create_main_window(aktor, describe(database))
+w.show()
+def done():
+    print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def _time_child(code: str, *args: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait()
+    if line.strip() != "shown" or proc.returncode != 0:
+        raise SystemExit(f"child failed (exit {proc.returncode}): {line!r}")
+    return elapsed
+
+
+def _median(code: str, *args: str) -> float:
+    _time_child(code, *args)  # warm the file cache once, as a second start on a laptop would be
+    return statistics.median(_time_child(code, *args) for _ in range(RUNS))
+
+
+def main() -> int:
+    from skpdesk.services import demo
+    from skpdesk.store.database import open_database
+    from skpdesk.store.models import Pegawai, db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.db"
+        open_database(path)
+        demo.buat_kantor_demo()
+        # The Camat: the widest view (subordinates, counter-signing, planning).
+        camat = Pegawai.get(Pegawai.atasan.is_null(True))
+        login = camat.nip
+        db.close()
+
+        bare = _median(BARE)
+        app = _median(SKPDESK, str(path), login)
+
+    ratio = app / bare
+    print(f"start-up, median of {RUNS} fresh processes (QT_QPA_PLATFORM offscreen unless set)")
+    print(f"  bare PySide6 window      {bare * 1000:7.0f} ms")
+    print(
+        f"  skpdesk main window      {app * 1000:7.0f} ms   budget {BUDGET_SECONDS * 1000:.0f} ms"
+        f"   {'ok' if app <= BUDGET_SECONDS else 'OVER'}"
+    )
+    print(
+        f"  ratio                    {ratio:7.2f}      budget {BUDGET_RATIO:.2f}"
+        f"      {'ok' if ratio <= BUDGET_RATIO else 'OVER'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
