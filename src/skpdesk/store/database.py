@@ -134,22 +134,35 @@ def schema_version(database: pw.Database) -> int:
     return int(row[0] or 0)
 
 
-def backup_copy(database: pw.Database, reason: str) -> Path | None:
-    """Copy a SQLite database (WAL included) beside the data, for a migration or a restore."""
-    path = sqlite_path(database)
-    if path is None or not path.exists():
-        return None
-    folder = path.parent / "cadangan"
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{reason}-{stamp}.db"
-    src = sqlite3.connect(str(path))
+BACKUP_FOLDER = "cadangan"
+
+
+def backup_folder(path: Path) -> Path:
+    """Backups of a database file live in ``cadangan/`` beside it."""
+    return path.parent / BACKUP_FOLDER
+
+
+def online_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy (WAL included) even while others write."""
+    src = sqlite3.connect(str(source))
     dst = sqlite3.connect(str(target))
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
+
+
+def backup_copy(database: pw.Database, reason: str) -> Path | None:
+    """Copy a SQLite database (WAL included) beside the data, for a migration or a restore."""
+    path = sqlite_path(database)
+    if path is None or not path.exists():
+        return None
+    folder = backup_folder(path)
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{reason}-{stamp}.db"
+    online_copy(path, target)
     return target
 
 
