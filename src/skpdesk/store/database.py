@@ -60,10 +60,15 @@ def _v2_skp_planning(database: pw.Database) -> None:
     )
 
 
+def _v3_dokumen(database: pw.Database) -> None:
+    """Schema 3: the archive of generated documents and their signed scans."""
+    database.create_tables([models.Dokumen], safe=True)
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
-MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning}
-CURRENT_VERSION = 2
+MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning, 3: _v3_dokumen}
+CURRENT_VERSION = 3
 
 
 class DatabaseOpenError(Exception):

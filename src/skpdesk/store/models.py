@@ -236,6 +236,33 @@ class PeranHasil(UUIDModel):
         indexes = ((("rhk_atasan", "bawahan"), True),)
 
 
+class Dokumen(UUIDModel):
+    """A generated document in the archive: which record and data version it was made from."""
+
+    jenis = pw.TextField(index=True)  # registry code in documents/, e.g. "skp", "lampiran_skp"
+    entitas = pw.TextField()  # the record it prints, e.g. "SKP"
+    entitas_id = pw.TextField(index=True)
+    skp = pw.ForeignKeyField(SKP, null=True, backref="dokumen", on_delete="RESTRICT")
+    pegawai = pw.ForeignKeyField(Pegawai, null=True, backref="dokumen", on_delete="RESTRICT")
+    tahun = pw.IntegerField(index=True)
+    periode = pw.TextField(default="")  # "" for yearly planning forms; TW1…TW4, AKHIR, month
+    versi_data = pw.IntegerField()  # the record's ``versi`` it was made from; never moves
+    dibuat = pw.DateTimeField(default=utcnow, index=True)
+    dibuat_oleh = pw.ForeignKeyField(Akun, null=True, backref="dokumen", on_delete="RESTRICT")
+    dibuat_oleh_nama = pw.TextField(default="")
+    sha256 = pw.CharField(max_length=64)
+    path = pw.TextField()  # relative to the data folder, forward slashes
+    ukuran_kertas = pw.TextField(default="A4")
+    templat = pw.TextField(default="")  # which template file made it (built-in or the office's)
+    status = pw.TextField(default="DIBUAT", index=True)
+    ditandatangani = pw.DateTimeField(null=True)
+    scan_path = pw.TextField(null=True)
+    scan_sha256 = pw.CharField(max_length=64, null=True)
+    scan_ukuran = pw.IntegerField(null=True)
+    scan_jenis = pw.TextField(null=True)  # "pdf", "jpg" or "png", from the content
+    data_cetak = JSONField(null=True)  # the data as printed, so a signed paper stays explainable
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     Instansi,
@@ -250,4 +277,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     IndikatorKinerja,
     EkspektasiPerilaku,
     PeranHasil,
+    Dokumen,
 )
