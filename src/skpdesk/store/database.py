@@ -247,7 +247,8 @@ def open_database(
                 target=resolved, error=exc
             )
         ) from exc
-    except pw.DatabaseError as exc:  # "file is not a database", "malformed", …
+    # "file is not a database", "malformed", …; peewee does not wrap every sqlite3 error.
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         result = str(exc)
     if result != "ok":
         database.close()
