@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from tests.ui.conftest import LIA_NIP
+from tests.ui.conftest import CAMAT_NIP, LIA_NIP
 
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
@@ -14,7 +14,8 @@ from skpdesk.ui.profil import ProfilPage
 
 
 def _titles(window) -> list[str]:
-    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    """Tab titles without the waiting count ("Bawahan (3)" → "Bawahan")."""
+    return [window.tabs.tabText(i).split(" (")[0] for i in range(window.tabs.count())]
 
 
 def test_admin_sees_kepegawaian_tab(qtbot, demo_admin):
@@ -28,12 +29,15 @@ def test_admin_sees_kepegawaian_tab(qtbot, demo_admin):
     assert "/data/kantor.db" in window.info_db.text()
 
 
-def test_plain_pegawai_sees_her_profile_with_atasan_and_no_kepegawaian(qtbot, demo_admin):
+def test_plain_pegawai_sees_her_skp_and_profile_with_atasan_and_no_kepegawaian(
+    qtbot, demo_admin
+):
     lia = akun_service.masuk(LIA_NIP, demo.DEMO_SANDI)
     window = create_main_window(lia, "x.db")
     qtbot.addWidget(window)
 
-    assert _titles(window) == ["Profil Saya"]
+    # Nobody reports to Lia: no Bawahan tab.
+    assert _titles(window) == ["SKP Saya", "Profil Saya"]
     assert window.tab("kepegawaian") is None
     profil = window.tab(KUNCI_PROFIL)
     assert isinstance(profil, ProfilPage)
@@ -53,7 +57,14 @@ def test_pegawai_with_kepegawaian_role_gets_both_tabs_profile_last(qtbot, demo_a
     nur = akun_service.masuk("199004102015032002", demo.DEMO_SANDI)
     window = create_main_window(nur, "x.db")
     qtbot.addWidget(window)
-    assert _titles(window) == ["Kepegawaian", "Profil Saya"]
+    assert _titles(window) == ["SKP Saya", "Kepegawaian", "Profil Saya"]
+
+
+def test_a_penilai_gets_the_bawahan_tab_in_the_order_of_the_ui_guide(qtbot, demo_admin):
+    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    window = create_main_window(camat, "x.db")
+    qtbot.addWidget(window)
+    assert _titles(window) == ["SKP Saya", "Bawahan", "Profil Saya"]
 
 
 def test_ganti_pengguna_asks_for_a_new_login_without_quitting(qtbot, demo_admin):

@@ -92,6 +92,19 @@ def ambil(skp_id: uuid.UUID) -> SKP:
     return skp
 
 
+def cari(skp_id: uuid.UUID | None) -> SKP | None:
+    """The SKP, or None when it is gone (the editor then shows nothing)."""
+    return SKP.get_or_none(SKP.id == skp_id) if skp_id is not None else None
+
+
+def ekspektasi_skp(skp: SKP) -> dict[int, str]:
+    """Ekspektasi khusus pimpinan per BerAKHLAK number."""
+    return {
+        e.nomor: e.ekspektasi_khusus
+        for e in EkspektasiPerilaku.select().where(EkspektasiPerilaku.skp == skp)
+    }
+
+
 # --- creating -------------------------------------------------------------------------------
 
 
@@ -479,7 +492,7 @@ def rhk_atasan_pilihan(skp: SKP) -> list[RencanaHasilKerja]:
         RencanaHasilKerja.select()
         .join(SKP)
         .where((SKP.pegawai == skp.penilai_id) & (SKP.tahun == skp.tahun))
-        .order_by(SKP.tgl_mulai, RencanaHasilKerja.jenis, RencanaHasilKerja.urutan)
+        .order_by(SKP.tgl_mulai, RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)
     )
 
 
@@ -679,10 +692,182 @@ class Tunggakan:
         return self.transisi.menit_baku > 0 and self.menit_menunggu > self.transisi.menit_baku
 
 
-def tunggakan(skp: SKP, pada: dt.datetime | None = None) -> Tunggakan | None:
+def tunggakan(
+    skp: SKP, pada: dt.datetime | None = None, opsi: Sequence[str] | None = None
+) -> Tunggakan | None:
     """The primary next step and how long it has waited; None when nothing is pending."""
-    steps = ALUR_SKP.aksi_dari(skp.status, opsi_kantor())
+    steps = ALUR_SKP.aksi_dari(skp.status, opsi_kantor() if opsi is None else opsi)
     primary = next((t for t in steps if t.utama), None)
     if primary is None:
         return None
     return Tunggakan(skp, primary, _menit(skp.status_sejak, pada or now()))
+
+
+# --- lists for the role tabs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisSKP:
+    """One line of an SKP list: whose, which period, where it stands, whose move it is."""
+
+    id: uuid.UUID | None  # None: a subordinate who has no SKP for the year yet
+    pegawai_id: uuid.UUID
+    nama: str
+    nip: str
+    jabatan: str
+    tahun: int
+    tgl_mulai: dt.date | None
+    tgl_selesai: dt.date | None
+    status: str
+    status_label: str
+    penilai: str
+    aksi_saya: str  # the label of my primary action now, or ""
+    menunggu_saya: bool  # the next move is mine (and not also the other side's)
+    menit_menunggu: int
+    lewat_baku: bool  # waiting longer than the SOP's standard time for the next step
+
+
+def _baris(
+    aktor: Aktor, skp: SKP, opsi: list[str], pihak_saya: Pihak, moment: dt.datetime
+) -> BarisSKP:
+    pihak = pihak_pada(aktor, skp)
+    mine = [t for t in ALUR_SKP.tersedia(skp.status, pihak, opsi) if t.utama]
+    # "Waiting on me" counts only moves that belong to my side of this list.
+    menunggu = any(pihak_saya in t.pihak for t in mine)
+    pending = tunggakan(skp, moment, opsi)
+    pegawai = skp.snapshot.get("pegawai", {})
+    return BarisSKP(
+        id=skp.id,
+        pegawai_id=skp.pegawai_id,
+        nama=pegawai.get("nama", ""),
+        nip=pegawai.get("nip", ""),
+        jabatan=pegawai.get("jabatan", ""),
+        tahun=skp.tahun,
+        tgl_mulai=skp.tgl_mulai,
+        tgl_selesai=skp.tgl_selesai,
+        status=skp.status,
+        status_label=ALUR_SKP.label(skp.status),
+        penilai=skp.snapshot.get("penilai", {}).get("nama", ""),
+        aksi_saya=mine[0].label if mine else "",
+        menunggu_saya=menunggu,
+        menit_menunggu=pending.menit_menunggu if pending else 0,
+        lewat_baku=bool(pending and pending.lewat),
+    )
+
+
+def daftar_skp_saya(aktor: Aktor) -> list[BarisSKP]:
+    """The person's own SKPs, newest period first."""
+    if aktor.pegawai_id is None:
+        return []
+    opsi, moment = opsi_kantor(), now()
+    return [_baris(aktor, s, opsi, Pihak.PEGAWAI, moment) for s in skp_milik(aktor.pegawai_id)]
+
+
+def daftar_bawahan(aktor: Aktor, tahun: int) -> list[BarisSKP]:
+    """The SKPs this person rates for a year, and direct subordinates who have none yet."""
+    if aktor.pegawai_id is None:
+        return []
+    opsi, moment = opsi_kantor(), now()
+    rows = [
+        _baris(aktor, s, opsi, Pihak.PEJABAT_PENILAI, moment)
+        for s in skp_dinilai(aktor.pegawai_id, tahun)
+    ]
+    with_skp = {r.pegawai_id for r in rows}
+    tanpa = (
+        Pegawai.select()
+        .where((Pegawai.atasan == aktor.pegawai_id) & Pegawai.aktif)
+        .order_by(Pegawai.nama)
+    )
+    for p in tanpa:
+        if p.id in with_skp:
+            continue
+        data = data_orang(p)
+        rows.append(
+            BarisSKP(
+                id=None,
+                pegawai_id=p.id,
+                nama=data["nama"],
+                nip=data["nip"],
+                jabatan=data["jabatan"],
+                tahun=tahun,
+                tgl_mulai=None,
+                tgl_selesai=None,
+                status="",
+                status_label=_("Belum ada SKP"),
+                penilai=aktor.nama,
+                aksi_saya="",
+                menunggu_saya=False,
+                menit_menunggu=0,
+                lewat_baku=False,
+            )
+        )
+    return rows
+
+
+def punya_bawahan(aktor: Aktor) -> bool:
+    """Someone's pejabat penilai: by the roster now, or stored on any SKP."""
+    if aktor.pegawai_id is None:
+        return False
+    return (
+        Pegawai.select().where((Pegawai.atasan == aktor.pegawai_id) & Pegawai.aktif).exists()
+        or SKP.select().where(SKP.penilai == aktor.pegawai_id).exists()
+    )
+
+
+def tahun_bawahan(aktor: Aktor) -> list[int]:
+    """The years with SKPs this person rates, and the current year, newest first."""
+    years = {now().year}
+    if aktor.pegawai_id is not None:
+        query = SKP.select(SKP.tahun).where(SKP.penilai == aktor.pegawai_id).distinct()
+        years |= {row.tahun for row in query}
+    return sorted(years, reverse=True)
+
+
+def jumlah_menunggu_saya(aktor: Aktor) -> int:
+    """Own SKPs whose next move is the pegawai's (the count on the *SKP Saya* tab)."""
+    return sum(r.menunggu_saya for r in daftar_skp_saya(aktor))
+
+
+def jumlah_menunggu_penilai(aktor: Aktor) -> int:
+    """Subordinates' SKPs waiting on this penilai, any year (the count on *Bawahan*)."""
+    if aktor.pegawai_id is None:
+        return 0
+    opsi, moment = opsi_kantor(), now()
+    return sum(
+        _baris(aktor, s, opsi, Pihak.PEJABAT_PENILAI, moment).menunggu_saya
+        for s in SKP.select().where(SKP.penilai == aktor.pegawai_id)
+    )
+
+
+def rhk_sendiri(aktor: Aktor, tahun: int) -> list[RencanaHasilKerja]:
+    """The penilai's own RHK for a year: the rows of his matriks peran hasil."""
+    if aktor.pegawai_id is None:
+        return []
+    return list(
+        RencanaHasilKerja.select()
+        .join(SKP)
+        .where((SKP.pegawai == aktor.pegawai_id) & (SKP.tahun == tahun))
+        .order_by(SKP.tgl_mulai, RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)
+    )
+
+
+def bawahan_langsung(aktor: Aktor) -> list[Pegawai]:
+    """The active direct subordinates: the columns of the matriks peran hasil."""
+    if aktor.pegawai_id is None:
+        return []
+    return list(
+        Pegawai.select()
+        .where((Pegawai.atasan == aktor.pegawai_id) & Pegawai.aktif)
+        .order_by(Pegawai.nama)
+    )
+
+
+def matriks_peran_hasil(aktor: Aktor, tahun: int) -> dict[tuple[uuid.UUID, uuid.UUID], str]:
+    """The cells of the penilai's matriks for a year: (rhk id, bawahan id) → uraian."""
+    rhk_ids = [r.id for r in rhk_sendiri(aktor, tahun)]
+    if not rhk_ids:
+        return {}
+    return {
+        (c.rhk_atasan_id, c.bawahan_id): c.uraian
+        for c in PeranHasil.select().where(PeranHasil.rhk_atasan.in_(rhk_ids))
+    }

@@ -10,6 +10,8 @@ AKUN = "Akun"
 UNIT_KERJA = "UnitKerja"
 JABATAN = "Jabatan"
 PENGATURAN = "Pengaturan"
+SKP = "SKP"
+PERAN_HASIL = "PeranHasil"
 
 
 class Bus(QObject):

@@ -25,6 +25,18 @@ WARNA_STATUS: dict[str, tuple[str, str]] = {
     "nonaktif": (ABU, "#eceff1"),
     "terkunci": (MERAH, "#fce8e6"),
     "ganti_sandi": (KUNING, "#fef7e0"),
+    # The SKP planning chain: grey while the pegawai writes, amber while it waits on the
+    # penilai, red when it came back, green once approved, deepening as the paper moves on.
+    "DRAFT": (ABU, "#eceff1"),
+    "DIAJUKAN": (KUNING, "#fef7e0"),
+    "PERLU_REVISI": (MERAH, "#fce8e6"),
+    "DISETUJUI": (HIJAU, "#e6f4ea"),
+    "DICETAK": (HIJAU, "#d7efdd"),
+    "DITANDATANGANI": ("#0d5c2a", "#c8e6c9"),
+    "DISAHKAN_ATASAN": ("#0d5c2a", "#c8e6c9"),
+    "DIKIRIM_BKPSDM": ("#0d5c2a", "#c8e6c9"),
+    "DIARSIPKAN": (BIRU, "#e3edf9"),
+    "": (ABU, "#ffffff"),  # no SKP yet
 }
 
 STYLESHEET = f"""
@@ -41,6 +53,10 @@ QLabel[peran="sukses"] {{ color: {HIJAU}; }}
 QFrame#kepala {{ background-color: {LATAR_KEPALA}; border-bottom: 1px solid {GARIS}; }}
 QFrame#kartu {{ background-color: white; border: 1px solid {GARIS}; border-radius: 4px; }}
 QLabel#kosong {{ color: {ABU}; }}
+QFrame#catatan_kembali {{
+    background-color: #fff4e5; border: 1px solid #f0b35a; border-left: 4px solid #e07b00;
+    border-radius: 3px;
+}}
 QStatusBar QLabel {{ color: {ABU}; }}
 """
 

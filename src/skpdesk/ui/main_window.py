@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
+from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
+from skpdesk.ui.bawahan_tab import BawahanTab
 from skpdesk.ui.bus import PEGAWAI, bus
 from skpdesk.ui.kepegawaian_tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
 from skpdesk.ui.profil import ProfilPage
+from skpdesk.ui.skp_saya_tab import SkpSayaTab
 
 KUNCI_GEOMETRI = "jendela_utama/geometri"
 LEBAR_AWAL = 1280
@@ -49,6 +52,13 @@ class TabPeran:
 
 # In the order of UI.md: SKP Saya · Bawahan · Atasan Penilai · Perencanaan · Kepegawaian · Arsip.
 TAB_PERAN: tuple[TabPeran, ...] = (
+    TabPeran(
+        "skp_saya",
+        lambda: _("SKP Saya"),
+        lambda aktor: aktor.pegawai_id is not None,
+        SkpSayaTab,
+    ),
+    TabPeran("bawahan", lambda: _("Bawahan"), skp_service.punya_bawahan, BawahanTab),
     TabPeran(
         "kepegawaian",
         lambda: _("Kepegawaian"),
@@ -128,6 +138,16 @@ class MainWindow(QMainWindow):
     def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
         self.tab_per_kunci[kunci] = widget
         self.tabs.addTab(widget, judul)
+        # A tab with work waiting carries the count in its title: "Bawahan (3)".
+        signal = getattr(widget, "jumlah_berubah", None)
+        if signal is not None:
+            signal.connect(lambda n, w=widget, j=judul: self._judul_tab(w, j, n))
+            self._judul_tab(widget, judul, getattr(widget, "jumlah", 0))
+
+    def _judul_tab(self, widget: QWidget, judul: str, jumlah: int) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.setTabText(index, f"{judul} ({jumlah})" if jumlah else judul)
 
     def tab(self, kunci: str) -> QWidget | None:
         return self.tab_per_kunci.get(kunci)
