@@ -360,3 +360,27 @@ def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, fresh_db):
             )
             seen_states.add(skp.status)
     assert {StatusSKP.DRAFT, StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI} <= seen_states
+
+
+def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, office, clock):
+    lia, hendra = login_aktor(LIA), login_aktor(HENDRA)
+    skp = skp_service.buat_skp(lia, TAHUN)
+    skp_service.simpan_isi(
+        lia,
+        skp.id,
+        IsiSKP(
+            "KUANTITATIF", [IsianRHK("UTAMA", "Layanan", [IsianIKI("KUANTITAS", "A", "1", "X")])]
+        ),
+    )
+    skp_service.ajukan(lia, skp.id)
+    window = create_main_window(hendra, "kantor.db")
+    qtbot.addWidget(window)
+    assert window.info_terlambat.text() == ""
+    clock[0] += dt.timedelta(minutes=31)  # seed 004 gives the verification 30 minutes
+    window2 = create_main_window(hendra, "kantor.db")
+    qtbot.addWidget(window2)
+    assert window2.info_terlambat.text() == "1 SKP menunggu Anda melewati waktu baku SOP"
+
+
+def login_aktor(nama: str):
+    return akun_service.masuk(pegawai_nip(nama), demo.DEMO_SANDI)

@@ -871,3 +871,16 @@ def matriks_peran_hasil(aktor: Aktor, tahun: int) -> dict[tuple[uuid.UUID, uuid.
         (c.rhk_atasan_id, c.bawahan_id): c.uraian
         for c in PeranHasil.select().where(PeranHasil.rhk_atasan.in_(rhk_ids))
     }
+
+
+def jumlah_lewat_baku(aktor: Aktor) -> int:
+    """SKPs whose next move is this person's and that wait longer than the SOP allows."""
+    if aktor.pegawai_id is None:
+        return 0
+    opsi, moment = opsi_kantor(), now()
+    own = [_baris(aktor, s, opsi, Pihak.PEGAWAI, moment) for s in skp_milik(aktor.pegawai_id)]
+    rated = [
+        _baris(aktor, s, opsi, Pihak.PEJABAT_PENILAI, moment)
+        for s in SKP.select().where(SKP.penilai == aktor.pegawai_id)
+    ]
+    return sum(r.menunggu_saya and r.lewat_baku for r in own + rated)

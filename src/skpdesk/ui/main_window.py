@@ -27,6 +27,7 @@ from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
 from skpdesk.ui.bawahan_tab import BawahanTab
 from skpdesk.ui.bus import PEGAWAI, bus
+from skpdesk.ui.bus import SKP as SKP_ENTITAS
 from skpdesk.ui.kepegawaian_tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
 from skpdesk.ui.profil import ProfilPage
@@ -126,9 +127,13 @@ class MainWindow(QMainWindow):
         self.info_db = QLabel(_("Basis data: {db}").format(db=database_description))
         self.info_db.setToolTip(database_description)
         self.statusBar().addWidget(self.info_db, 1)
+        # A quiet note of what is late against the SOP's standard times.
+        self.info_terlambat = QLabel()
+        self.statusBar().addPermanentWidget(self.info_terlambat)
         self.statusBar().setSizeGripEnabled(True)
 
         self._isi_kepala()
+        self._isi_terlambat()
         self._pulihkan_geometri()
 
         self.tombol_sandi.clicked.connect(self._on_tombol_sandi_clicked)
@@ -195,6 +200,14 @@ class MainWindow(QMainWindow):
         self.close()
         self.ganti_pengguna_diminta.emit()
 
+    def _isi_terlambat(self) -> None:
+        late = skp_service.jumlah_lewat_baku(self.aktor)
+        self.info_terlambat.setText(
+            _("{n} SKP menunggu Anda melewati waktu baku SOP").format(n=late) if late else ""
+        )
+
     def _on_bus_data_changed(self, entitas: str) -> None:
         if entitas == PEGAWAI:
             self._isi_kepala()
+        if entitas in (PEGAWAI, SKP_ENTITAS):
+            self._isi_terlambat()

@@ -112,7 +112,10 @@ class MatriksPage(QWidget):
         self.tabel.setHorizontalHeaderLabels(
             [f"{p.nama_lengkap}\n{p.jabatan.nama if p.jabatan else ''}" for p in bawahan]
         )
-        self.tabel.setVerticalHeaderLabels([" ".join(r.uraian.split()) for r in rhk])
+        for i, r in enumerate(rhk):
+            label = QTableWidgetItem(" ".join(r.uraian.split()))
+            label.setToolTip(label.text())
+            self.tabel.setVerticalHeaderItem(i, label)
         for i, rhk_id in enumerate(self._rhk_ids):
             for j, bawahan_id in enumerate(self._bawahan_ids):
                 self.tabel.setItem(i, j, QTableWidgetItem(self._awal.get((rhk_id, bawahan_id), "")))
