@@ -1,0 +1,602 @@
+"""Build the built-in .docx templates in resources/templates/ (python-docx, docxtpl tags).
+
+The templates are generated so that a change to a form is a reviewable diff of this script and
+the result is reproducible; the .docx files are committed too, for offices to copy and edit.
+
+    .venv/bin/python scripts/make_templates.py            # write resources/templates/*.docx
+    .venv/bin/python scripts/make_templates.py --check    # fail if the committed files differ
+
+Tags used (see documents/konteks.py for the context each kind provides):
+``{%tr for %}`` repeats table rows, ``{% vm %}`` merges an RHK's cells over its IKI rows,
+``{%p if %}`` chooses between the kuantitatif and kualitatif tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+OUT = Path(__file__).resolve().parents[1] / "resources" / "templates"
+FONT = "Arial"
+BODY_PT = 9
+HEAD_FILL = "D9E2F3"  # the light blue of the e-Kinerja print, light enough for a mono printer
+USABLE_CM = 17.0  # A4 portrait, 2 cm left and right margins
+# Fixed timestamps: a rebuild without changes gives the same bytes.
+FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+# --- low-level helpers --------------------------------------------------------------------
+
+
+def _set(el, tag: str, **attrs: str):
+    """Find or create child ``tag`` of ``el`` and set its w: attributes."""
+    child = el.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        el.append(child)
+    for key, value in attrs.items():
+        child.set(qn(f"w:{key}"), value)
+    return child
+
+
+def new_document(landscape: bool = False) -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.top_margin = Cm(1.5)
+    section.bottom_margin = Cm(1.5)
+    section.left_margin = Cm(2.0)
+    section.right_margin = Cm(2.0)
+    section.header_distance = Cm(0.8)
+    section.footer_distance = Cm(0.8)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = _set(rpr, "w:rFonts")
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), FONT)
+    _set(rpr, "w:lang", val="id-ID", eastAsia="id-ID", bidi="ar-SA")
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+    core = doc.core_properties
+    core.author = "skpdesk"
+    core.last_modified_by = "skpdesk"
+    core.comments = "Dibuat oleh scripts/make_templates.py; lihat berkas itu sebelum mengubah."
+    import datetime as dt
+
+    core.created = core.modified = dt.datetime(2024, 1, 1)
+    core.revision = 1
+    return doc
+
+
+_FILLED: dict[int, object] = {}
+
+
+def para(
+    container,
+    text: str = "",
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    align: str = "left",
+    underline: bool = False,
+    italic: bool = False,
+    space_after: float = 0,
+    keep_next: bool = False,
+) -> Paragraph:
+    """A paragraph with one run (docxtpl needs a tag whole inside one run)."""
+    if isinstance(container, _Cell) and id(container._tc) not in _FILLED:
+        # A new cell already holds one empty paragraph: the first call fills that one. The
+        # element is kept so that its id stays its own.
+        _FILLED[id(container._tc)] = container._tc
+        p = container.paragraphs[0]
+    else:
+        p = container.add_paragraph()
+    p.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    p.paragraph_format.space_after = Pt(space_after)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
+    if text:
+        run = p.add_run(text)
+        run.bold = bold
+        run.italic = italic
+        run.underline = underline
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def hanging(p: Paragraph, cm: float = 0.35) -> Paragraph:
+    """A list item: the dash hangs, wrapped lines align with the text."""
+    p.paragraph_format.left_indent = Cm(cm)
+    p.paragraph_format.first_line_indent = Cm(-cm)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(cm))
+    return p
+
+
+def tag_para(container, tag: str) -> Paragraph:
+    """A paragraph holding only a ``{%p … %}`` tag; docxtpl removes the paragraph itself."""
+    return para(container, tag)
+
+
+def table(doc_or_cell, rows: int, widths_cm: list[float], *, borders: bool = True) -> Table:
+    t = doc_or_cell.add_table(rows=rows, cols=len(widths_cm))
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    tbl_pr = t._tbl.tblPr
+    _set(tbl_pr, "w:tblW", w=str(int(sum(widths_cm) * 567)), type="dxa")
+    _set(tbl_pr, "w:tblLayout", type="fixed")
+    margins = _set(tbl_pr, "w:tblCellMar")
+    for side in ("left", "right"):
+        _set(margins, f"w:{side}", w="70", type="dxa")
+    for side in ("top", "bottom"):
+        _set(margins, f"w:{side}", w="20", type="dxa")
+    borders_el = _set(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if borders:
+            _set(borders_el, f"w:{side}", val="single", sz="4", space="0", color="000000")
+        else:
+            _set(borders_el, f"w:{side}", val="nil")
+    grid = t._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
+        col.set(qn("w:w"), str(int(width * 567)))
+    for row in t.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+    return t
+
+
+def add_row(t: Table, widths_cm: list[float]):
+    row = t.add_row()
+    for cell, width in zip(row.cells, widths_cm, strict=True):
+        cell.width = Cm(width)
+    return row
+
+
+def shade(cell: _Cell, fill: str = HEAD_FILL) -> None:
+    _set(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=fill)
+
+
+def valign(cell: _Cell, where: str = "center") -> None:
+    cell.vertical_alignment = {
+        "top": WD_CELL_VERTICAL_ALIGNMENT.TOP,
+        "center": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
+    }[where]
+
+
+def vmerge(cell: _Cell, restart: bool) -> None:
+    el = _set(cell._tc.get_or_add_tcPr(), "w:vMerge")
+    if restart:
+        el.set(qn("w:val"), "restart")
+
+
+def header_row(row) -> None:
+    """Repeat this row at the top of every page the table runs onto."""
+    _set(row._tr.get_or_add_trPr(), "w:tblHeader")
+
+
+def keep_row(row) -> None:
+    _set(row._tr.get_or_add_trPr(), "w:cantSplit")
+
+
+def merged(row, start: int, end: int) -> _Cell:
+    return row.cells[start].merge(row.cells[end]) if end > start else row.cells[start]
+
+
+def tag_row(t: Table, widths: list[float], tag: str) -> None:
+    """A table row holding only a ``{%tr … %}`` tag; docxtpl removes the row itself."""
+    row = add_row(t, widths)
+    cell = merged(row, 0, len(widths) - 1)
+    para(cell, tag)
+
+
+def cell_text(cell: _Cell, text: str, **kw) -> Paragraph:
+    return para(cell, text, **kw)
+
+
+def bottom_rule(p: Paragraph, double: bool = True) -> None:
+    ppr = p._p.get_or_add_pPr()
+    bdr = _set(ppr, "w:pBdr")
+    _set(bdr, "w:bottom", val="thickThinSmallGap" if double else "single", sz="18" if double
+         else "6", space="1", color="000000")
+
+
+def page_field(p: Paragraph, instr: str) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "14")
+    rpr.append(sz)
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    p._p.append(fld)
+
+
+# --- shared blocks --------------------------------------------------------------------------
+
+
+def kop_surat(doc: Document) -> None:
+    """Letterhead: logo left, the lines centred over the page, a double rule below."""
+    widths = [2.6, 11.8, 2.6]
+    t = table(doc, 1, widths, borders=False)
+    logo_cell, text_cell, _blank = t.rows[0].cells
+    valign(logo_cell)
+    valign(text_cell)
+    para(logo_cell, "{{ logo }}", align="center")
+    tag_para(text_cell, "{%p for baris in kop_utama %}")
+    para(text_cell, "{{ baris }}", bold=True, size=13, align="center")
+    tag_para(text_cell, "{%p endfor %}")
+    tag_para(text_cell, "{%p for baris in kop_alamat %}")
+    para(text_cell, "{{ baris }}", size=8.5, align="center")
+    tag_para(text_cell, "{%p endfor %}")
+    rule = para(doc, "", space_after=6)
+    bottom_rule(rule)
+
+
+def judul(doc: Document, lines: list[str]) -> None:
+    for i, line in enumerate(lines):
+        para(doc, line, bold=True, size=11 if i == 0 else 9.5, align="center",
+             space_after=6 if i == len(lines) - 1 else 0)
+
+
+def baris_instansi(doc: Document) -> None:
+    """NAMA INSTANSI left, PERIODE PENILAIAN right (domain.md §2.3)."""
+    widths = [6.5, 10.5]
+    t = table(doc, 1, widths, borders=False)
+    para(t.rows[0].cells[0], "{{ kantor.nama_kapital }}", bold=True)
+    para(t.rows[0].cells[1], "PERIODE PENILAIAN: {{ periode_penilaian }}", bold=True,
+         align="right")
+    para(doc, "", space_after=2)
+
+
+FIELDS = (
+    ("NAMA", "nama"),
+    ("NIP", "nip"),
+    ("PANGKAT/GOL. RUANG", "pangkat_gol"),
+    ("JABATAN", "jabatan"),
+    ("UNIT KERJA", "unit"),
+)
+
+
+def blok_pihak(doc: Document) -> None:
+    """PEGAWAI YANG DINILAI beside PEJABAT PENILAI KINERJA, five numbered fields each."""
+    widths = [0.6, 3.1, 4.8, 0.6, 3.1, 4.8]
+    t = table(doc, 1, widths)
+    head = t.rows[0]
+    for start, label in ((0, "PEGAWAI YANG DINILAI"), (3, "PEJABAT PENILAI KINERJA")):
+        cell = merged(head, start, start + 2)
+        shade(cell)
+        para(cell, label, bold=True, align="center")
+    for n, (label, key) in enumerate(FIELDS, start=1):
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], str(n), align="center")
+        para(row.cells[1], label)
+        para(row.cells[2], "{{ pegawai." + key + " }}")
+        para(row.cells[3], str(n), align="center")
+        para(row.cells[4], "{{ label_unit_penilai }}" if key == "unit" else label)
+        para(row.cells[5], "{{ penilai." + key + " }}")
+    para(doc, "", space_after=4)
+
+
+def tanda_tangan(doc: Document) -> None:
+    """Pegawai left, pejabat penilai right with place and date (domain.md §2.3).
+
+    Three rows (who, room to sign, name and NIP) so that both names sit on one line however
+    many lines the posts take.
+    """
+    para(doc, "", space_after=6, keep_next=True)
+    widths = [8.5, 8.5]
+    t = table(doc, 3, widths, borders=False)
+    who, space, name = t.rows
+    for row in t.rows:
+        keep_row(row)
+    for side, key, dated in ((0, "pegawai", False), (1, "penilai", True)):
+        cell = who.cells[side]
+        valign(cell, "top")
+        para(cell, "{{ ttd.tempat_tanggal }}" if dated else "", align="center", keep_next=True)
+        para(cell, "{{ ttd." + key + ".peran }}", align="center", keep_next=True)
+        tag_para(cell, "{%p for baris in ttd." + key + ".jabatan_baris %}")
+        para(cell, "{{ baris }}", align="center", keep_next=True)
+        tag_para(cell, "{%p endfor %}")
+        para(space.cells[side], "", keep_next=True)
+        para(name.cells[side], "{{ ttd." + key + ".nama }}", bold=True, underline=True,
+             align="center", keep_next=True)
+        para(name.cells[side], "NIP. {{ ttd." + key + ".nip }}", align="center")
+    space.height = Cm(2.0)
+    space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def kaki(doc: Document) -> None:
+    """Footer: which archived document this paper is, and the page number."""
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run = p.add_run("{{ identitas }} — hlm. ")
+    run.font.size = Pt(7)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    page_field(p, "PAGE")
+    run = p.add_run(" dari ")
+    run.font.size = Pt(7)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    page_field(p, "NUMPAGES")
+
+
+def kepala_tabel(t: Table, widths: list[float], labels: list[str], numbers: bool = True) -> None:
+    row = add_row(t, widths)
+    header_row(row)
+    for cell, label in zip(row.cells, labels, strict=True):
+        shade(cell)
+        valign(cell)
+        para(cell, label, bold=True, align="center")
+    if numbers:
+        row = add_row(t, widths)
+        header_row(row)
+        for n, cell in enumerate(row.cells, start=1):
+            shade(cell)
+            para(cell, f"({n})", align="center", size=7.5)
+
+
+def judul_baris(t: Table, widths: list[float], text: str, fill: bool = True) -> None:
+    row = add_row(t, widths)
+    keep_row(row)
+    cell = merged(row, 0, len(widths) - 1)
+    if fill:
+        shade(cell)
+    para(cell, text, bold=True)
+
+
+# --- hasil kerja ----------------------------------------------------------------------------
+
+
+def _rhk_kuantitatif(t: Table, widths: list[float], group: str, columns: list[str]) -> None:
+    """Rows of one group: one row per IKI, the RHK's own cells merged down over its IKI."""
+    tag_row(t, widths, "{%tr for r in " + group + " %}")
+    tag_row(t, widths, "{%tr for b in r.baris %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    for cell, expr in zip(row.cells, columns, strict=True):
+        valign(cell, "top")
+        merge = expr.startswith("r.")
+        text = ("{% vm %}" if merge else "") + "{{ " + expr + " }}"
+        para(cell, text, align="center" if expr in ("r.no",) else "left")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not " + group + " %}")
+    row = add_row(t, widths)
+    for cell in row.cells:
+        para(cell, "-", align="center")
+    tag_row(t, widths, "{%tr endif %}")
+
+
+def _rhk_kualitatif(t: Table, widths: list[float], group: str, columns: list[str]) -> None:
+    """Each RHK on one row, its ukuran keberhasilan / IKI dan target on the row below."""
+    tag_row(t, widths, "{%tr for r in " + group + " %}")
+    top = add_row(t, widths)
+    keep_row(top)
+    for cell, expr in zip(top.cells, columns, strict=True):
+        valign(cell, "top")
+        para(cell, "{{ " + expr + " }}", align="center" if expr == "r.no" else "left")
+    vmerge(top.cells[0], restart=True)
+    below = add_row(t, widths)
+    keep_row(below)
+    vmerge(below.cells[0], restart=False)
+    para(below.cells[0], "")
+    cell = merged(below, 1, len(widths) - 1)
+    para(cell, "Ukuran Keberhasilan / Indikator Kinerja Individu, dan Target:", italic=True)
+    tag_para(cell, "{%p for u in r.ukuran %}")
+    hanging(para(cell, "-\t{{ u }}"))
+    tag_para(cell, "{%p endfor %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not " + group + " %}")
+    row = add_row(t, widths)
+    for cell in row.cells:
+        para(cell, "-", align="center")
+    tag_row(t, widths, "{%tr endif %}")
+
+
+def hasil_kerja(doc: Document, *, jpt: bool) -> None:
+    tag_para(doc, "{%p if kuantitatif %}")
+    if jpt:
+        widths = [0.9, 5.0, 5.0, 2.6, 3.5]
+        labels = ["NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET",
+                  "PERSPEKTIF"]
+        columns = ["r.no", "r.uraian_lengkap", "b.indikator", "b.target", "r.perspektif"]
+    else:
+        widths = [0.9, 3.6, 3.6, 1.8, 4.6, 2.5]
+        labels = ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA",
+                  "ASPEK", "INDIKATOR KINERJA INDIVIDU", "TARGET"]
+        columns = ["r.no", "r.intervensi", "r.uraian", "b.aspek", "b.indikator", "b.target"]
+    t = table(doc, 1, widths)
+    first = t.rows[0]
+    header_row(first)
+    cell = merged(first, 0, len(widths) - 1)
+    shade(cell)
+    para(cell, "HASIL KERJA", bold=True)
+    kepala_tabel(t, widths, labels)
+    judul_baris(t, widths, "A. KINERJA UTAMA", fill=False)
+    _rhk_kuantitatif(t, widths, "utama", columns)
+    judul_baris(t, widths, "B. KINERJA TAMBAHAN", fill=False)
+    _rhk_kuantitatif(t, widths, "tambahan", columns)
+    tag_para(doc, "{%p else %}")
+    if jpt:
+        widths = [0.9, 11.6, 4.5]
+        labels = ["NO", "RENCANA HASIL KERJA", "PERSPEKTIF"]
+        columns = ["r.no", "r.uraian_lengkap", "r.perspektif"]
+    else:
+        widths = [0.9, 7.6, 8.5]
+        labels = ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA"]
+        columns = ["r.no", "r.intervensi", "r.uraian"]
+    t = table(doc, 1, widths)
+    first = t.rows[0]
+    header_row(first)
+    cell = merged(first, 0, len(widths) - 1)
+    shade(cell)
+    para(cell, "HASIL KERJA", bold=True)
+    kepala_tabel(t, widths, labels)
+    judul_baris(t, widths, "A. KINERJA UTAMA", fill=False)
+    _rhk_kualitatif(t, widths, "utama", columns)
+    judul_baris(t, widths, "B. KINERJA TAMBAHAN", fill=False)
+    _rhk_kualitatif(t, widths, "tambahan", columns)
+    tag_para(doc, "{%p endif %}")
+    para(doc, "", space_after=4)
+
+
+def perilaku_kerja(doc: Document) -> None:
+    """Seven BerAKHLAK values: the three panduan beside the ekspektasi khusus pimpinan.
+
+    One row per value that never splits, so a value's name never sits on one page and its
+    panduan on the next.
+    """
+    widths = [0.9, 8.6, 7.5]
+    t = table(doc, 1, widths)
+    first = t.rows[0]
+    header_row(first)
+    cell = merged(first, 0, 2)
+    shade(cell)
+    para(cell, "PERILAKU KERJA", bold=True)
+    tag_row(t, widths, "{%tr for p in perilaku %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    no, left, right = row.cells
+    for c in row.cells:
+        valign(c, "top")
+    para(no, "{{ p.no }}", align="center")
+    para(left, "{{ p.nama }}", bold=True, space_after=2)
+    tag_para(left, "{%p for g in p.panduan %}")
+    hanging(para(left, "-\t{{ g }}"))
+    tag_para(left, "{%p endfor %}")
+    para(right, "Ekspektasi Khusus Pimpinan:", italic=True, space_after=2)
+    para(right, "{{ p.ekspektasi }}")
+    tag_row(t, widths, "{%tr endfor %}")
+    para(doc, "", space_after=4)
+
+
+# --- the templates --------------------------------------------------------------------------
+
+
+def skp(jpt: bool) -> Document:
+    doc = new_document()
+    kop_surat(doc)
+    judul(
+        doc,
+        [
+            "SASARAN KINERJA PEGAWAI",
+            "PENDEKATAN HASIL KERJA {{ pendekatan_judul }}",
+            "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+            if jpt
+            else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+        ],
+    )
+    baris_instansi(doc)
+    blok_pihak(doc)
+    hasil_kerja(doc, jpt=jpt)
+    perilaku_kerja(doc)
+    tanda_tangan(doc)
+    kaki(doc)
+    return doc
+
+
+def lampiran_skp() -> Document:
+    doc = new_document()
+    kop_surat(doc)
+    judul(doc, ["LAMPIRAN SASARAN KINERJA PEGAWAI"])
+    baris_instansi(doc)
+    blok_pihak(doc)
+    widths = [0.9, 16.1]
+    t = table(doc, 0, widths)
+    tag_row(t, widths, "{%tr for bagian in lampiran %}")
+    head = add_row(t, widths)
+    keep_row(head)
+    shade(merged(head, 0, 1))
+    para(head.cells[0], "{{ bagian.judul }}", bold=True)
+    tag_row(t, widths, "{%tr for butir in bagian.isi %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "{{ butir.no }}", align="center")
+    para(row.cells[1], "{{ butir.teks }}")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not bagian.isi %}")
+    row = add_row(t, widths)
+    para(row.cells[0], "-", align="center")
+    para(row.cells[1], "-")
+    tag_row(t, widths, "{%tr endif %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    tanda_tangan(doc)
+    kaki(doc)
+    return doc
+
+
+TEMPLATES = {
+    "skp_ja_jf.docx": lambda: skp(jpt=False),
+    "skp_jpt.docx": lambda: skp(jpt=True),
+    "lampiran_skp.docx": lampiran_skp,
+}
+
+
+def normalised(doc: Document) -> bytes:
+    """Save with fixed zip timestamps so that the bytes only change when the form does."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stale = []
+    for name, build in TEMPLATES.items():
+        data = normalised(build())
+        target = args.out / name
+        if args.check:
+            if not target.exists() or target.read_bytes() != data:
+                stale.append(name)
+            continue
+        target.write_bytes(data)
+        print(target)
+    if stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
