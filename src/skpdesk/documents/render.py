@@ -1,0 +1,63 @@
+"""docxtpl rendering: a context and a template in, a .docx out, on the office's paper."""
+
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass, field
+
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Mm
+from docxtpl import DocxTemplate, InlineImage
+
+from skpdesk.documents import templat as templat_mod
+from skpdesk.documents.templat import Templat
+
+# (width, height) in portrait. F4/Folio as sold in Indonesia and set in printer drivers:
+# 8.5 × 13 inches.
+UKURAN: dict[str, tuple[int, int]] = {
+    "A4": (Mm(210), Mm(297)),
+    "F4": (Mm(215.9), Mm(330.2)),
+}
+LOGO_TINGGI = Cm(2.1)
+
+
+@dataclass
+class HasilRender:
+    isi: bytes
+    templat: Templat
+    peringatan: list[str] = field(default_factory=list)
+
+
+def atur_kertas(doc, ukuran: str) -> None:
+    """Set every section to the office's paper, keeping each section's orientation.
+
+    One template set serves both papers: the office edits one copy, and the margins and table
+    widths (made for A4) fit F4, which is as wide and longer.
+    """
+    width, height = UKURAN.get(ukuran, UKURAN["A4"])
+    for section in doc.sections:
+        landscape = section.orientation == WD_ORIENT.LANDSCAPE or (
+            section.page_width and section.page_height
+            and section.page_width > section.page_height
+        )
+        if landscape:
+            section.page_width, section.page_height = height, width
+        else:
+            section.page_width, section.page_height = width, height
+
+
+def render(
+    templat: Templat, konteks: dict, *, ukuran_kertas: str = "A4", logo: bytes | None = None
+) -> HasilRender:
+    """Fill the template; ``autoescape`` is always on so "Sri & Rahayu <Plt>" prints as typed."""
+    tpl = DocxTemplate(str(templat.path))
+    context = copy.copy(konteks)  # shallow: only "logo" is replaced
+    context["logo"] = (
+        InlineImage(tpl, io.BytesIO(logo), height=LOGO_TINGGI) if logo else ""
+    )
+    tpl.render(context, templat_mod.env(), autoescape=True)
+    atur_kertas(tpl.docx, ukuran_kertas)
+    out = io.BytesIO()
+    tpl.save(out)
+    return HasilRender(out.getvalue(), templat, [templat.peringatan] if templat.peringatan else [])

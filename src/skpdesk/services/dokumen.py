@@ -1,0 +1,349 @@
+"""The archive of generated documents: record a file, attach the signed scan, mark it signed.
+
+Rendering lives in ``documents/`` (above this layer); it hands the finished bytes here, and this
+service writes the file and its archive row and history row together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from skpdesk.domain.kepegawaian import Peran
+from skpdesk.domain.workflow import Pihak
+from skpdesk.i18n import _
+from skpdesk.services.context import Aktor, catat, now
+from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services.skp import pihak_pada
+from skpdesk.store.database import data_dir, sqlite_path
+from skpdesk.store.models import SKP, Dokumen, Pegawai, db
+
+ENTITAS = "Dokumen"
+FOLDER_ARSIP = "dokumen"
+MAKS_SCAN = 10 * 1024 * 1024
+# Who may make, sign off and attach: the document's own people and the personnel office.
+PIHAK_DOKUMEN = frozenset(
+    {Pihak.PEGAWAI, Pihak.PEJABAT_PENILAI, Pihak.PENGADMINISTRASI_KEPEGAWAIAN}
+)
+
+
+class StatusDokumen(StrEnum):
+    DIBUAT = "DIBUAT"
+    DITANDATANGANI = "DITANDATANGANI"
+
+    @property
+    def label(self) -> str:
+        return {
+            StatusDokumen.DIBUAT: _("Dibuat"),
+            StatusDokumen.DITANDATANGANI: _("Ditandatangani"),
+        }[self]
+
+
+def folder_data() -> Path:
+    """The folder beside the open SQLite file, else the per-user data folder.
+
+    Keeping documents next to the database means a copy of that folder carries both.
+    """
+    path = sqlite_path(db.obj) if db.obj is not None else None
+    folder = path.parent if path is not None else data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def path_berkas(relatif: str) -> Path:
+    return folder_data() / Path(*relatif.split("/"))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def ambil(dokumen_id: uuid.UUID) -> Dokumen:
+    found = Dokumen.get_or_none(Dokumen.id == dokumen_id)
+    if found is None:
+        raise TidakDitemukan(_("Dokumen tidak ditemukan di arsip."))
+    return found
+
+
+def _skp(skp_id: uuid.UUID | None) -> SKP:
+    skp = SKP.get_or_none(SKP.id == skp_id) if skp_id is not None else None
+    if skp is None:
+        raise TidakDitemukan(_("SKP tidak ditemukan."))
+    return skp
+
+
+def boleh_mengelola(aktor: Aktor, skp: SKP) -> bool:
+    return bool(pihak_pada(aktor, skp) & PIHAK_DOKUMEN)
+
+
+def periksa_hak(aktor: Aktor, skp_id: uuid.UUID) -> SKP:
+    """The pegawai of the SKP, its pejabat penilai, or the pengadministrasi kepegawaian."""
+    skp = _skp(skp_id)
+    if not boleh_mengelola(aktor, skp):
+        raise AksesDitolak(
+            _(
+                "Dokumen SKP {nama} hanya dapat dibuat dan dikelola oleh pegawai yang "
+                "bersangkutan, pejabat penilainya, atau pengadministrasi kepegawaian."
+            ).format(nama=(skp.snapshot or {}).get("pegawai", {}).get("nama", ""))
+        )
+    return skp
+
+
+def _tulis(target: Path, data: bytes) -> None:
+    """Write through a temporary name so that a crash never leaves half a file in the archive."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+def _relatif(path: Path) -> str:
+    return path.relative_to(folder_data()).as_posix()
+
+
+def simpan_dokumen(
+    aktor: Aktor,
+    *,
+    jenis: str,
+    skp_id: uuid.UUID,
+    isi: bytes,
+    versi_data: int,
+    entitas: str = "SKP",
+    entitas_id: uuid.UUID | str | None = None,
+    periode: str = "",
+    ukuran_kertas: str = "A4",
+    templat: str = "",
+    data_cetak: dict[str, Any] | None = None,
+    dokumen_id: uuid.UUID | None = None,
+    ekstensi: str = "docx",
+) -> Dokumen:
+    """File a generated document: the file under the data folder, its row, its history row.
+
+    ``versi_data`` is the record's version the bytes were made from; if the record changed
+    meanwhile the document is refused (it would show data that is no longer the SKP's).
+    """
+    dokumen_id = dokumen_id or uuid.uuid4()
+    with db.atomic():
+        skp = periksa_hak(aktor, skp_id)
+        if skp.versi != versi_data:
+            raise ValidasiGagal(
+                {"versi": _("Data SKP berubah saat dokumen dibuat; buat ulang dokumennya.")}
+            )
+        pegawai: Pegawai = skp.pegawai
+        stem = "_".join(
+            part
+            for part in (jenis, pegawai.nip, str(skp.tahun), periode, f"v{versi_data}",
+                         str(dokumen_id)[:8])
+            if part
+        )
+        target = folder_data() / FOLDER_ARSIP / str(skp.tahun) / pegawai.nip / f"{stem}.{ekstensi}"
+        _tulis(target, isi)
+        try:
+            dok = Dokumen.create(
+                id=dokumen_id,
+                jenis=jenis,
+                entitas=entitas,
+                entitas_id=str(entitas_id or skp.id),
+                skp=skp,
+                pegawai=pegawai,
+                tahun=skp.tahun,
+                periode=periode,
+                versi_data=versi_data,
+                dibuat=now(),
+                dibuat_oleh=aktor.akun_id,
+                dibuat_oleh_nama=aktor.nama,
+                sha256=sha256(isi),
+                path=_relatif(target),
+                ukuran_kertas=ukuran_kertas,
+                templat=templat,
+                status=StatusDokumen.DIBUAT.value,
+                data_cetak=data_cetak,
+            )
+            catat(
+                aktor,
+                ENTITAS,
+                dok.id,
+                "buat",
+                ke=dok.status,
+                rincian={
+                    "jenis": jenis,
+                    "skp": str(skp.id),
+                    "versi_data": versi_data,
+                    "sha256": dok.sha256,
+                    "path": dok.path,
+                    "templat": templat,
+                },
+            )
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+    return dok
+
+
+def jenis_scan(data: bytes) -> str | None:
+    """"pdf", "png" or "jpg" from the content itself; the file name may lie."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    return None
+
+
+def lampirkan_scan(aktor: Aktor, dokumen_id: uuid.UUID, isi: bytes) -> Dokumen:
+    """Attach the scan or photo of the signed paper (PDF, JPG or PNG, at most 10 MB).
+
+    A new scan replaces the reference; the earlier file stays on disk, and the history keeps
+    its hash.
+    """
+    if len(isi) > MAKS_SCAN:
+        raise ValidasiGagal(
+            {
+                "scan": _(
+                    "Berkas pindaian terlalu besar ({mb:.1f} MB); batasnya {maks} MB. Pindai "
+                    "ulang dengan resolusi lebih rendah (150–200 dpi cukup)."
+                ).format(mb=len(isi) / 1024 / 1024, maks=MAKS_SCAN // 1024 // 1024)
+            }
+        )
+    kind = jenis_scan(isi)
+    if kind is None:
+        raise ValidasiGagal({"scan": _("Berkas pindaian harus berupa PDF, JPG atau PNG.")})
+    with db.atomic():
+        dok = ambil(dokumen_id)
+        periksa_hak(aktor, dok.skp_id)
+        before = dok.scan_sha256
+        digest = sha256(isi)
+        doc_path = path_berkas(dok.path)
+        target = doc_path.with_name(f"{doc_path.stem}_scan_{digest[:8]}.{kind}")
+        _tulis(target, isi)
+        try:
+            dok.scan_path = _relatif(target)
+            dok.scan_sha256 = digest
+            dok.scan_ukuran = len(isi)
+            dok.scan_jenis = kind
+            dok.save()
+            catat(
+                aktor,
+                ENTITAS,
+                dok.id,
+                "lampirkan_scan",
+                dari=before,
+                ke=digest,
+                rincian={"path": dok.scan_path, "ukuran": len(isi), "jenis": kind},
+            )
+        except BaseException:
+            if before != digest:
+                target.unlink(missing_ok=True)
+            raise
+    return dok
+
+
+def tandai_ditandatangani(aktor: Aktor, dokumen_id: uuid.UUID, catatan: str = "") -> Dokumen:
+    """The paper was signed: the document stays tied to the data version it was printed from."""
+    with db.atomic():
+        dok = ambil(dokumen_id)
+        periksa_hak(aktor, dok.skp_id)
+        if dok.status == StatusDokumen.DITANDATANGANI:
+            raise ValidasiGagal({"status": _("Dokumen ini sudah ditandai ditandatangani.")})
+        dari = dok.status
+        dok.status = StatusDokumen.DITANDATANGANI.value
+        dok.ditandatangani = now()
+        dok.save()
+        current = dok.skp.versi if dok.skp_id else None
+        catat(
+            aktor,
+            ENTITAS,
+            dok.id,
+            "tandatangani",
+            dari=dari,
+            ke=dok.status,
+            catatan=catatan.strip(),
+            rincian={"versi_data": dok.versi_data, "versi_saat_ini": current},
+        )
+    return dok
+
+
+def berkas_utuh(dok: Dokumen) -> bool:
+    """The file on disk is still the one archived (its SHA-256 matches)."""
+    path = path_berkas(dok.path)
+    return path.is_file() and sha256(path.read_bytes()) == dok.sha256
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisDokumen:
+    """One row of the archive view."""
+
+    dokumen: Dokumen
+    nama_pegawai: str
+    nip: str
+    kedaluwarsa: bool  # the record changed after this document was made
+
+    @property
+    def status_label(self) -> str:
+        return StatusDokumen(self.dokumen.status).label
+
+
+def daftar_dokumen(
+    aktor: Aktor | None = None,
+    *,
+    pegawai_id: uuid.UUID | None = None,
+    tahun: int | None = None,
+    periode: str | None = None,
+    jenis: str | None = None,
+    status: str | None = None,
+    cari: str = "",
+) -> list[BarisDokumen]:
+    """The archive, newest first; with an ``aktor`` who is not the personnel office, only the
+    documents of SKPs where that person is the pegawai or the pejabat penilai."""
+    query = (
+        Dokumen.select(Dokumen, SKP, Pegawai)
+        .join(SKP, on=(Dokumen.skp == SKP.id))
+        .switch(Dokumen)
+        .join(Pegawai, on=(Dokumen.pegawai == Pegawai.id))
+    )
+    if aktor is not None and not aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        if aktor.pegawai_id is None:
+            return []
+        query = query.where(
+            (SKP.pegawai == aktor.pegawai_id) | (SKP.penilai == aktor.pegawai_id)
+        )
+    if pegawai_id is not None:
+        query = query.where(Dokumen.pegawai == pegawai_id)
+    if tahun is not None:
+        query = query.where(Dokumen.tahun == tahun)
+    if periode is not None:
+        query = query.where(Dokumen.periode == periode)
+    if jenis:
+        query = query.where(Dokumen.jenis == jenis)
+    if status:
+        query = query.where(Dokumen.status == status)
+    words = cari.split()
+    for word in words:
+        query = query.where(
+            Pegawai.nama.contains(word) | Pegawai.nip.contains(word)
+            | Dokumen.jenis.contains(word) | Dokumen.sha256.startswith(word.lower())
+        )
+    rows = []
+    for dok in query.order_by(Dokumen.dibuat.desc(), Dokumen.id):
+        skp = dok.skp
+        rows.append(
+            BarisDokumen(
+                dokumen=dok,
+                nama_pegawai=dok.pegawai.nama_lengkap,
+                nip=dok.pegawai.nip,
+                kedaluwarsa=skp.versi != dok.versi_data,
+            )
+        )
+    return rows
