@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from skpdesk import __version__
+from skpdesk import __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.store.database import ENV_URL, DatabaseOpenError, describe, open_database
 
@@ -43,6 +43,29 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help=_("akun pengadministrasi kepegawaian yang tercatat di riwayat"),
     )
+    backup = sub.add_parser("backup", help=_("cadangkan basis data (salinan daring SQLite)"))
+    backup.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+    backup.add_argument(
+        "--out", metavar="FILE", help=_("berkas tujuan (bawaan: folder cadangan di samping data)")
+    )
+
+    restore = sub.add_parser(
+        "restore", help=_("pulihkan basis data dari berkas cadangan (diperiksa lebih dahulu)")
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+
+    selftest = sub.add_parser(
+        "selftest",
+        help=_("uji asap tanpa layar: kantor contoh, jendela utama, satu dokumen Word"),
+    )
+    selftest.add_argument("--laporan", metavar="FILE", help=_("tulis laporan juga ke berkas ini"))
+    selftest.add_argument(
+        "--startup",
+        nargs=2,
+        metavar=("DB", "LOGIN"),
+        help=_("hanya ukur waktu mulai: buka jendela utama untuk DB dan LOGIN, lalu keluar"),
+    )
     return parser
 
 
@@ -56,6 +79,7 @@ def _open(path: str | None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    logfile.pasang()
     db_path = getattr(args, "sub_db", None) or args.db
 
     if args.command == "demo":
@@ -78,6 +102,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if database is None:
             return 2
         return impor.main_cli(args.file, login=args.login, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "backup":
+        from skpdesk.services import cadangan
+
+        if _open(db_path) is None:
+            return 2
+        return cadangan.main_cli_backup(args.out, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "restore":
+        from skpdesk.services import cadangan
+
+        return cadangan.main_cli_restore(args.file, db_path, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "selftest":
+        from skpdesk.ui import selftest
+
+        return selftest.main(laporan=args.laporan, startup=args.startup)
 
     from skpdesk.ui.app import run_gui
 

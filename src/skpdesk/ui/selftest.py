@@ -1,0 +1,197 @@
+"""``skpdesk selftest``: a headless smoke run of the installed or frozen application.
+
+It proves what a missing data file or hidden import would break in a frozen bundle: the demo
+office is created in a temporary folder, the main window opens (offscreen) for a demo login, and
+one real Word document is rendered from that database through ``skpdesk render`` and reopened.
+Every step prints one line; the exit code is 0 only when all of them passed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from skpdesk import __version__
+from skpdesk.i18n import _
+
+# The document the smoke run renders: the planning form every pegawai prints.
+JENIS_DOKUMEN = "skp"
+
+
+class LangkahGagal(Exception):
+    """A step failed; the message says what is missing or wrong."""
+
+
+class Laporan:
+    """Lines for stdout (absent in a windowed build on Windows) and, optionally, a file."""
+
+    def __init__(self, berkas: str | None) -> None:
+        self._berkas = Path(berkas) if berkas else None
+        self.baris: list[str] = []
+
+    def tulis(self, teks: str) -> None:
+        self.baris.append(teks)
+        if sys.stdout is not None:
+            print(teks, flush=True)
+        if self._berkas is not None:
+            self._berkas.parent.mkdir(parents=True, exist_ok=True)
+            self._berkas.write_text("\n".join(self.baris) + "\n", encoding="utf-8")
+
+
+def _langkah(laporan: Laporan, nama: str, kerja: Callable[[], str]) -> None:
+    mulai = time.perf_counter()
+    hasil = kerja()
+    ms = (time.perf_counter() - mulai) * 1000
+    laporan.tulis(f"ok    {nama} ({ms:.0f} ms){': ' + hasil if hasil else ''}")
+
+
+def _render(db: Path, out: Path, nip: str, tahun: int) -> Path:
+    """Render through the documents CLI, the same path an office's IT person would use."""
+    from skpdesk import cli
+
+    argv = ["render", JENIS_DOKUMEN, "--pegawai", nip, "--tahun", str(tahun),
+            "--out", str(out), "--db", str(db)]
+    pesan = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(pesan), contextlib.redirect_stdout(pesan):
+            kode = cli.main(argv)
+    except SystemExit as exc:  # argparse: no such subcommand or argument
+        kode = exc.code if isinstance(exc.code, int) else 2
+        if "invalid choice" in pesan.getvalue() or "render" not in cli._parser().format_help():
+            raise LangkahGagal(
+                _("perintah 'skpdesk render' belum tersedia (modul dokumen belum ada)")
+            ) from exc
+    if kode != 0:
+        raise LangkahGagal(
+            _("'skpdesk {argv}' keluar dengan kode {kode}: {pesan}").format(
+                argv=" ".join(argv), kode=kode, pesan=pesan.getvalue().strip()
+            )
+        )
+    dokumen = sorted(out.rglob("*.docx"))
+    if not dokumen:
+        raise LangkahGagal(_("tidak ada berkas .docx di {out}").format(out=out))
+    return dokumen[0]
+
+
+def _buka_lagi(path: Path, harus_ada: str) -> str:
+    """Reopen the .docx with python-docx and look for the pegawai's name in it."""
+    import docx
+
+    document = docx.Document(str(path))
+    teks = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            teks.extend(cell.text for cell in row.cells)
+    if not any(harus_ada in t for t in teks):
+        raise LangkahGagal(
+            _("{berkas} terbuka, tetapi nama '{nama}' tidak ada di dalamnya").format(
+                berkas=path.name, nama=harus_ada
+            )
+        )
+    return _("{berkas}, {kb} kB, {n} tabel").format(
+        berkas=path.name, kb=round(path.stat().st_size / 1000), n=len(document.tables)
+    )
+
+
+def uji_penuh(laporan: Laporan) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from skpdesk.services import akun, demo
+    from skpdesk.store.database import close_database, describe, open_database
+    from skpdesk.store.models import SKP, Pegawai, db
+    from skpdesk.ui.app import buat_aplikasi, create_main_window
+
+    laporan.tulis(f"skpdesk {__version__} selftest, Python {sys.version.split()[0]}, "
+                  f"frozen={bool(getattr(sys, 'frozen', False))}")
+    with tempfile.TemporaryDirectory(prefix="skpdesk-selftest-") as tmp:
+        path = Path(tmp) / "demo.db"
+        keadaan: dict[str, object] = {}
+
+        def kantor() -> str:
+            database = open_database(path)
+            demo.buat_kantor_demo()
+            keadaan["describe"] = describe(database)
+            return _("{n} pegawai, {s} SKP").format(
+                n=Pegawai.select().count(), s=SKP.select().count()
+            )
+
+        def jendela() -> str:
+            app = buat_aplikasi()
+            camat = Pegawai.get(Pegawai.atasan.is_null(True))
+            aktor = akun.masuk(camat.nip, demo.DEMO_SANDI)
+            window = create_main_window(aktor, str(keadaan["describe"]))
+            window.show()
+            app.processEvents()
+            judul = window.windowTitle()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            return judul
+
+        def dokumen() -> str:
+            skp = SKP.select().join(Pegawai, on=SKP.pegawai).order_by(SKP.dibuat).first()
+            if skp is None:
+                raise LangkahGagal(_("kantor contoh tidak berisi SKP"))
+            pegawai = skp.pegawai
+            keadaan["nama"] = pegawai.nama
+            close_database()
+            db.initialize(None)
+            hasil = _render(path, Path(tmp) / "dokumen", pegawai.nip, skp.tahun)
+            keadaan["docx"] = hasil
+            return str(hasil.relative_to(tmp))
+
+        _langkah(laporan, _("kantor contoh"), kantor)
+        _langkah(laporan, _("jendela utama (offscreen)"), jendela)
+        _langkah(laporan, _("dokumen Word dirender"), dokumen)
+        _langkah(
+            laporan,
+            _("dokumen dibuka lagi"),
+            lambda: _buka_lagi(Path(str(keadaan["docx"])), str(keadaan["nama"])),
+        )
+        close_database()
+        QApplication.processEvents()
+
+
+def ukur_startup(db: str, login: str) -> int:
+    """Open the main window for a login and print "shown" once painted (bench/bundle.py)."""
+    from PySide6.QtCore import QTimer
+
+    from skpdesk.services import akun, demo
+    from skpdesk.store.database import describe, open_database
+    from skpdesk.ui.app import buat_aplikasi, create_main_window
+
+    app = buat_aplikasi()
+    database = open_database(db)
+    window = create_main_window(akun.masuk(login, demo.DEMO_SANDI), describe(database))
+    window.show()
+
+    def selesai() -> None:
+        print("shown", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, selesai)
+    app.exec()
+    return 0
+
+
+def main(laporan: str | None = None, startup: list[str] | None = None) -> int:
+    if startup:
+        return ukur_startup(*startup)
+    hasil = Laporan(laporan)
+    try:
+        uji_penuh(hasil)
+    except LangkahGagal as exc:
+        hasil.tulis(_("GAGAL {pesan}").format(pesan=exc))
+        return 1
+    except Exception:  # the report must say what broke; a frozen app must never hang on a dialog
+        hasil.tulis(_("GAGAL kesalahan tak terduga:"))
+        hasil.tulis(traceback.format_exc())
+        return 1
+    hasil.tulis(_("selftest berhasil"))
+    return 0
