@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help=_("akun pengadministrasi kepegawaian yang tercatat di riwayat"),
     )
+
+    from skpdesk.documents.cli import tambah_perintah
+
+    tambah_perintah(sub)
     backup = sub.add_parser("backup", help=_("cadangkan basis data (salinan daring SQLite)"))
     backup.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
     backup.add_argument(
@@ -102,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if database is None:
             return 2
         return impor.main_cli(args.file, login=args.login, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "render":
+        from skpdesk.documents.cli import main_cli as render_cli
+
+        return render_cli(args, lambda: _open(db_path), out=sys.stdout, err=sys.stderr)
 
     if args.command == "backup":
         from skpdesk.services import cadangan

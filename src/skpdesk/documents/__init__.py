@@ -8,45 +8,43 @@ The UI calls these:
 - ``render_rekaman(kode, record_id)`` — render without archiving (preview);
 - ``buka(path)``, ``ke_pdf(paths, folder)``, ``cetak(path, salinan)``, ``cetak_massal(…)``;
 - the archive itself (list, attach scan, mark signed) is ``skpdesk.services.dokumen``.
+
+
+Importing the package is cheap: the names load their module (docxtpl, lxml) on first use.
 """
 
-from skpdesk.documents.arsip import (
-    HasilDokumen,
-    Kemajuan,
-    buat_dokumen,
-    buat_massal,
-    render_rekaman,
-)
-from skpdesk.documents.jenis import JENIS, JenisDokumen, JenisTidakDikenal, daftar_jenis, jenis
-from skpdesk.documents.keluaran import (
-    KeluaranGagal,
-    bisa_pdf,
-    buka,
-    cari_soffice,
-    cetak,
-    cetak_massal,
-    ke_pdf,
-)
-from skpdesk.documents.templat import TemplatTidakAda, folder_kantor
+from __future__ import annotations
 
-__all__ = [
-    "JENIS",
-    "HasilDokumen",
-    "JenisDokumen",
-    "JenisTidakDikenal",
-    "KeluaranGagal",
-    "Kemajuan",
-    "TemplatTidakAda",
-    "bisa_pdf",
-    "buat_dokumen",
-    "buat_massal",
-    "buka",
-    "cari_soffice",
-    "cetak",
-    "cetak_massal",
-    "daftar_jenis",
-    "folder_kantor",
-    "jenis",
-    "ke_pdf",
-    "render_rekaman",
-]
+import importlib
+from typing import Any
+
+_WHERE: dict[str, str] = {
+    "HasilDokumen": "arsip",
+    "Kemajuan": "arsip",
+    "buat_dokumen": "arsip",
+    "buat_massal": "arsip",
+    "render_rekaman": "arsip",
+    "JENIS": "registri",
+    "JenisDokumen": "registri",
+    "JenisTidakDikenal": "registri",
+    "daftar_jenis": "registri",
+    "jenis": "registri",
+    "KeluaranGagal": "keluaran",
+    "bisa_pdf": "keluaran",
+    "buka": "keluaran",
+    "cari_soffice": "keluaran",
+    "cetak": "keluaran",
+    "cetak_massal": "keluaran",
+    "ke_pdf": "keluaran",
+    "TemplatTidakAda": "templat",
+    "folder_kantor": "templat",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skpdesk.documents import jenis as jenis_mod
+from skpdesk.documents import registri as jenis_mod
 from skpdesk.documents import templat as templat_mod
 from skpdesk.documents.render import HasilRender, render
 from skpdesk.services import dokumen as dokumen_service
