@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     from skpdesk.documents.cli import tambah_perintah
 
     tambah_perintah(sub)
+
     backup = sub.add_parser("backup", help=_("cadangkan basis data (salinan daring SQLite)"))
     backup.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
     backup.add_argument(
