@@ -46,6 +46,7 @@ __all__ = [
     "HasilPrestasiKerjaPP46",
     "KebijakanBatas",
     "PelanggaranDistribusi",
+    "Penjelasan",
     "Polaritas",
     "Predikat",
     "PredikatPP30",
@@ -57,6 +58,7 @@ __all__ = [
     "TargetKegiatanPP46",
     "TingkatKreativitas",
     "angka_kredit",
+    "batas_jumlah",
     "bulat2",
     "capaian_indikator",
     "cek_distribusi",
@@ -65,6 +67,7 @@ __all__ = [
     "nilai_kegiatan_pp46",
     "nilai_kinerja_pp30",
     "nilai_prestasi_kerja_pp46",
+    "nilai_tugas_tambahan_pp46",
     "predikat_kinerja",
     "predikat_pp30",
     "rating_hasil_kerja_pimpinan",
@@ -507,22 +510,29 @@ def _efisiensi(
     # Exact test of "efisiensi ≤ 24" as r ≥ (100 − 24)% of t: no rounding can flip the branch.
     if r * SERATUS >= (SERATUS - batas) * t:
         hasil = inti
-        teks = _("{e} ≤ {b}, maka {nama} = {rumus} = {angka} = {h}")
+        langkah.append(
+            _("{e} ≤ {b}, maka {nama} = {rumus} = {angka} = {h}").format(
+                e=tampil,
+                b=_a(batas),
+                nama=nama,
+                rumus=rumus_inti[1:-1],
+                angka=angka_inti,
+                h=_n(hasil),
+            )
+        )
     else:
         hasil = dasar - (inti - SERATUS)
-        teks = _("{e} > {b}, maka {nama} = {d} − ({rumus} − 100) = {d} − ({inti} − 100) = {h}")
-    langkah.append(
-        teks.format(
-            e=tampil,
-            b=_a(batas),
-            nama=nama,
-            d=_a(dasar),
-            rumus=rumus_inti[1:-1] if hasil is inti else rumus_inti,
-            angka=angka_inti,
-            inti=_n(inti),
-            h=_n(hasil),
+        langkah.append(
+            _("{e} > {b}, maka {nama} = {d} − ({rumus} − 100) = {d} − ({inti} − 100) = {h}").format(
+                e=tampil,
+                b=_a(batas),
+                nama=nama,
+                d=_a(dasar),
+                rumus=rumus_inti,
+                inti=_n(inti),
+                h=_n(hasil),
+            )
         )
-    )
     return hasil, langkah
 
 
@@ -547,7 +557,19 @@ def nilai_kegiatan_pp46(
                 "pembagi nilai capaian SKP."
             ),
         )
-        return HasilKegiatanPP46(langkah, (), nol, nol, nol, None, nol, 0, nol, False, False)
+        return HasilKegiatanPP46(
+            langkah,
+            (),
+            nol,
+            nol,
+            nol,
+            None,
+            nol,
+            pembagi=0,
+            nilai=nol,
+            bertarget=False,
+            dilaksanakan=False,
+        )
     ro = _tidak_negatif(realisasi.kuantitas, _("Realisasi kuantitas/output"))
     if ro == 0:
         langkah = (
@@ -558,7 +580,17 @@ def nilai_kegiatan_pp46(
             ),
         )
         return HasilKegiatanPP46(
-            langkah, (), nol, nol, nol, nol if ada_biaya else None, nol, pembagi, nol, True, False
+            langkah,
+            (),
+            nol,
+            nol,
+            nol,
+            nol if ada_biaya else None,
+            nol,
+            pembagi,
+            nilai=nol,
+            bertarget=True,
+            dilaksanakan=False,
         )
     tk = _tidak_negatif(target.kualitas, _("Target kualitas/mutu"))
     tw = _tidak_negatif(target.waktu, _("Target waktu"))
@@ -613,17 +645,17 @@ def nilai_kegiatan_pp46(
         ),
     ]
     return HasilKegiatanPP46(
-        tuple(langkah),
-        tuple(peringatan),
-        kuantitas,
-        kualitas,
-        waktu,
-        biaya,
-        penghitungan,
-        pembagi,
-        nilai,
-        True,
-        True,
+        langkah=tuple(langkah),
+        peringatan=tuple(peringatan),
+        kuantitas=kuantitas,
+        kualitas=kualitas,
+        waktu=waktu,
+        biaya=biaya,
+        penghitungan=penghitungan,
+        pembagi=pembagi,
+        nilai=nilai,
+        bertarget=True,
+        dilaksanakan=True,
     )
 
 
