@@ -29,11 +29,11 @@ def _png() -> bytes:
     return bytes(buffer.data())
 
 
-def test_kepegawaian_tab_has_its_three_pages(qtbot, kantor_siap):
+def test_kepegawaian_tab_has_its_four_pages(qtbot, kantor_siap):
     tab = KepegawaianTab(kantor_siap)
     qtbot.addWidget(tab)
     titles = [tab.halaman.tabText(i) for i in range(tab.halaman.count())]
-    assert titles == ["Pegawai", "Akun", "Pengaturan Kantor"]
+    assert titles == ["Pegawai", "Akun", "Pengaturan Kantor", "Cadangan"]
 
 
 def test_reset_password_then_unlock_a_locked_account(

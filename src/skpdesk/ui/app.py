@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 
 import peewee as pw
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from skpdesk import APP_NAME, __version__
+from skpdesk import APP_NAME, __version__, logfile
 from skpdesk.i18n import _
-from skpdesk.services import demo, kantor
+from skpdesk.resources import resource_path
+from skpdesk.services import cadangan, demo, kantor
 from skpdesk.services.context import Aktor
-from skpdesk.store.database import DatabaseOpenError, open_database
-from skpdesk.ui import gaya
+from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
+from skpdesk.ui import gaya, kesalahan
 from skpdesk.ui.login import LoginDialog
 from skpdesk.ui.main_window import MainWindow
+from skpdesk.ui.satu_instans import SatuInstans
 from skpdesk.ui.setup_wizard import SetupWizard
 
 EXIT_OK = 0
 EXIT_DATABASE = 2
+# A session left open overnight still gets its daily backup: check every hour.
+CEK_CADANGAN_MS = 60 * 60 * 1000
+
+log = logging.getLogger(__name__)
 
 
 def _describe_default(database: pw.Database) -> str:
@@ -38,6 +46,7 @@ def buat_aplikasi(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("skpdesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("ikon/skpdesk.png"))))
     gaya.terapkan(app)
     return app
 
@@ -88,6 +97,37 @@ class Sesi(QObject):
     def _on_jendela_ditutup(self) -> None:
         QApplication.quit()
 
+    def tampilkan(self) -> None:
+        """Bring this session forward (a second start on the same database asked for it)."""
+        widget: QWidget | None = QApplication.activeModalWidget() or self.jendela
+        if widget is None:
+            return
+        if widget.isMinimized():
+            widget.showNormal()
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+
+
+def sudah_terbuka(target: str) -> None:
+    """Tell the person at a second start that skpdesk is open already."""
+    QMessageBox.information(
+        None,
+        _("skpdesk sudah terbuka"),
+        _(
+            "skpdesk sudah terbuka untuk basis data ini:\n{db}\n\nJendelanya dibawa ke depan; "
+            "bila tidak terlihat, cari ikon skpdesk di taskbar."
+        ).format(db=target),
+    )
+
+
+def cadangan_harian() -> None:
+    """The daily backup; a failure is logged and never stops the work."""
+    try:
+        cadangan.cadangan_harian()
+    except Exception:  # a full disk or a locked folder must not keep the office out
+        log.exception("cadangan harian gagal")
+
 
 def run_gui(
     db_path: str | None,
@@ -98,9 +138,17 @@ def run_gui(
     app = buat_aplikasi()
     # The session decides when to quit: between users no window is open for a moment.
     app.setQuitOnLastWindowClosed(False)
+    kesalahan.pasang(logfile.pasang())
+    target = resolve_target(db_path)
+    instans = SatuInstans(target, app)
+    if not instans.mulai():
+        instans.minta_tampil()
+        sudah_terbuka(target)
+        return EXIT_OK
     try:
         database = open_database(db_path)
     except DatabaseOpenError as exc:
+        log.error("basis data tidak dapat dibuka: %s", exc)
         QMessageBox.critical(None, _("Basis data tidak dapat dibuka"), str(exc))
         return EXIT_DATABASE
     petunjuk = ""
@@ -110,7 +158,13 @@ def run_gui(
             petunjuk = petunjuk_demo()
         elif SetupWizard().exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
+    # After set-up, so that the day's copy holds an office, not an empty file.
+    cadangan_harian()
+    timer = QTimer(app)
+    timer.timeout.connect(cadangan_harian)
+    timer.start(CEK_CADANGAN_MS)
     sesi = Sesi(describe(database), petunjuk)
+    instans.diminta_tampil.connect(sesi.tampilkan)
     if not sesi.masuk():
         return EXIT_OK
     return app.exec()

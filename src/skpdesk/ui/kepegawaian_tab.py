@@ -1,4 +1,4 @@
-"""The Kepegawaian role tab: roster, accounts and office settings for the administrator."""
+"""The Kepegawaian role tab: roster, accounts, office settings and backups for the administrator."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from skpdesk.i18n import _
 from skpdesk.services.context import Aktor
 from skpdesk.ui.akun_page import AkunPage
+from skpdesk.ui.cadangan_page import CadanganPage
 from skpdesk.ui.pegawai_page import PegawaiPage
 from skpdesk.ui.pengaturan_page import PengaturanPage
 
@@ -17,11 +18,13 @@ class KepegawaianTab(QWidget):
         self.pegawai = PegawaiPage(aktor)
         self.akun = AkunPage(aktor)
         self.pengaturan = PengaturanPage(aktor)
+        self.cadangan = CadanganPage(aktor)
         self.halaman = QTabWidget()
         self.halaman.setDocumentMode(True)
         self.halaman.addTab(self.pegawai, _("Pegawai"))
         self.halaman.addTab(self.akun, _("Akun"))
         self.halaman.addTab(self.pengaturan, _("Pengaturan Kantor"))
+        self.halaman.addTab(self.cadangan, _("Cadangan"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.halaman)

@@ -1,0 +1,273 @@
+"""Backups for the administrator: the folder, the list of copies, backup now and restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.i18n import _
+from skpdesk.services import cadangan
+from skpdesk.services.context import Aktor
+from skpdesk.services.errors import LayananError
+from skpdesk.store import cadangan as berkas
+from skpdesk.store.cadangan import Cadangan
+from skpdesk.ui import gaya
+from skpdesk.ui.bus import PENGATURAN, bus
+from skpdesk.ui.widgets import LabelPesan, tombol_primer
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+
+
+def label_alasan(alasan: str) -> str:
+    if alasan == berkas.ALASAN_HARIAN:
+        return _("Harian (otomatis)")
+    if alasan == berkas.ALASAN_MANUAL:
+        return _("Dibuat manual")
+    if alasan == berkas.ALASAN_SEBELUM_PULIHKAN:
+        return _("Sebelum pemulihan")
+    if alasan == berkas.ALASAN_RUSAK:
+        return _("Basis data yang tak terbuka")
+    if alasan.startswith("sebelum-skema-"):
+        return _("Sebelum pembaruan skema {n}").format(n=alasan.rsplit("-", 1)[-1])
+    return alasan
+
+
+def teks_waktu(cadangan_: Cadangan) -> str:
+    w = cadangan_.waktu
+    return f"{w.day} {_(BULAN[w.month - 1])} {w.year}, {w:%H.%M}"
+
+
+def teks_ukuran(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(n // 1000, 1)} kB"
+
+
+class CadanganModel(QAbstractTableModel):
+    COL_WAKTU, COL_JENIS, COL_UKURAN, COL_BERKAS = range(4)
+    BerkasRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Cadangan] = []
+
+    def set_rows(self, rows: list[Cadangan]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Cadangan:
+        return self._rows[index]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_("Waktu"), _("Jenis"), _("Ukuran"), _("Berkas"))[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                teks_waktu(item),
+                label_alasan(item.alasan),
+                teks_ukuran(item.ukuran),
+                item.path.name,
+            )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_UKURAN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.BerkasRole:
+            return str(item.path)
+        return None
+
+
+class CadanganPage(QWidget):
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aktor = aktor
+        self.folder = QLabel()
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setWordWrap(True)
+        self.info = QLabel()
+        self.info.setProperty("peran", "info")
+        self.info.setWordWrap(True)
+        self.kosong = QLabel(
+            _("Belum ada cadangan. Klik \u201cCadangkan Sekarang\u201d untuk membuat yang pertama.")
+        )
+        self.kosong.setProperty("peran", "info")
+        self.model = CadanganModel(self)
+        self.tabel = QTableView()
+        self.tabel.setModel(self.model)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.verticalHeader().setVisible(False)
+        header = self.tabel.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tombol_cadangkan = tombol_primer(_("Cadangkan Sekarang"))
+        self.tombol_pulihkan = QPushButton(_("Pulihkan dari Cadangan Terpilih…"))
+        self.tombol_berkas = QPushButton(_("Pulihkan dari Berkas Lain…"))
+        self.tombol_folder = QPushButton(_("Buka Folder"))
+        self.pesan = LabelPesan()
+
+        atas = QHBoxLayout()
+        atas.addWidget(QLabel(_("Folder cadangan:")))
+        atas.addWidget(self.folder, 1)
+        atas.addWidget(self.tombol_folder)
+        tombol = QHBoxLayout()
+        tombol.addWidget(self.tombol_cadangkan)
+        tombol.addWidget(self.tombol_pulihkan)
+        tombol.addWidget(self.tombol_berkas)
+        tombol.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(gaya.judul(_("Cadangan basis data")))
+        layout.addLayout(atas)
+        layout.addWidget(self.info)
+        layout.addWidget(self.pesan)
+        layout.addLayout(tombol)
+        layout.addWidget(self.kosong)
+        layout.addWidget(self.tabel, 1)
+
+        self.tombol_cadangkan.clicked.connect(self._on_tombol_cadangkan_clicked)
+        self.tombol_pulihkan.clicked.connect(self._on_tombol_pulihkan_clicked)
+        self.tombol_berkas.clicked.connect(self._on_tombol_berkas_clicked)
+        self.tombol_folder.clicked.connect(self._on_tombol_folder_clicked)
+        self.tabel.selectionModel().selectionChanged.connect(self._atur_tombol)
+        bus().data_changed.connect(self._on_bus_data_changed)
+        self.muat_ulang()
+
+    def muat_ulang(self) -> None:
+        try:
+            folder = cadangan.folder_cadangan()
+            rows = cadangan.daftar_cadangan()
+        except LayananError as exc:  # a PostgreSQL server: its administrator backs it up
+            self.folder.setText("—")
+            self.info.setText(str(exc))
+            self.model.set_rows([])
+            for button in (self.tombol_cadangkan, self.tombol_berkas, self.tombol_folder):
+                button.setEnabled(False)
+            self.kosong.setVisible(False)
+            self._atur_tombol()
+            return
+        self.folder.setText(str(folder))
+        self.info.setText(
+            _(
+                "Cadangan harian dibuat otomatis saat skpdesk dibuka (paling banyak sekali "
+                "sehari); {n} cadangan harian terakhir disimpan (ubah di Pengaturan Kantor). "
+                "Cadangan manual dan salinan sebelum pemulihan tidak dihapus otomatis."
+            ).format(n=cadangan.jumlah_disimpan())
+        )
+        self.model.set_rows(rows)
+        self.kosong.setVisible(not rows)
+        self.tabel.setVisible(bool(rows))
+        self._atur_tombol()
+
+    def _terpilih(self) -> Cadangan | None:
+        rows = self.tabel.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _atur_tombol(self, *_args: object) -> None:
+        self.tombol_pulihkan.setEnabled(self._terpilih() is not None)
+
+    def _on_bus_data_changed(self, entitas: str) -> None:
+        if entitas == PENGATURAN:
+            self.muat_ulang()
+
+    def _on_tombol_folder_clicked(self) -> None:
+        folder = cadangan.folder_cadangan()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _on_tombol_cadangkan_clicked(self) -> None:
+        try:
+            path = cadangan.cadangkan_sekarang(self._aktor)
+        except (LayananError, OSError) as exc:
+            self.pesan.galat(_("Cadangan gagal: {alasan}").format(alasan=exc))
+            return
+        self.muat_ulang()
+        self.pesan.sukses(_("Cadangan dibuat: {berkas}").format(berkas=path.name))
+
+    def _on_tombol_pulihkan_clicked(self) -> None:
+        item = self._terpilih()
+        if item is not None:
+            self.pulihkan(item.path)
+
+    def _on_tombol_berkas_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Pilih berkas cadangan"),
+            str(cadangan.folder_cadangan()),
+            _("Basis data skpdesk (*.db);;Semua berkas (*)"),
+        )
+        if path:
+            self.pulihkan(Path(path))
+
+    def pulihkan(self, path: Path) -> None:
+        """Verify, ask, restore; then the person logs in again on the restored data."""
+        self.pesan.bersihkan()
+        try:
+            info = cadangan.periksa_berkas(path)
+        except LayananError as exc:
+            self.pesan.galat(
+                _("{alasan}\nTidak ada yang diganti.").format(alasan=exc)
+            )
+            return
+        jawab = QMessageBox.question(
+            self,
+            _("Pulihkan basis data?"),
+            _(
+                "Seluruh isi basis data sekarang akan diganti dengan isi cadangan\n{berkas}\n"
+                "(skema {versi}, {ukuran}).\n\nBasis data sekarang lebih dulu disimpan sebagai "
+                "cadangan. Sesudahnya semua pengguna masuk lagi. Lanjutkan?"
+            ).format(berkas=path.name, versi=info.versi_skema, ukuran=teks_ukuran(info.ukuran)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if jawab != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            hasil = cadangan.pulihkan(self._aktor, path)
+        except LayananError as exc:
+            self.pesan.galat(_("{alasan}\nTidak ada yang diganti.").format(alasan=exc))
+            return
+        QMessageBox.information(
+            self,
+            _("Basis data dipulihkan"),
+            _(
+                "Basis data dipulihkan dari {berkas}. Basis data sebelumnya disimpan sebagai "
+                "{lama}.\n\nSilakan masuk lagi."
+            ).format(
+                berkas=path.name,
+                lama=hasil.cadangan_sebelumnya.name if hasil.cadangan_sebelumnya else "—",
+            ),
+        )
+        # Every open page holds records of the old data: start the session again, through
+        # the window's own "Ganti pengguna" (the session shows the login on the new data).
+        keluar = getattr(self.window(), "tombol_keluar", None)
+        if isinstance(keluar, QPushButton):
+            QTimer.singleShot(0, keluar.click)
+        else:
+            self.muat_ulang()

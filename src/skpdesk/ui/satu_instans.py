@@ -1,0 +1,98 @@
+"""One skpdesk per database: a second start hands over to the first and brings its window forward.
+
+A lock file decides, atomically, which process is first (QLockFile also clears the lock of a
+crashed process); the first then listens on a local socket (a named pipe on Windows) through
+which later starts ask it to show its window. Both are keyed by a hash of the user and of the
+database path, so two offices' files, or two users on one machine, never block each other.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+PESAN_TAMPILKAN = b"tampilkan\n"
+JAWABAN_OK = b"ok\n"
+TUNGGU_MS = 1000
+PERCOBAAN = 10  # the first may still be starting (opening the database): wait a little
+JEDA_S = 0.3
+
+
+def kunci(target: str) -> str:
+    """A short, stable name for a database target (file path or URL) and the current user."""
+    if "://" not in target:
+        target = os.path.normcase(str(Path(target).expanduser().resolve()))
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name in a stripped-down environment
+        user = ""
+    digest = hashlib.sha256(f"{user}\n{target}".encode()).hexdigest()[:20]
+    return f"skpdesk-{digest}"
+
+
+class SatuInstans(QObject):
+    """Signals:
+    diminta_tampil(): a second start on the same database asked this one to show its window.
+    """
+
+    diminta_tampil = Signal()
+
+    def __init__(self, target: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.nama = kunci(target)
+        self._kunci = QLockFile(QDir(QDir.tempPath()).filePath(f"{self.nama}.lock"))
+        self._kunci.setStaleLockTime(0)  # stale only when its process is gone
+        self._server: QLocalServer | None = None
+
+    def mulai(self) -> bool:
+        """True when this process is the first for the database (and now serves later starts)."""
+        if not self._kunci.tryLock(0):
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # We hold the lock, so a leftover socket can only be from a crashed process.
+        QLocalServer.removeServer(self.nama)
+        if server.listen(self.nama):
+            server.newConnection.connect(self._on_server_newConnection)
+            self._server = server
+        return True
+
+    def minta_tampil(self) -> bool:
+        """Ask the first process to show its window; False when it did not answer."""
+        for _i in range(PERCOBAAN):
+            socket = QLocalSocket()
+            socket.connectToServer(self.nama)
+            if socket.waitForConnected(TUNGGU_MS):
+                socket.write(PESAN_TAMPILKAN)
+                socket.waitForBytesWritten(TUNGGU_MS)
+                answered = socket.waitForReadyRead(TUNGGU_MS) and socket.readAll().data()
+                socket.disconnectFromServer()
+                return answered == JAWABAN_OK
+            socket.abort()
+            time.sleep(JEDA_S)  # the first holds the lock but does not listen yet
+        return False
+
+    def selesai(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self._kunci.unlock()
+
+    def _on_server_newConnection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(self._on_socket_readyRead)
+
+    def _on_socket_readyRead(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket) or not socket.canReadLine():
+            return
+        if bytes(socket.readLine().data()) == PESAN_TAMPILKAN:
+            socket.write(JAWABAN_OK)
+            socket.flush()
+            self.diminta_tampil.emit()
