@@ -7,11 +7,13 @@ import io
 from dataclasses import dataclass, field
 
 from docx.enum.section import WD_ORIENT
+from docx.image.image import Image
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from skpdesk.documents import templat as templat_mod
 from skpdesk.documents.templat import Templat
+from skpdesk.i18n import _
 
 # (width, height) in portrait. F4/Folio as sold in Indonesia and set in printer drivers:
 # 8.5 × 13 inches.
@@ -52,12 +54,28 @@ def render(
 ) -> HasilRender:
     """Fill the template; ``autoescape`` is always on so "Sri & Rahayu <Plt>" prints as typed."""
     tpl = DocxTemplate(str(templat.path))
+    peringatan = [templat.peringatan] if templat.peringatan else []
     context = copy.copy(konteks)  # shallow: only "logo" is replaced
-    context["logo"] = (
-        InlineImage(tpl, io.BytesIO(logo), height=LOGO_TINGGI) if logo else ""
-    )
+    context["logo"] = ""
+    if logo:
+        if logo_terbaca(logo):
+            context["logo"] = InlineImage(tpl, io.BytesIO(logo), height=LOGO_TINGGI)
+        else:
+            peringatan.append(
+                _("Logo kantor tidak dapat dibaca sebagai gambar; dokumen dibuat tanpa logo. "
+                  "Ganti logo di Pengaturan.")
+            )
     tpl.render(context, templat_mod.env(), autoescape=True)
     atur_kertas(tpl.docx, ukuran_kertas)
     out = io.BytesIO()
     tpl.save(out)
-    return HasilRender(out.getvalue(), templat, [templat.peringatan] if templat.peringatan else [])
+    return HasilRender(out.getvalue(), templat, peringatan)
+
+
+def logo_terbaca(data: bytes) -> bool:
+    """python-docx can size the image (a PNG or JPEG whose header is sound)."""
+    try:
+        Image.from_blob(data)
+    except Exception:  # python-docx raises anything from struct errors to UnicodeDecodeError
+        return False
+    return True

@@ -17,7 +17,11 @@ from skpdesk.resources import resource_path
 from skpdesk.services.dokumen import folder_data
 
 FOLDER_KANTOR = "templates"
-_TAG = re.compile(r"\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)")
+# A tag ends at its closing braces, else (unterminated) at the end of its paragraph or where
+# the next tag opens.
+_TAG = re.compile(
+    r"\{\{(?:(?!\{[{%]).)*?(?:\}\}|$|(?=\{[{%]))|\{%(?:(?!\{[{%]).)*?(?:%\}|$|(?=\{[{%]))"
+)
 
 
 class TemplatTidakAda(Exception):
@@ -84,30 +88,46 @@ def folder_kantor() -> Path:
 
 
 def _teks_templat(tpl: DocxTemplate) -> str:
-    """The template's text with its tags, body, headers and footers, as docxtpl reads them."""
+    """The template's text as typed, one paragraph a line, body, headers and footers.
+
+    Read before docxtpl's own rewriting, which can swallow a malformed row tag whole.
+    """
     tpl.init_docx()
-    xml = tpl.patch_xml(tpl.get_xml())
+    xml = tpl.get_xml()
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _key, part in tpl.get_headers_footers(uri):
-            xml += tpl.patch_xml(tpl.get_part_xml(part))
+            xml += tpl.get_part_xml(part)
     xml = re.sub(r"<w:p[ >]", "\n\\g<0>", xml)
     return re.sub(r"<[^>]+>", "", xml)
 
 
-def _tag_salah(fragment: str) -> str:
-    """The first tag in a paragraph that Jinja cannot read, else the paragraph itself."""
-    tags = _TAG.findall(fragment)
-    for tag in tags:
-        if tag.startswith("{{"):
-            try:
-                _ENV.parse(tag)
-            except jinja2.TemplateSyntaxError:
+_BLOK = {"for": "endfor", "if": "endif"}
+
+
+def _tag_salah(teks: str) -> str:
+    """The first tag Jinja cannot read: unterminated, unparsable, or closing the wrong block."""
+    stack: list[tuple[str, str]] = []
+    for line in teks.splitlines():
+        for tag in _TAG.findall(line):
+            if not tag.endswith(("}}", "%}")):
                 return tag.strip()
-    for tag in tags:
-        if not tag.endswith(("}}", "%}")):
-            return tag.strip()
-    text = " ".join(fragment.split())
-    return text[:80] + ("…" if len(text) > 80 else "")
+            if tag.startswith("{{"):
+                try:
+                    _ENV.parse(tag)
+                except jinja2.TemplateSyntaxError:
+                    return tag.strip()
+                continue
+            words = tag[2:-2].split()
+            if words and words[0] in ("tr", "tc", "p", "r"):  # docxtpl's row/cell/para tags
+                words = words[1:]
+            keyword = words[0] if words else ""
+            if keyword in _BLOK:
+                stack.append((_BLOK[keyword], tag))
+            elif keyword in ("endfor", "endif"):
+                if not stack or stack[-1][0] != keyword:
+                    return tag.strip()
+                stack.pop()
+    return stack[-1][1].strip() if stack else ""
 
 
 def _tag_dengan(teks: str, name: str) -> str:
@@ -144,7 +164,7 @@ def periksa(path: Path, contoh: list[dict]) -> str:
         try:
             trial.render(dict(sample), _ENV, autoescape=True)
         except jinja2.TemplateSyntaxError as exc:
-            return _syntax(nama, exc, teks, getattr(exc, "docx_context", None))
+            return _syntax(nama, exc, teks)
         except jinja2.UndefinedError as exc:
             missing = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(exc))
             name = next((g for g in missing.groups() if g), "") if missing else ""
@@ -156,18 +176,16 @@ def periksa(path: Path, contoh: list[dict]) -> str:
     return ""
 
 
-def _syntax(nama: str, exc: jinja2.TemplateSyntaxError, teks: str, lines=None) -> str:
-    fragment = ""
-    if lines is not None:
-        lines = list(lines)
-        index = min(3, max((exc.lineno or 1) - 1, 0))
-        if lines:
-            fragment = lines[min(index, len(lines) - 1)]
-    if not fragment and exc.lineno:
-        all_lines = teks.splitlines()
-        if 0 < exc.lineno <= len(all_lines):
-            fragment = all_lines[exc.lineno - 1]
-    tag = _tag_salah(fragment) if fragment else "?"
+def _syntax(nama: str, exc: jinja2.TemplateSyntaxError, teks: str) -> str:
+    tag = _tag_salah(teks)
+    named = re.search(r"'([^']+)'", exc.message or "")
+    if not tag and named:  # e.g. an unknown filter: the tag that uses it
+        found = _tag_dengan(teks, named.group(1))
+        tag = found if found != named.group(1) else ""
+    if not tag:
+        # docxtpl keeps the lines around the error; the fourth is the faulty paragraph.
+        lines = [" ".join(line.split()) for line in getattr(exc, "docx_context", None) or ()]
+        tag = next((line for line in lines[3:4] if line), "?")[:80]
     return _("Templat '{nama}' ditolak: tag {tag} salah ({error}).").format(
         nama=nama, tag=tag, error=exc.message or exc
     )

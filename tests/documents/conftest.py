@@ -1,0 +1,135 @@
+"""Fixtures for documents: the demo office (built once, copied per test) and extra SKP shapes."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from skpdesk.domain.skp import IsianIKI, IsianRHK
+from skpdesk.services import akun as akun_service
+from skpdesk.services import demo, kantor
+from skpdesk.services import skp as skp_service
+from skpdesk.services.context import Aktor
+from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
+from skpdesk.services.skp import IsiSKP
+from skpdesk.store import database
+from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+
+NIP_STAF = "199004102015032002"  # Nur Aini, staff, SKP archived, two IKI + tambahan
+NIP_PERENCANA = "199108082015022004"  # Fitri Handayani, range target 80–90 %
+NIP_KASUBBAG = "198204152008011012"  # Agus Prasetyo, penilai of Nur Aini
+NIP_CAMAT = "197508122000031004"
+NAMA_KHUSUS = "Sri & Rahayu <Plt>"
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo office in a file, made once: building it takes seconds, copying it does not."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    saved = akun_service.hasher
+    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    try:
+        opened = database.open_database(path)
+        demo.buat_kantor_demo()
+        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        opened.close()
+    finally:
+        akun_service.hasher = saved
+        db.initialize(None)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file, db_path):
+    shutil.copy(demo_file, db_path)
+    opened = database.open_database(db_path)
+    yield opened
+    opened.close()
+    db.initialize(None)
+
+
+def aktor(login: str) -> Aktor:
+    return Aktor.dari_akun(Akun.get(Akun.login == login))
+
+
+def admin() -> Aktor:
+    return aktor(demo.ADMIN_LOGIN)
+
+
+def skp_of(nip: str) -> SKP:
+    return SKP.select().join(Pegawai, on=(SKP.pegawai == Pegawai.id)).where(
+        Pegawai.nip == nip
+    ).get()
+
+
+def tambah_jpt(nama: str = NAMA_KHUSUS) -> Pegawai:
+    """A JPT Pratama under the camat, with a name full of characters XML cares about."""
+    root = UnitKerja.get(UnitKerja.induk.is_null())
+    jabatan = kantor.tambah_jabatan(admin(), "Kepala Badan & <Perencanaan>", "JPT", "Pratama",
+                                    root.id)
+    camat = Pegawai.get(Pegawai.nip == NIP_CAMAT)
+    pegawai = tambah_pegawai(
+        admin(),
+        DataPegawai(
+            nip="197001012000031001",
+            nama=nama,
+            gelar_belakang="S.H.",
+            golongan="IV/c",
+            jabatan_id=jabatan.id,
+            unit_id=root.id,
+            atasan_id=camat.id,
+        ),
+    )
+    akun_service.buat_akun(admin(), pegawai.nip, "demo1234", pegawai_id=pegawai.id,
+                           harus_ganti_sandi=False)
+    return pegawai
+
+
+def skp_jpt(kualitatif: bool) -> SKP:
+    pegawai = tambah_jpt()
+    me = aktor(pegawai.nip)
+    skp = skp_service.buat_skp(me, SKP.select().first().tahun)
+    rows = [
+        IsianRHK(
+            "UTAMA",
+            "Meningkatnya kualitas perencanaan daerah",
+            [IsianIKI("KUANTITAS", "Indeks kualitas dokumen perencanaan", "3,5", "Indeks"),
+             IsianIKI("KUALITAS", "Persentase program selaras RPJMD", "80-90", "%")],
+            ukuran_keberhasilan="Dokumen perencanaan disahkan tepat waktu",
+            penugasan="penugasan dari Bupati",
+            perspektif="Penerima Layanan",
+        ),
+        IsianRHK(
+            "UTAMA",
+            "Terwujudnya tata kelola keuangan yang akuntabel",
+            [IsianIKI("KUANTITAS", "Opini BPK", "1", "Opini")],
+            perspektif="Anggaran",
+        ),
+        IsianRHK(
+            "TAMBAHAN",
+            "Terlaksananya koordinasi lintas sektor",
+            [IsianIKI("KUANTITAS", "Jumlah rapat koordinasi", "12", "Rapat")],
+            perspektif="Proses Bisnis",
+        ),
+    ]
+    skp_service.simpan_isi(
+        me, skp.id, IsiSKP("KUALITATIF" if kualitatif else "KUANTITATIF", rows, {})
+    )
+    return SKP.get_by_id(skp.id)
+
+
+def jadikan_plt(skp: SKP, **penilai: str) -> SKP:
+    """The acting flags an SKP snapshot may carry (no service sets them yet)."""
+    snap = dict(skp.snapshot)
+    snap["penilai"] = {**snap.get("penilai", {}), **penilai}
+    SKP.update(snapshot=snap).where(SKP.id == skp.id).execute()
+    return SKP.get_by_id(skp.id)
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
