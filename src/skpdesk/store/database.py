@@ -65,10 +65,20 @@ def _v3_dokumen(database: pw.Database) -> None:
     database.create_tables([models.Dokumen], safe=True)
 
 
+def _v4_evaluasi(database: pw.Database) -> None:
+    """Schema 4: evaluations per period, realisasi and bukti, capaian organisasi, keberatan."""
+    _ensure_columns(database, models.Pengaturan, "periodisitas")
+    database.create_tables(
+        [models.Evaluasi, models.RealisasiIKI, models.BuktiDukung, models.UmpanBalikPerilaku,
+         models.CapaianOrganisasi, models.CatatanPenilai, models.Keberatan],
+        safe=True,
+    )
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
-MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning, 3: _v3_dokumen}
-CURRENT_VERSION = 3
+MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning, 3: _v3_dokumen, 4: _v4_evaluasi}
+CURRENT_VERSION = 4
 
 
 class DatabaseOpenError(Exception):

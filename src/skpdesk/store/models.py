@@ -155,6 +155,7 @@ class Pengaturan(UUIDModel):
     logo_nama = pw.TextField(default="")
     cadangan_disimpan = pw.IntegerField(default=14)  # rolling backups to keep
     opsi_alur = JSONField(default=list)  # workflow options of the office, e.g. "skp_bkpsdm"
+    periodisitas = pw.TextField(default="TRIWULANAN")  # Periodisitas of the evaluations
 
 
 class SKP(UUIDModel):
@@ -263,6 +264,101 @@ class Dokumen(UUIDModel):
     data_cetak = JSONField(null=True)  # the data as printed, so a signed paper stays explainable
 
 
+class Evaluasi(UUIDModel):
+    """One period's evaluation of an approved SKP; the last period is the annual one."""
+
+    skp = pw.ForeignKeyField(SKP, backref="evaluasi", on_delete="RESTRICT")
+    tahun = pw.IntegerField(index=True)
+    periode = pw.TextField()  # Periode.kode: TW1…TW4, BULAN_1…BULAN_12, TAHUNAN
+    # The unit whose distribution it counts in: the pegawai's unit when it was opened.
+    unit = pw.ForeignKeyField(UnitKerja, null=True, backref="evaluasi", on_delete="RESTRICT")
+    status = pw.TextField(index=True)  # StatusEvaluasi
+    rating_hasil_kerja = pw.TextField(null=True)  # Rating
+    rating_perilaku = pw.TextField(null=True)  # Rating
+    predikat = pw.TextField(null=True)  # Predikat, computed from the two ratings, never typed
+    justifikasi_distribusi = pw.TextField(default="")
+    versi = pw.IntegerField(default=1)
+    status_sejak = pw.DateTimeField(default=utcnow)
+    dibuat = pw.DateTimeField(default=utcnow)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("skp", "periode"), True),)
+
+
+class RealisasiIKI(UUIDModel):
+    evaluasi = pw.ForeignKeyField(Evaluasi, backref="realisasi", on_delete="CASCADE")
+    iki = pw.ForeignKeyField(IndikatorKinerja, backref="realisasi", on_delete="RESTRICT")
+    realisasi_teks = pw.TextField(default="")  # as typed
+    realisasi_angka = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    keterangan = pw.TextField(default="")
+    umpan_balik = pw.TextField(default="")  # from the pejabat penilai
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("evaluasi", "iki"), True),)
+
+
+class BuktiDukung(UUIDModel):
+    realisasi = pw.ForeignKeyField(RealisasiIKI, backref="bukti", on_delete="CASCADE")
+    jenis = pw.TextField()  # "FILE" or "LINK"
+    nama_asli = pw.TextField(default="")
+    path = pw.TextField(null=True)  # relative to the data folder, forward slashes
+    sha256 = pw.CharField(max_length=64, null=True)
+    ukuran = pw.IntegerField(null=True)
+    tipe = pw.TextField(null=True)  # "pdf", "jpg", "png", "docx", "xlsx", from the content
+    url = pw.TextField(null=True)
+    dibuat = pw.DateTimeField(default=utcnow)
+
+
+class UmpanBalikPerilaku(UUIDModel):
+    evaluasi = pw.ForeignKeyField(Evaluasi, backref="umpan_balik_perilaku", on_delete="CASCADE")
+    nomor = pw.IntegerField()  # 1..7, BERAKHLAK order
+    umpan_balik = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("evaluasi", "nomor"), True),)
+
+
+class CapaianOrganisasi(UUIDModel):
+    """Capaian kinerja organisasi of one unit for one period, set by the leader above."""
+
+    unit = pw.ForeignKeyField(UnitKerja, backref="capaian", on_delete="RESTRICT")
+    tahun = pw.IntegerField()
+    periode = pw.TextField()
+    nilai = pw.TextField()  # CapaianOrganisasi value
+    diatur_oleh = pw.ForeignKeyField(Akun, null=True, backref="capaian", on_delete="RESTRICT")
+    diatur_oleh_nama = pw.TextField(default="")
+    waktu = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("unit", "tahun", "periode"), True),)
+
+
+class CatatanPenilai(UUIDModel):
+    """One dated entry of the buku catatan penilai."""
+
+    penilai = pw.ForeignKeyField(Pegawai, backref="catatan_ditulis", on_delete="RESTRICT")
+    pegawai = pw.ForeignKeyField(Pegawai, backref="catatan_penilai", on_delete="RESTRICT")
+    tanggal = pw.DateField()
+    catatan = pw.TextField()
+    dibuat = pw.DateTimeField(default=utcnow)
+
+
+class Keberatan(UUIDModel):
+    evaluasi = pw.ForeignKeyField(Evaluasi, backref="keberatan", on_delete="RESTRICT")
+    alasan = pw.TextField()
+    tanggapan = pw.TextField(default="")
+    keputusan = pw.TextField(default="")
+    status = pw.TextField()  # StatusEvaluasi of the branch: KEBERATAN, DITANGGAPI, DIPUTUS
+    # Ratings before and after the decision, so the change stays explainable.
+    rating_sebelum = JSONField(null=True)
+    rating_sesudah = JSONField(null=True)
+    diajukan = pw.DateTimeField(default=utcnow)
+    ditanggapi = pw.DateTimeField(null=True)
+    diputus = pw.DateTimeField(null=True)
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     Instansi,
@@ -278,4 +374,11 @@ MODELS: tuple[type[BaseModel], ...] = (
     EkspektasiPerilaku,
     PeranHasil,
     Dokumen,
+    Evaluasi,
+    RealisasiIKI,
+    BuktiDukung,
+    UmpanBalikPerilaku,
+    CapaianOrganisasi,
+    CatatanPenilai,
+    Keberatan,
 )
