@@ -189,8 +189,8 @@ def _uraian_lengkap(rhk: RencanaHasilKerja) -> str:
     return f"{rhk.uraian}\n{penugasan}"
 
 
-def _rhk(rhk: RencanaHasilKerja, no: int) -> Konteks:
-    iki = list(rhk.iki.order_by(IndikatorKinerja.urutan))
+def _rhk(rhk: RencanaHasilKerja, no: int, iki: list[IndikatorKinerja], intervensi: str
+         ) -> Konteks:
     baris = [
         {"aspek": _aspek(k.aspek), "indikator": k.indikator, "target": _target(k)} for k in iki
     ] or [{"aspek": "", "indikator": "", "target": ""}]  # an RHK always keeps its row
@@ -201,7 +201,7 @@ def _rhk(rhk: RencanaHasilKerja, no: int) -> Konteks:
     return {
         "no": str(no),
         "jenis": rhk.jenis,
-        "intervensi": rhk.intervensi.uraian if rhk.intervensi_id and rhk.intervensi else "",
+        "intervensi": intervensi,
         "uraian": rhk.uraian,
         "uraian_lengkap": _uraian_lengkap(rhk),
         "penugasan": rhk.penugasan,
@@ -211,15 +211,40 @@ def _rhk(rhk: RencanaHasilKerja, no: int) -> Konteks:
     }
 
 
+def _daftar_rhk(skp: SKP) -> list[Konteks]:
+    """Every RHK with its IKI and intervened RHK in three queries, whatever the row count."""
+    rows = list(skp.rhk.order_by(RencanaHasilKerja.urutan))
+    iki: dict = {r.id: [] for r in rows}
+    for k in (
+        IndikatorKinerja.select()
+        .join(RencanaHasilKerja)
+        .where(RencanaHasilKerja.skp == skp.id)
+        .order_by(IndikatorKinerja.urutan)
+    ):
+        iki[k.rhk_id].append(k)
+    wanted = {r.intervensi_id for r in rows if r.intervensi_id}
+    intervensi = {
+        r.id: r.uraian
+        for r in RencanaHasilKerja.select(RencanaHasilKerja.id, RencanaHasilKerja.uraian).where(
+            RencanaHasilKerja.id.in_(list(wanted))
+        )
+    } if wanted else {}
+    out: list[Konteks] = []
+    counters = {JenisRHK.UTAMA.value: 0, JenisRHK.TAMBAHAN.value: 0}
+    for r in rows:
+        group = JenisRHK.UTAMA.value if r.jenis == JenisRHK.UTAMA else JenisRHK.TAMBAHAN.value
+        counters[group] += 1
+        out.append(_rhk(r, counters[group], iki[r.id], intervensi.get(r.intervensi_id, "")))
+    return out
+
+
 def konteks_skp(
     skp_id: uuid.UUID, *, tanggal: dt.date | None = None, kode_arsip: str = ""
 ) -> Konteks:
     """The SKP form (JA/JF or JPT, kuantitatif or kualitatif), domain.md §2.2–2.4."""
     skp = skp_service.ambil(skp_id)
     context = _kepala(skp, "SKP", tanggal, kode_arsip)
-    rows = list(skp.rhk.order_by(RencanaHasilKerja.urutan))
-    utama = [r for r in rows if r.jenis == JenisRHK.UTAMA]
-    tambahan = [r for r in rows if r.jenis != JenisRHK.UTAMA]
+    rows = _daftar_rhk(skp)
     ekspektasi = {e.nomor: e.ekspektasi_khusus.strip() for e in skp.ekspektasi}
     kuantitatif = skp.pendekatan != Pendekatan.KUALITATIF
     context.update(
@@ -227,8 +252,8 @@ def konteks_skp(
             "varian": skp.varian,
             "kuantitatif": kuantitatif,
             "pendekatan_judul": "KUANTITATIF" if kuantitatif else "KUALITATIF",
-            "utama": [_rhk(r, n) for n, r in enumerate(utama, start=1)],
-            "tambahan": [_rhk(r, n) for n, r in enumerate(tambahan, start=1)],
+            "utama": [r for r in rows if r["jenis"] == JenisRHK.UTAMA],
+            "tambahan": [r for r in rows if r["jenis"] != JenisRHK.UTAMA],
             "perilaku": [
                 {
                     "no": str(v.nomor),

@@ -24,6 +24,21 @@ UKURAN: dict[str, tuple[int, int]] = {
 LOGO_TINGGI = Cm(2.1)
 
 
+class _Templat(DocxTemplate):
+    """docxtpl rewrites the document XML with some thirty regular expressions before every
+    render; for one template that rewrite always gives the same text, so it is done once."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        found = self._patched.get(src_xml)
+        if found is None:
+            if len(self._patched) > 64:
+                self._patched.clear()
+            found = self._patched[src_xml] = super().patch_xml(src_xml)
+        return found
+
+
 @dataclass
 class HasilRender:
     isi: bytes
@@ -53,7 +68,7 @@ def render(
     templat: Templat, konteks: dict, *, ukuran_kertas: str = "A4", logo: bytes | None = None
 ) -> HasilRender:
     """Fill the template; ``autoescape`` is always on so "Sri & Rahayu <Plt>" prints as typed."""
-    tpl = DocxTemplate(str(templat.path))
+    tpl = _Templat(str(templat.path))
     peringatan = [templat.peringatan] if templat.peringatan else []
     context = copy.copy(konteks)  # shallow: only "logo" is replaced
     context["logo"] = ""
