@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+BUNDLE_STAMP := $(VENV)/.bundle-stamp
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench bundle demo clean
 
 $(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -19,6 +20,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+
+# The frozen one-folder bundle, its smoke run and budgets, and the NSIS script compiled.
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev,bundle]'
+	touch $@
+
+bundle: $(BUNDLE_STAMP)
+	VENV=$(VENV) sh scripts/bundle.sh
 
 demo: $(STAMP)
 	$(BIN)/skpdesk demo

@@ -1,6 +1,7 @@
 """The version of skpdesk in the forms the build needs: PEP 440, Windows four-part, NSIS defines.
 
-``python installer/version.py`` prints the NSIS defines (``-DVERSION=… -DVERSION_WIN=…``);
+``python installer/version.py`` prints the NSIS defines (``-DVERSION=… -DVERSION_WIN=…``),
+``--plain`` the version alone;
 the PyInstaller spec writes ``windows_version_file()`` for the executable's version resource.
 """
 
@@ -65,12 +66,15 @@ def windows_version_file(text: str | None = None) -> str:
 """
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     text = version()
+    if argv[1:] == ["--plain"]:  # for file names and the tag check in the Windows workflow
+        print(text)
+        return 0
     win = ".".join(str(n) for n in version_tuple(text))
     print(f"-DVERSION={text} -DVERSION_WIN={win}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))

@@ -101,6 +101,7 @@ def _buka_lagi(path: Path, harus_ada: str) -> str:
 
 def uji_penuh(laporan: Laporan) -> None:
     from PySide6.QtWidgets import QApplication
+    from shiboken6 import Shiboken
 
     from skpdesk.services import akun, demo
     from skpdesk.store.database import close_database, describe, open_database
@@ -130,8 +131,7 @@ def uji_penuh(laporan: Laporan) -> None:
             app.processEvents()
             judul = window.windowTitle()
             window.close()
-            window.deleteLater()
-            app.processEvents()
+            Shiboken.delete(window)  # now, while the QApplication still exists
             return judul
 
         def dokumen() -> str:
@@ -161,6 +161,7 @@ def uji_penuh(laporan: Laporan) -> None:
 def ukur_startup(db: str, login: str) -> int:
     """Open the main window for a login and print "shown" once painted (bench/bundle.py)."""
     from PySide6.QtCore import QTimer
+    from shiboken6 import Shiboken
 
     from skpdesk.services import akun, demo
     from skpdesk.store.database import describe, open_database
@@ -177,6 +178,8 @@ def ukur_startup(db: str, login: str) -> int:
 
     QTimer.singleShot(0, selesai)
     app.exec()
+    # Widgets must go before the QApplication; Python's order of clean-up would not ensure it.
+    Shiboken.delete(window)
     return 0
 
 

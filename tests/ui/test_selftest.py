@@ -1,0 +1,18 @@
+"""``skpdesk selftest`` from source; the frozen bundle runs the same code in `make bundle`."""
+
+from __future__ import annotations
+
+from skpdesk.store.models import db
+from skpdesk.ui import selftest
+
+
+def test_selftest_passes_every_step_and_writes_its_report(tmp_path, qapp):
+    report = tmp_path / "laporan.txt"
+    try:
+        assert selftest.main(laporan=str(report)) == 0
+    finally:
+        db.initialize(None)
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert sum(line.startswith("ok ") for line in lines) == 4
+    assert lines[-1] == "selftest berhasil"
+    assert any("dokumen dibuka lagi" in line and ".docx" in line for line in lines)
