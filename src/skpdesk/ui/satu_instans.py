@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -34,6 +35,19 @@ def kunci(target: str) -> str:
         user = ""
     digest = hashlib.sha256(f"{user}\n{target}".encode()).hexdigest()[:20]
     return f"skpdesk-{digest}"
+
+
+def izinkan_ke_depan() -> None:
+    """Let the first instance's window come forward (Windows).
+
+    Windows lets only the foreground process raise a window; this new process is in the
+    foreground, and hands that right on before it asks.
+    """
+    if sys.platform == "win32":
+        import ctypes
+
+        ASFW_ANY = -1
+        ctypes.windll.user32.AllowSetForegroundWindow(ASFW_ANY)
 
 
 class SatuInstans(QObject):
@@ -65,6 +79,7 @@ class SatuInstans(QObject):
 
     def minta_tampil(self) -> bool:
         """Ask the first process to show its window; False when it did not answer."""
+        izinkan_ke_depan()
         for _i in range(PERCOBAAN):
             socket = QLocalSocket()
             socket.connectToServer(self.nama)
