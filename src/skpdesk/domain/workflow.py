@@ -281,3 +281,7 @@ PENGISI_SKP = frozenset({Pihak.PEGAWAI})
 STATUS_EKSPEKTASI = frozenset({S.DRAFT, S.DIAJUKAN, S.PERLU_REVISI})
 # Actions whose note the pegawai must see at the top of her editor until she resubmits.
 AKSI_PENGEMBALIAN = frozenset({"kembalikan", "buka_kembali"})
+# The official SKP may be printed once approved (seed 004 step 5), and reprinted after.
+STATUS_DAPAT_DICETAK = frozenset(
+    {S.DISETUJUI, S.DICETAK, S.DITANDATANGANI, S.DISAHKAN_ATASAN, S.DIKIRIM_BKPSDM, S.DIARSIPKAN}
+)

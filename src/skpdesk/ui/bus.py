@@ -11,6 +11,7 @@ UNIT_KERJA = "UnitKerja"
 JABATAN = "Jabatan"
 PENGATURAN = "Pengaturan"
 SKP = "SKP"
+DOKUMEN = "Dokumen"
 PERAN_HASIL = "PeranHasil"
 
 

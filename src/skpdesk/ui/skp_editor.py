@@ -7,6 +7,7 @@ edited and which buttons appear are asked of the services, which ask the workflo
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
@@ -30,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.berakhlak import BERAKHLAK
 from skpdesk.domain.skp import LAMPIRAN_BAGIAN, Pendekatan
-from skpdesk.domain.workflow import ALUR_SKP, STATUS_EKSPEKTASI, Pihak, Transisi
+from skpdesk.domain.workflow import (
+    ALUR_SKP,
+    STATUS_DAPAT_DICETAK,
+    STATUS_EKSPEKTASI,
+    Pihak,
+    Transisi,
+)
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
@@ -38,6 +45,7 @@ from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import SKP
 from skpdesk.ui import gaya, teks
+from skpdesk.ui.bus import DOKUMEN as ENTITAS_DOKUMEN
 from skpdesk.ui.bus import SKP as ENTITAS_SKP
 from skpdesk.ui.bus import umumkan
 from skpdesk.ui.rhk_editor import RhkEditor
@@ -61,6 +69,8 @@ COL_P_PANDUAN = 1
 COL_P_EKSPEKTASI = 2
 
 TINGGI_LAMPIRAN = 80
+# The printed SKP is the form and its lampiran (PermenPANRB 6/2022).
+KIND_SKP = ("skp", "lampiran_skp")
 
 
 def _label_aksi(aksi: str) -> str:
@@ -129,7 +139,17 @@ class SkpEditor(QWidget):
         self.wadah_aksi.setContentsMargins(0, 0, 0, 0)
         self.baris_aksi.addLayout(self.wadah_aksi)
         self.baris_aksi.addStretch(1)
+        self.tombol_dokumen = QPushButton(_("Buat Dokumen SKP"))
+        self.tombol_dokumen.setToolTip(
+            _("Isi formulir SKP dan lampirannya (Word), arsipkan, lalu buka untuk dicetak")
+        )
+        self.tombol_cetak = QPushButton(_("Cetak"))
+        self.tombol_cetak.setToolTip(_("Cetak dokumen SKP yang terakhir dibuat (Ctrl+P)"))
+        self.baris_aksi.addWidget(self.tombol_dokumen)
+        self.baris_aksi.addWidget(self.tombol_cetak)
         self.baris_aksi.addWidget(self.tombol_simpan)
+        self._berkas_terakhir: list[Path] = []
+        self._berkas_untuk: uuid.UUID | None = None
 
         # Content.
         self.pendekatan = QComboBox()
@@ -217,6 +237,11 @@ class SkpEditor(QWidget):
         self.pintas_simpan = QShortcut(QKeySequence.StandardKey.Save, self)
         self.pintas_simpan.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.pintas_simpan.activated.connect(self._on_tombol_simpan_clicked)
+        self.pintas_cetak = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.pintas_cetak.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pintas_cetak.activated.connect(self._on_tombol_cetak_clicked)
+        self.tombol_dokumen.clicked.connect(self._on_tombol_dokumen_clicked)
+        self.tombol_cetak.clicked.connect(self._on_tombol_cetak_clicked)
         self.tombol_simpan.clicked.connect(self._on_tombol_simpan_clicked)
         self.rhk.diubah.connect(self._on_isi_changed)
         self.pendekatan.currentIndexChanged.connect(self._on_pendekatan_changed)
@@ -263,6 +288,8 @@ class SkpEditor(QWidget):
             self.kotak_kembali.hide()
             self._isi_aksi([])
             self.tombol_simpan.hide()
+            self.tombol_dokumen.hide()
+            self.tombol_cetak.hide()
             self._kotor = False
             return
         self._memuat = True
@@ -327,6 +354,11 @@ class SkpEditor(QWidget):
         self._isi_riwayat(skp)
         self._isi_aksi(skp_service.aksi_tersedia(self._aktor, skp))
         self.tombol_simpan.setVisible(self._dapat_diubah)
+        may_print = skp.status in STATUS_DAPAT_DICETAK and bool(pihak)
+        self.tombol_dokumen.setVisible(may_print)
+        if skp.id != self._berkas_untuk:
+            self._berkas_terakhir = []
+        self.tombol_cetak.setVisible(may_print and bool(self._berkas_terakhir))
         self._kotor = False
         self.tombol_simpan.setEnabled(False)
         self._memuat = False
@@ -529,3 +561,47 @@ class SkpEditor(QWidget):
         self.muat_ulang()
         self.halaman.setCurrentIndex(HAL_PERILAKU)
         self.pesan.sukses(_("Ekspektasi khusus tersimpan."))
+
+    # --- documents --------------------------------------------------------------------------------
+
+    def _on_tombol_dokumen_clicked(self) -> None:
+        """Fill the SKP form and its lampiran, archive both, open the SKP for printing."""
+        from skpdesk import documents
+
+        if self._skp_id is None:
+            return
+        skp_id = self._skp_id
+        try:
+            made = [documents.buat_dokumen(self._aktor, kode, skp_id) for kode in KIND_SKP]
+        except (LayananError, documents.KeluaranGagal, documents.TemplatTidakAda) as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._berkas_terakhir = [h.path for h in made]
+        self._berkas_untuk = skp_id
+        umumkan(ENTITAS_DOKUMEN)
+        self.muat_ulang()
+        warnings = [w for h in made for w in h.peringatan]
+        try:
+            documents.buka(made[0].path)
+        except documents.KeluaranGagal as exc:
+            warnings.append(str(exc))
+        text = _("Dokumen dibuat dan diarsipkan: {berkas}").format(
+            berkas=", ".join(p.name for p in self._berkas_terakhir)
+        )
+        if warnings:
+            self.pesan.galat("\n".join([text, *warnings]))
+        else:
+            self.pesan.sukses(text)
+
+    def _on_tombol_cetak_clicked(self) -> None:
+        from skpdesk import documents
+
+        if not self._berkas_terakhir or not self.tombol_cetak.isVisible():
+            return
+        try:
+            for path in self._berkas_terakhir:
+                documents.cetak(path)
+        except documents.KeluaranGagal as exc:
+            self.pesan.galat(str(exc))
+            return
+        self.pesan.sukses(_("Dokumen dikirim ke pencetak."))

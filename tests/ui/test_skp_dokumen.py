@@ -1,0 +1,66 @@
+"""Printing an approved SKP from its editor: the filled form is archived, opened and printed."""
+
+from __future__ import annotations
+
+import hashlib
+
+from docx import Document
+from PySide6.QtCore import Qt
+
+from skpdesk.documents import keluaran
+from skpdesk.domain.workflow import StatusSKP
+from skpdesk.services import akun as akun_service
+from skpdesk.services import demo
+from skpdesk.services import dokumen as dokumen_service
+from skpdesk.store.models import SKP, Dokumen
+from skpdesk.ui.skp_editor import SkpEditor
+
+
+def _cells(path) -> str:
+    doc = Document(str(path))
+    return "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+
+
+def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, monkeypatch):
+    demo.buat_kantor_demo()
+    skp = SKP.get(SKP.status == StatusSKP.DISETUJUI)
+    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    opened, printed = [], []
+    monkeypatch.setattr(keluaran, "buka", lambda path, **k: opened.append(path))
+    monkeypatch.setattr(keluaran, "cetak", lambda path, *a, **k: printed.append(path))
+
+    editor = SkpEditor(aktor)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tampilkan(skp.id)
+    assert editor.tombol_dokumen.isVisible()
+    assert not editor.tombol_cetak.isVisible()  # nothing made yet
+    qtbot.mouseClick(editor.tombol_dokumen, Qt.MouseButton.LeftButton)
+
+    rows = list(Dokumen.select().where(Dokumen.skp == skp).order_by(Dokumen.jenis))
+    assert [r.jenis for r in rows] == ["lampiran_skp", "skp"]
+    form = dokumen_service.path_berkas(next(r for r in rows if r.jenis == "skp").path)
+    assert opened == [form]
+    assert hashlib.sha256(form.read_bytes()).hexdigest() == rows[1].sha256
+    text = _cells(form)
+    assert skp.snapshot["pegawai"]["nip"] in text
+    assert skp.snapshot["penilai"]["nama"] in text
+    assert "{{" not in text and "{%" not in text
+    assert "diarsipkan" in editor.pesan.text()
+
+    assert editor.tombol_cetak.isVisible()
+    qtbot.mouseClick(editor.tombol_cetak, Qt.MouseButton.LeftButton)
+    assert form in printed and len(printed) == 2
+    assert "pencetak" in editor.pesan.text()
+
+
+def test_a_draft_offers_no_document(qtbot, fresh_db):
+    demo.buat_kantor_demo()
+    skp = SKP.get(SKP.status == StatusSKP.DRAFT)
+    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    editor = SkpEditor(aktor)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tampilkan(skp.id)
+    assert not editor.tombol_dokumen.isVisible()
+    assert not editor.tombol_cetak.isVisible()
