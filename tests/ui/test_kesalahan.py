@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ def hook(tmp_path):
     installed = kesalahan.pasang(log_path)
     yield installed
     sys.excepthook = installed.sebelumnya
+    threading.excepthook = threading.__excepthook__
     logfile.lepas()
 
 
@@ -88,3 +90,14 @@ def test_the_log_rotates(tmp_path, monkeypatch):
         logfile.lepas()
     names = sorted(p.name for p in path.parent.iterdir())
     assert names == ["skpdesk.log"] + [f"skpdesk.log.{n}" for n in range(1, 6)]
+
+
+def test_an_error_in_another_thread_is_logged(hook):
+    def rusak():
+        raise OSError("disk penuh di thread")
+
+    worker = threading.Thread(target=rusak, name="pekerja")
+    worker.start()
+    worker.join()
+    text = hook.log_path.read_text(encoding="utf-8")
+    assert "thread pekerja" in text and "disk penuh di thread" in text

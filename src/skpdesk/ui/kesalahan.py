@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -82,8 +83,18 @@ class PenanganKesalahan:
             self._sedang_tampil = False
 
 
+def _di_thread_lain(args: threading.ExceptHookArgs) -> None:
+    # Widgets belong to the GUI thread: an error elsewhere is logged, not shown.
+    log.error(
+        "kesalahan tak terduga di thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
+
+
 def pasang(log_path: Path) -> PenanganKesalahan:
-    """Install the hook; returns it (tests put the previous one back)."""
+    """Install the hooks; returns the GUI one (tests put the previous one back)."""
     hook = PenanganKesalahan(log_path)
     sys.excepthook = hook
+    threading.excepthook = _di_thread_lain
     return hook
