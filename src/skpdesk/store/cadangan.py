@@ -181,7 +181,10 @@ def periksa(path: Path, salinan: Path) -> InfoBerkas:
 def folder_sementara(db_path: Path) -> tempfile.TemporaryDirectory[str]:
     """A scratch folder beside the database (same disk: no surprise from a full temp drive)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.TemporaryDirectory(prefix=".pulihkan-", dir=db_path.parent)
+    # A scratch file still locked by a virus scanner must not turn a done restore into an error.
+    return tempfile.TemporaryDirectory(
+        prefix=".pulihkan-", dir=db_path.parent, ignore_cleanup_errors=True
+    )
 
 
 def sisihkan(db_path: Path) -> Path | None:

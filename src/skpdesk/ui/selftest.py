@@ -110,7 +110,7 @@ def uji_penuh(laporan: Laporan) -> None:
 
     laporan.tulis(f"skpdesk {__version__} selftest, Python {sys.version.split()[0]}, "
                   f"frozen={bool(getattr(sys, 'frozen', False))}")
-    with tempfile.TemporaryDirectory(prefix="skpdesk-selftest-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="skpdesk-selftest-", ignore_cleanup_errors=True) as tmp:
         path = Path(tmp) / "demo.db"
         keadaan: dict[str, object] = {}
 
