@@ -21,7 +21,7 @@ def _titles(window) -> list[str]:
 def test_admin_sees_kepegawaian_tab(qtbot, demo_admin):
     window = create_main_window(demo_admin, "/data/kantor.db")
     qtbot.addWidget(window)
-    assert _titles(window) == ["Kepegawaian"]
+    assert _titles(window) == ["Kepegawaian", "Arsip"]
     assert isinstance(window.tab("kepegawaian"), KepegawaianTab)
     assert window.nama.text() == "admin"
     assert "Pengadministrasi Kepegawaian" in window.keterangan.text()
@@ -57,7 +57,7 @@ def test_pegawai_with_kepegawaian_role_gets_both_tabs_profile_last(qtbot, demo_a
     nur = akun_service.masuk("199004102015032002", demo.DEMO_SANDI)
     window = create_main_window(nur, "x.db")
     qtbot.addWidget(window)
-    assert _titles(window) == ["SKP Saya", "Kepegawaian", "Profil Saya"]
+    assert _titles(window) == ["SKP Saya", "Kepegawaian", "Arsip", "Profil Saya"]
 
 
 def test_a_penilai_gets_the_bawahan_tab_in_the_order_of_the_ui_guide(qtbot, demo_admin):

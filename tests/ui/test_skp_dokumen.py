@@ -64,3 +64,55 @@ def test_a_draft_offers_no_document(qtbot, fresh_db):
     editor.tampilkan(skp.id)
     assert not editor.tombol_dokumen.isVisible()
     assert not editor.tombol_cetak.isVisible()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_the_archive_tab_attaches_the_signed_scan_and_marks_it_signed(
+    qtbot, fresh_db, tmp_path, monkeypatch
+):
+    from skpdesk.documents import buat_dokumen
+    from skpdesk.ui.app import create_main_window
+    from skpdesk.ui.arsip_tab import COL_SCAN, COL_STATUS, ArsipTab
+
+    demo.buat_kantor_demo()
+    skp = SKP.get(SKP.status == StatusSKP.DISETUJUI)
+    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    made = buat_dokumen(aktor, "skp", skp.id)
+
+    window = create_main_window(aktor, "kantor.db")
+    qtbot.addWidget(window)
+    tab = window.tab("arsip")
+    assert isinstance(tab, ArsipTab)
+    assert tab.model.rowCount() == 1
+    tab.tabel.selectRow(0)
+    assert not tab.tombol_scan.isHidden() and tab.tombol_scan.isEnabled()
+
+    # A text file named .png is refused by its content, and nothing is stored.
+    fake = tmp_path / "scan.png"
+    fake.write_bytes(b"bukan gambar")
+    monkeypatch.setattr(ArsipTab, "pilih_berkas_scan", lambda self: str(fake))
+    tab.tombol_scan.click()
+    assert tab.pesan.adalah_galat()
+    assert Dokumen.get_by_id(made.dokumen.id).scan_path is None
+
+    real = tmp_path / "ttd.png"
+    real.write_bytes(PNG)
+    monkeypatch.setattr(ArsipTab, "pilih_berkas_scan", lambda self: str(real))
+    tab.pilih_dokumen(made.dokumen.id)
+    tab.tombol_scan.click()
+    dok = Dokumen.get_by_id(made.dokumen.id)
+    assert dok.scan_sha256 == hashlib.sha256(PNG).hexdigest()
+    assert tab.model.index(0, COL_SCAN).data() == "PNG"
+
+    tab.pilih_dokumen(made.dokumen.id)
+    tab.tombol_ttd.click()
+    assert Dokumen.get_by_id(made.dokumen.id).status == "DITANDATANGANI"
+    assert tab.model.index(0, COL_STATUS).data() == "Ditandatangani"
+    tab.pilih_dokumen(made.dokumen.id)
+    assert not tab.tombol_ttd.isEnabled()
+
+    # Search narrows by name; an unknown name empties the list.
+    tab.cari.setText("zzzz-tidak-ada")
+    assert tab.model.rowCount() == 0

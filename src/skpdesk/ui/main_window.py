@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
+from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
+from skpdesk.ui.arsip_tab import ArsipTab
 from skpdesk.ui.bawahan_tab import BawahanTab
 from skpdesk.ui.bus import PEGAWAI, bus
 from skpdesk.ui.bus import SKP as SKP_ENTITAS
@@ -51,6 +53,13 @@ class TabPeran:
     buat: Callable[[Aktor], QWidget]
 
 
+def punya_arsip(aktor: Aktor) -> bool:
+    """The personnel office keeps the archive; others see it once it holds their papers."""
+    return aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN) or bool(
+        dokumen_service.daftar_dokumen(aktor)
+    )
+
+
 # In the order of UI.md: SKP Saya · Bawahan · Atasan Penilai · Perencanaan · Kepegawaian · Arsip.
 TAB_PERAN: tuple[TabPeran, ...] = (
     TabPeran(
@@ -66,6 +75,7 @@ TAB_PERAN: tuple[TabPeran, ...] = (
         lambda aktor: aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN),
         KepegawaianTab,
     ),
+    TabPeran("arsip", lambda: _("Arsip"), punya_arsip, ArsipTab),
 )
 KUNCI_PROFIL = "profil"
 

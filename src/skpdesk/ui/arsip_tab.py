@@ -1,0 +1,293 @@
+"""The *Arsip* tab: every generated document, its signed scan, searchable by pegawai and kind."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.i18n import _
+from skpdesk.services import dokumen as dokumen_service
+from skpdesk.services.context import Aktor
+from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
+from skpdesk.services.errors import LayananError
+from skpdesk.ui import gaya, teks
+from skpdesk.ui.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.widgets import LabelPesan, tombol_primer
+
+COL_DIBUAT = 0
+COL_PEGAWAI = 1
+COL_JENIS = 2
+COL_TAHUN = 3
+COL_VERSI = 4
+COL_STATUS = 5
+COL_SCAN = 6
+N_COL = 7
+
+ROLE_BARIS = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+WARNA_DOKUMEN = {StatusDokumen.DIBUAT.value: "DISETUJUI", "DITANDATANGANI": "DITANDATANGANI"}
+
+
+def _judul_jenis(kode: str) -> str:
+    from skpdesk import documents
+
+    try:
+        return documents.jenis(kode).judul
+    except LookupError:
+        return kode
+
+
+class ArsipModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BarisDokumen] = []
+        self._judul = [
+            _("Dibuat"),
+            _("Pegawai"),
+            _("Dokumen"),
+            _("Tahun"),
+            _("Versi Data"),
+            _("Status"),
+            _("Scan Bertanda Tangan"),
+        ]
+
+    def set_rows(self, rows: list[BarisDokumen]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else N_COL
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._judul[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        dok = row.dokumen
+        if role == ROLE_BARIS:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_DIBUAT:
+                return teks.waktu_lokal(dok.dibuat)
+            if col == COL_PEGAWAI:
+                return f"{row.nama_pegawai} — {row.nip}"
+            if col == COL_JENIS:
+                return _judul_jenis(dok.jenis)
+            if col == COL_TAHUN:
+                return " ".join(p for p in (str(dok.tahun), dok.periode) if p)
+            if col == COL_VERSI:
+                return str(dok.versi_data) + (" ⚠" if row.kedaluwarsa else "")
+            if col == COL_STATUS:
+                return row.status_label
+            if col == COL_SCAN:
+                return (dok.scan_jenis or "").upper() or "—"
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_VERSI and row.kedaluwarsa:
+            return _("Data SKP sudah berubah sejak dokumen ini dibuat; buat dokumen baru.")
+        if col == COL_STATUS and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            fg, bg = gaya.warna_status(WARNA_DOKUMEN.get(dok.status, ""))
+            return fg if role == Qt.ItemDataRole.ForegroundRole else bg
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_VERSI:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ArsipTab(QWidget):
+    """Lists the archive the person may see; attaches scans and marks documents signed."""
+
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aktor = aktor
+        self.cari = QLineEdit()
+        self.cari.setPlaceholderText(_("Cari nama, NIP, atau jenis dokumen…"))
+        self.cari.setClearButtonEnabled(True)
+        self.jenis = QComboBox()
+        self.jenis.addItem(_("Semua dokumen"), None)
+        self.status = QComboBox()
+        self.status.addItem(_("Semua status"), None)
+        for s in StatusDokumen:
+            self.status.addItem(s.label, s.value)
+        self.model = ArsipModel(self)
+        self.tabel = QTableView()
+        self.tabel.setModel(self.model)
+        self.tabel.setAlternatingRowColors(True)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.verticalHeader().setVisible(False)
+        self.tabel.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.tabel.horizontalHeader().setStretchLastSection(True)
+        self.kosong = QLabel(
+            _(
+                "Belum ada dokumen di arsip. Dokumen dibuat dari SKP yang sudah disetujui "
+                "(tombol \u201cBuat Dokumen SKP\u201d)."
+            )
+        )
+        self.kosong.setObjectName("kosong")
+        self.kosong.setWordWrap(True)
+        self.tombol_buka = tombol_primer(_("Buka"))
+        self.tombol_scan = QPushButton(_("Lampirkan Scan…"))
+        self.tombol_ttd = QPushButton(_("Tandai Ditandatangani"))
+        self.pesan = LabelPesan()
+
+        saring = QHBoxLayout()
+        saring.addWidget(self.cari, 1)
+        saring.addWidget(self.jenis)
+        saring.addWidget(self.status)
+        tombol = QHBoxLayout()
+        tombol.addWidget(self.tombol_buka)
+        tombol.addWidget(self.tombol_scan)
+        tombol.addWidget(self.tombol_ttd)
+        tombol.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(gaya.judul(_("Arsip Dokumen"), 1.0))
+        layout.addLayout(saring)
+        layout.addWidget(self.kosong)
+        layout.addWidget(self.tabel, 1)
+        layout.addLayout(tombol)
+        layout.addWidget(self.pesan)
+
+        self.cari.textChanged.connect(self.muat_ulang)
+        self.jenis.currentIndexChanged.connect(self.muat_ulang)
+        self.status.currentIndexChanged.connect(self.muat_ulang)
+        self.tabel.selectionModel().selectionChanged.connect(self._atur_tombol)
+        self.tombol_buka.clicked.connect(self._on_tombol_buka_clicked)
+        self.tombol_scan.clicked.connect(self._on_tombol_scan_clicked)
+        self.tombol_ttd.clicked.connect(self._on_tombol_ttd_clicked)
+        bus().data_changed.connect(self._on_bus_data_changed)
+        self.muat_ulang()
+
+    def muat_ulang(self) -> None:
+        chosen = self.terpilih()
+        rows = dokumen_service.daftar_dokumen(
+            self._aktor,
+            jenis=self.jenis.currentData(),
+            status=self.status.currentData(),
+            cari=self.cari.text(),
+        )
+        kinds = sorted({r.dokumen.jenis for r in rows} | self._jenis_dikenal())
+        if self.jenis.count() - 1 != len(kinds):
+            current = self.jenis.currentData()
+            self.jenis.blockSignals(True)
+            self.jenis.clear()
+            self.jenis.addItem(_("Semua dokumen"), None)
+            for kode in kinds:
+                self.jenis.addItem(_judul_jenis(kode), kode)
+            self.jenis.setCurrentIndex(max(0, self.jenis.findData(current)))
+            self.jenis.blockSignals(False)
+        self.model.set_rows(rows)
+        self.kosong.setVisible(not rows and not self.cari.text())
+        for n, row in enumerate(rows):
+            if chosen is not None and row.dokumen.id == chosen.dokumen.id:
+                self.tabel.selectRow(n)
+        self._atur_tombol()
+
+    def _jenis_dikenal(self) -> set[str]:
+        return {self.jenis.itemData(i) for i in range(1, self.jenis.count())}
+
+    def terpilih(self) -> BarisDokumen | None:
+        rows = self.tabel.selectionModel().selectedRows() if self.tabel.selectionModel() else []
+        return rows[0].data(ROLE_BARIS) if rows else None
+
+    def _atur_tombol(self) -> None:
+        row = self.terpilih()
+        self.tombol_buka.setEnabled(row is not None)
+        self.tombol_scan.setEnabled(row is not None)
+        self.tombol_ttd.setEnabled(
+            row is not None and row.dokumen.status != StatusDokumen.DITANDATANGANI
+        )
+
+    def _on_tombol_buka_clicked(self) -> None:
+        from skpdesk import documents
+
+        row = self.terpilih()
+        if row is None:
+            return
+        try:
+            documents.buka(dokumen_service.path_berkas(row.dokumen.path))
+        except documents.KeluaranGagal as exc:
+            self.pesan.galat(str(exc))
+
+    def pilih_berkas_scan(self) -> str:
+        """Ask for the scan; a seam for tests."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Pilih scan dokumen bertanda tangan"),
+            str(Path.home()),
+            _("Scan (*.pdf *.jpg *.jpeg *.png)"),
+        )
+        return path
+
+    def _on_tombol_scan_clicked(self) -> None:
+        row = self.terpilih()
+        if row is None:
+            return
+        path = self.pilih_berkas_scan()
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+            dokumen_service.lampirkan_scan(self._aktor, row.dokumen.id, data)
+        except OSError as exc:
+            self.pesan.galat(_("Berkas tidak dapat dibaca: {e}").format(e=exc))
+            return
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        umumkan(DOKUMEN)
+        self.pesan.sukses(_("Scan terlampir pada dokumen."))
+
+    def _on_tombol_ttd_clicked(self) -> None:
+        row = self.terpilih()
+        if row is None:
+            return
+        try:
+            dokumen_service.tandai_ditandatangani(self._aktor, row.dokumen.id)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        umumkan(DOKUMEN)
+        self.pesan.sukses(_("Dokumen ditandai sudah ditandatangani."))
+
+    def pilih_dokumen(self, dokumen_id: uuid.UUID) -> None:
+        for n in range(self.model.rowCount()):
+            if self.model.index(n, 0).data(ROLE_BARIS).dokumen.id == dokumen_id:
+                self.tabel.selectRow(n)
+                return
+
+    def _on_bus_data_changed(self, entitas: str) -> None:
+        if entitas in (DOKUMEN, SKP):
+            self.muat_ulang()
