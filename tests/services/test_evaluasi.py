@@ -216,6 +216,8 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
     assert (row.nilai, row.diatur_oleh_nama) == ("ISTIMEWA", "Drs. Bambang Setiawan, M.Si.")
     ev.atur_capaian_organisasi(kepeg, kesos().id, TAHUN, "TW1", "Baik")
     assert CapaianOrganisasi.get().nilai == "BAIK"
+    changes = Riwayat.select().where(Riwayat.entitas == "CapaianOrganisasi").order_by(Riwayat.nomor)
+    assert [(r.dari, r.ke) for r in changes] == [(None, "ISTIMEWA"), ("ISTIMEWA", "BAIK")]
 
     for who in (siti, camat, kepeg):
         with pytest.raises(AksesDitolak):
@@ -534,3 +536,34 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
     assert evaluasi.periode == "BULAN_12"
     with pytest.raises(ValidasiGagal, match="sudah dimulai"):
         ev.atur_periodisitas(admin, "TRIWULANAN")
+
+
+# --- suggestions for the annual rating and for unit heads -------------------------------------
+
+
+def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(office):
+    skp = approved_skp(SITI)
+    siti, dewi = login(SITI), login(DEWI)
+    ev.atur_capaian_organisasi(login(CAMAT), kesos().id, TAHUN, "TW1", "Baik")
+    for periode, hk in (("TW1", R.DI_ATAS_EKSPEKTASI), ("TW2", R.SESUAI_EKSPEKTASI)):
+        evaluasi = ev.buka_evaluasi(siti, skp.id, periode)
+        fill(SITI, evaluasi)
+        ev.ajukan(siti, evaluasi.id)
+        ev.nilai(dewi, evaluasi.id, hk, R.SESUAI_EKSPEKTASI)
+    annual = ev.buka_evaluasi(siti, skp.id, "AKHIR")
+    assert ev.saran_tahunan(annual) == (R.SESUAI_EKSPEKTASI, R.SESUAI_EKSPEKTASI)
+    assert ev.saran_rating_pimpinan(annual) is None  # Siti heads no unit
+
+
+def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(office):
+    skp = approved_skp(DEWI)
+    assert skp.penilai.nama == CAMAT
+    evaluasi = ev.buka_evaluasi(login(DEWI), skp.id, "TW1")
+    assert ev.saran_rating_pimpinan(evaluasi) is None  # no capaian yet
+    camat = login(CAMAT)
+    assert [u.nama for u in ev.unit_capaian_saya(camat, TAHUN)] == [demo.KESOS]
+    assert ev.unit_capaian_saya(login(DEWI), TAHUN) == []
+    assert len(ev.unit_capaian_saya(login(KEPEG), TAHUN)) == UnitKerja.select().count()
+    ev.atur_capaian_organisasi(camat, kesos().id, TAHUN, "TW1", "Istimewa")
+    saran = ev.saran_rating_pimpinan(evaluasi)
+    assert saran.rating is R.DI_ATAS_EKSPEKTASI and "Seksi Kesejahteraan Sosial" in saran.alasan

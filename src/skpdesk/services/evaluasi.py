@@ -40,7 +40,9 @@ from skpdesk.domain.scoring import (
     cek_distribusi,
     frekuensi_predikat,
     predikat_kinerja,
+    rating_hasil_kerja_pimpinan,
     saran_rating_hasil_kerja,
+    saran_rating_tahunan,
     status_iki,
 )
 from skpdesk.domain.skp import angka
@@ -730,6 +732,53 @@ def saran_rating(evaluasi: Evaluasi) -> SaranRating:
     return saran_rating_hasil_kerja(items)
 
 
+def saran_tahunan(evaluasi: Evaluasi) -> tuple[Rating | None, Rating | None]:
+    """For the annual evaluation: the modus of the periodic ratings (hasil kerja, perilaku).
+
+    Ties go to the most recent period (§2.9.4); a suggestion only.
+    """
+    periodik = [
+        e for e in evaluasi_skp(evaluasi.skp_id)
+        if e.id != evaluasi.id and not periode_dari(e.periode).tahunan
+    ]
+    return (
+        saran_rating_tahunan([e.rating_hasil_kerja for e in periodik]),
+        saran_rating_tahunan([e.rating_perilaku for e in periodik]),
+    )
+
+
+def memimpin_unit(pegawai: Pegawai) -> bool:
+    """Heads his unit: somebody of the unit reports to him and his own atasan is outside it."""
+    if pegawai.unit_id is None:
+        return False
+    atasan_di_luar = pegawai.atasan is None or pegawai.atasan.unit_id != pegawai.unit_id
+    return atasan_di_luar and (
+        Pegawai.select()
+        .where((Pegawai.atasan == pegawai) & (Pegawai.unit == pegawai.unit_id) & Pegawai.aktif)
+        .exists()
+    )
+
+
+def saran_rating_pimpinan(evaluasi: Evaluasi) -> SaranRating | None:
+    """A unit head's rating hasil kerja follows his unit's capaian (§2.9.2, SE 3/2023).
+
+    None when the pegawai heads no unit or the capaian of the period is not set yet.
+    """
+    pegawai = evaluasi.skp.pegawai
+    if evaluasi.unit_id is None or not memimpin_unit(pegawai):
+        return None
+    row = capaian_organisasi(evaluasi.unit_id, evaluasi.tahun, evaluasi.periode)
+    if row is None:
+        return None
+    capaian = NilaiCapaian(row.nilai)
+    rating = rating_hasil_kerja_pimpinan(capaian)
+    alasan = _(
+        "Pegawai ini memimpin {unit}; capaian kinerja organisasinya {capaian} ditetapkan sebagai "
+        "rating hasil kerjanya: {rating}."
+    ).format(unit=evaluasi.unit.nama, capaian=capaian.label, rating=rating.label)
+    return SaranRating(rating, alasan)
+
+
 def _rating(nilai: Rating | str, field_name: str) -> Rating:
     try:
         return Rating.dari(nilai)
@@ -878,6 +927,12 @@ def boleh_atur_capaian(aktor: Aktor, unit_id: uuid.UUID, tahun: int) -> bool:
         )
         .exists()
     )
+
+
+def unit_capaian_saya(aktor: Aktor, tahun: int) -> list[UnitKerja]:
+    """The units whose capaian kinerja organisasi this person may set for a year."""
+    units = UnitKerja.select().where(UnitKerja.aktif).order_by(UnitKerja.urutan, UnitKerja.nama)
+    return [u for u in units if boleh_atur_capaian(aktor, u.id, tahun)]
 
 
 def capaian_organisasi(
