@@ -413,3 +413,26 @@ def test_actions_offered_are_what_the_table_gives(office):
     skp = skp_service.ajukan(siti, skp.id)
     assert skp_service.aksi_tersedia(siti, skp) == []
     assert [t.aksi for t in skp_service.aksi_tersedia(dewi, skp)] == ["setujui", "kembalikan"]
+
+
+def test_an_iki_with_realisasi_cannot_be_removed_on_reopen(office, clock):
+    from skpdesk.services import evaluasi
+
+    siti, dewi = login(SITI), login(DEWI)
+    skp = skp_service.buat_skp(siti, TAHUN)
+    skp_service.simpan_isi(siti, skp.id, GOOD)
+    skp_service.ajukan(siti, skp.id)
+    skp_service.setujui(dewi, skp.id)
+    ev = evaluasi.buka_evaluasi(siti, skp.id, "TW1")
+    iki = skp_service.isian(SKP.get_by_id(skp.id))[0].iki[0]
+    evaluasi.isi_realisasi(siti, ev.id, iki.id, "300")
+
+    skp_service.buka_kembali(dewi, skp.id, "Tambah IKI biaya")
+    rows = skp_service.isian(SKP.get_by_id(skp.id))
+    without = IsianRHK(rows[0].jenis, rows[0].uraian, list(rows[0].iki[1:]), id=rows[0].id)
+    with pytest.raises(ValidasiGagal, match="sudah memiliki realisasi"):
+        skp_service.simpan_isi(siti, skp.id, IsiSKP("KUANTITATIF", [without, *rows[1:]]))
+    with pytest.raises(ValidasiGagal, match="sudah memiliki realisasi"):
+        skp_service.simpan_isi(siti, skp.id, IsiSKP("KUANTITATIF", list(rows[1:]) or []))
+    assert IndikatorKinerja.get_or_none(IndikatorKinerja.id == iki.id) is not None
+    assert SKP.get_by_id(skp.id).status == S.PERLU_REVISI  # nothing moved either

@@ -311,6 +311,8 @@ def _terapkan_isi(skp: SKP, isi: IsiSKP) -> None:
                     ).format(uraian=row.uraian)
                 }
             )
+        if _ada_realisasi(row.iki):
+            raise ValidasiGagal({"rhk": _pesan_realisasi(row.uraian)})
         row.delete_instance(recursive=False)
     for i, r in enumerate(isi.rhk):
         row = existing.get(r.id) if r.id is not None else None
@@ -334,6 +336,9 @@ def _terapkan_isi(skp: SKP, isi: IsiSKP) -> None:
         old_iki = {k.id: k for k in row.iki} if not created else {}
         keep_iki = {k.id for k in r.iki if k.id is not None}
         for gone in set(old_iki) - keep_iki:
+            # An IKI already reported on in an evaluation keeps its realisasi: refuse, in words.
+            if _ada_realisasi([old_iki[gone]]):
+                raise ValidasiGagal({f"rhk.{i}": _pesan_realisasi(old_iki[gone].indikator)})
             old_iki[gone].delete_instance()
         for j, k in enumerate(r.iki):
             iki = old_iki.get(k.id) if k.id is not None else None
@@ -351,6 +356,17 @@ def _terapkan_isi(skp: SKP, isi: IsiSKP) -> None:
             else:
                 iki.target_min = iki.target_max = None
             iki.save(force_insert=new)
+
+
+def _ada_realisasi(iki: Any) -> bool:
+    return any(k.realisasi.exists() for k in iki)
+
+
+def _pesan_realisasi(apa: str) -> str:
+    return _(
+        "\u201c{apa}\u201d sudah memiliki realisasi pada evaluasi kinerja dan tidak dapat "
+        "dihapus; ubah uraiannya bila perlu."
+    ).format(apa=" ".join(apa.split()))
 
 
 def isian(skp: SKP) -> list[IsianRHK]:
