@@ -65,12 +65,29 @@ def test_restore_asks_then_sends_everyone_to_the_login(qtbot, demo_admin, monkey
     qtbot.mouseClick(page.tombol_pulihkan, KIRI)  # "No": nothing happens
     assert UnitKerja.select().where(UnitKerja.nama == "Unit Sesudah Cadangan").exists()
 
-    with qtbot.waitSignal(window.ganti_pengguna_diminta, timeout=2000):
+    with (
+        qtbot.waitSignal(page.basis_data_dipulihkan, timeout=2000),
+        qtbot.waitSignal(window.ganti_pengguna_diminta, timeout=2000),
+        qtbot.assertNotEmitted(window.ditutup),
+    ):
         qtbot.mouseClick(page.tombol_pulihkan, KIRI)
     assert not UnitKerja.select().where(UnitKerja.nama == "Unit Sesudah Cadangan").exists()
     assert told and "Silakan masuk lagi" in told[0]
     kinds = {c.alasan for c in cadangan.daftar_cadangan()}
     assert kinds == {"manual", "sebelum-pulihkan"}
+
+
+def test_the_page_alone_announces_the_restore(qtbot, demo_admin, monkeypatch):
+    page = _page(qtbot, demo_admin)
+    qtbot.mouseClick(page.tombol_cadangkan, KIRI)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page.tabel.selectRow(0)
+    with qtbot.waitSignal(page.basis_data_dipulihkan, timeout=2000):
+        qtbot.mouseClick(page.tombol_pulihkan, KIRI)
+    assert page.model.rowCount() == 2  # the copy made before the restore is listed
 
 
 def test_the_kepegawaian_tab_has_the_page(qtbot, demo_admin):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,6 +112,12 @@ class CadanganModel(QAbstractTableModel):
 
 
 class CadanganPage(QWidget):
+    """Signals:
+    basis_data_dipulihkan(): the database was replaced; every open view holds stale records.
+    """
+
+    basis_data_dipulihkan = Signal()
+
     def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._aktor = aktor
@@ -264,10 +278,7 @@ class CadanganPage(QWidget):
                 lama=hasil.cadangan_sebelumnya.name if hasil.cadangan_sebelumnya else "—",
             ),
         )
-        # Every open page holds records of the old data: start the session again, through
-        # the window's own "Ganti pengguna" (the session shows the login on the new data).
-        keluar = getattr(self.window(), "tombol_keluar", None)
-        if isinstance(keluar, QPushButton):
-            QTimer.singleShot(0, keluar.click)
-        else:
-            self.muat_ulang()
+        # Every open page holds records of the old data: whoever shows this page (the main
+        # window) starts the session again; after the dialog's own click has finished.
+        self.muat_ulang()
+        QTimer.singleShot(0, self.basis_data_dipulihkan.emit)

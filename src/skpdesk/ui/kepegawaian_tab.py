@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from skpdesk.i18n import _
@@ -13,12 +14,19 @@ from skpdesk.ui.pengaturan_page import PengaturanPage
 
 
 class KepegawaianTab(QWidget):
+    """Signals:
+    basis_data_dipulihkan(): a backup replaced the database (from the Cadangan page).
+    """
+
+    basis_data_dipulihkan = Signal()
+
     def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pegawai = PegawaiPage(aktor)
         self.akun = AkunPage(aktor)
         self.pengaturan = PengaturanPage(aktor)
         self.cadangan = CadanganPage(aktor)
+        self.cadangan.basis_data_dipulihkan.connect(self.basis_data_dipulihkan)
         self.halaman = QTabWidget()
         self.halaman.setDocumentMode(True)
         self.halaman.addTab(self.pegawai, _("Pegawai"))

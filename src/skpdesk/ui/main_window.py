@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
     def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
         self.tab_per_kunci[kunci] = widget
         self.tabs.addTab(widget, judul)
+        # After a restore every open view holds records of the old data: log in again.
+        dipulihkan = getattr(widget, "basis_data_dipulihkan", None)
+        if dipulihkan is not None:
+            dipulihkan.connect(self._on_tombol_keluar_clicked)
         # A tab with work waiting carries the count in its title: "Bawahan (3)".
         signal = getattr(widget, "jumlah_berubah", None)
         if signal is not None:
