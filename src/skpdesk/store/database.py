@@ -75,10 +75,24 @@ def _v4_evaluasi(database: pw.Database) -> None:
     )
 
 
+def _pp46_isian(database: pw.Database) -> None:
+    """PP 46/2011 kegiatan, tugas tambahan, kreativitas, perilaku; runs at any step number."""
+    database.create_tables(
+        [models.KegiatanPP46, models.TugasTambahanPP46, models.KreativitasPP46,
+         models.PerilakuPP46],
+        safe=True,
+    )
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
-MIGRATIONS: dict[int, Migration] = {2: _v2_skp_planning, 3: _v3_dokumen, 4: _v4_evaluasi}
-CURRENT_VERSION = 4
+MIGRATIONS: dict[int, Migration] = {
+    2: _v2_skp_planning,
+    3: _v3_dokumen,
+    4: _v4_evaluasi,
+    5: _pp46_isian,
+}
+CURRENT_VERSION = 5
 
 
 class DatabaseOpenError(Exception):

@@ -359,6 +359,66 @@ class Keberatan(UUIDModel):
     diputus = pw.DateTimeField(null=True)
 
 
+# --- PP 46/2011 periods (domain.md §4): kegiatan, tugas tambahan, kreativitas, perilaku ---
+
+
+def _angka(null: bool = True, **kw: Any) -> pw.DecimalField:
+    # Rupiah up to 14 digits with 4 decimals; DecimalField keeps them exact on every engine.
+    return pw.DecimalField(max_digits=18, decimal_places=4, null=null, **kw)
+
+
+class KegiatanPP46(UUIDModel):
+    """One kegiatan tugas jabatan of a PP 46/2011 SKP: its target and its realisasi."""
+
+    skp = pw.ForeignKeyField(SKP, backref="kegiatan_pp46", on_delete="CASCADE")
+    urutan = pw.IntegerField(default=0)
+    kegiatan = pw.TextField()
+    angka_kredit = _angka()  # informational only (§4.3)
+    target_kuantitas = _angka(null=False)
+    satuan = pw.TextField(default="")  # the output: "laporan", "dokumen"
+    target_kualitas = _angka(null=False, default=100)
+    target_waktu = _angka(null=False, default=12)  # bulan
+    target_biaya = _angka()  # rupiah; None prints "-" and leaves biaya out (divisor 3)
+    realisasi_angka_kredit = _angka()
+    realisasi_kuantitas = _angka()  # None: not reported yet; 0: not carried out
+    realisasi_kualitas = _angka()
+    realisasi_waktu = _angka()
+    realisasi_biaya = _angka()
+    diubah = pw.DateTimeField(default=utcnow)
+
+
+class TugasTambahanPP46(UUIDModel):
+    """A tugas tambahan with the surat that assigned it; their count gives 0–3 points (§4.4)."""
+
+    skp = pw.ForeignKeyField(SKP, backref="tugas_tambahan_pp46", on_delete="CASCADE")
+    urutan = pw.IntegerField(default=0)
+    uraian = pw.TextField()
+    dasar = pw.TextField(default="")  # surat keterangan / surat perintah
+    dibuat = pw.DateTimeField(default=utcnow)
+
+
+class KreativitasPP46(UUIDModel):
+    """The kreativitas of the year: its level gives 3, 6 or 12 points (§4.4)."""
+
+    skp = pw.ForeignKeyField(SKP, unique=True, backref="kreativitas_pp46", on_delete="CASCADE")
+    tingkat = pw.TextField()  # TingkatKreativitas
+    uraian = pw.TextField(default="")
+    dasar = pw.TextField(default="")  # surat keterangan of the official of that level
+    diubah = pw.DateTimeField(default=utcnow)
+
+
+class PerilakuPP46(UUIDModel):
+    """One perilaku aspect scored 0–100 by the pejabat penilai (§4.5)."""
+
+    skp = pw.ForeignKeyField(SKP, backref="perilaku_pp46", on_delete="CASCADE")
+    aspek = pw.TextField()  # AspekPerilakuPP46
+    nilai = pw.DecimalField(max_digits=7, decimal_places=4)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("skp", "aspek"), True),)
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     Instansi,
@@ -381,4 +441,8 @@ MODELS: tuple[type[BaseModel], ...] = (
     CapaianOrganisasi,
     CatatanPenilai,
     Keberatan,
+    KegiatanPP46,
+    TugasTambahanPP46,
+    KreativitasPP46,
+    PerilakuPP46,
 )
