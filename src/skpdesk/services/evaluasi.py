@@ -1197,3 +1197,26 @@ def unit_evaluasi(unit_ids: Sequence[uuid.UUID], tahun: int, periode: str) -> li
         )
         .order_by(Evaluasi.dibuat)
     )
+
+
+def tugas_per_skp(aktor: Aktor, pihak: Pihak) -> dict[uuid.UUID, str]:
+    """SKP id → what waits on this person in its evaluations ("Triwulan I: Simpan Penilaian").
+
+    The role tabs put this beside the SKP chain's own next step.
+    """
+    finder = {
+        Pihak.PEGAWAI: menunggu_pegawai,
+        Pihak.PEJABAT_PENILAI: menunggu_penilai,
+        Pihak.ATASAN_PEJABAT_PENILAI: menunggu_atasan,
+    }[pihak]
+    opsi = skp_service.opsi_kantor()
+    found: dict[uuid.UUID, str] = {}
+    for evaluasi in finder(aktor):
+        mine = [
+            t
+            for t in alur(evaluasi).tersedia(evaluasi.status, pihak_pada(aktor, evaluasi), opsi)
+            if t.utama and pihak in t.pihak
+        ]
+        if mine and evaluasi.skp_id not in found:
+            found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {mine[0].label}"
+    return found

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
+from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.ui import gaya
-from skpdesk.ui.bus import PEGAWAI, PERAN_HASIL, SKP, bus
+from skpdesk.ui.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
 from skpdesk.ui.matriks_page import MatriksPage
 from skpdesk.ui.skp_editor import SkpEditor
 from skpdesk.ui.skp_model import (
@@ -34,6 +36,7 @@ from skpdesk.ui.skp_model import (
     ROLE_BARIS,
     SkpFilterProxy,
     SkpTableModel,
+    dengan_evaluasi,
 )
 
 LEBAR_DAFTAR = 520
@@ -144,7 +147,11 @@ class BawahanTab(QWidget):
         if current.isValid():
             row = current.data(ROLE_BARIS)
             chosen = (row.id, row.pegawai_id)
-        rows = skp_service.daftar_bawahan(self._aktor, self.tahun_dipilih())
+        rows = dengan_evaluasi(
+            skp_service.daftar_bawahan(self._aktor, self.tahun_dipilih()),
+            self._aktor,
+            Pihak.PEJABAT_PENILAI,
+        )
         self.model.set_rows(rows)
         waiting = sum(r.menunggu_saya for r in rows)
         self.ringkasan.setText(
@@ -157,7 +164,9 @@ class BawahanTab(QWidget):
             self.pilih(*chosen)
         else:
             self.editor.tampilkan(None)
-        self.jumlah = skp_service.jumlah_menunggu_penilai(self._aktor)
+        self.jumlah = skp_service.jumlah_menunggu_penilai(self._aktor) + len(
+            ev_service.menunggu_penilai(self._aktor)
+        )
         self.jumlah_berubah.emit(self.jumlah)
 
     def pilih(self, skp_id: uuid.UUID | None, pegawai_id: uuid.UUID | None = None) -> None:
@@ -199,6 +208,6 @@ class BawahanTab(QWidget):
         self.muat_ulang()
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (SKP, PERAN_HASIL, PEGAWAI):
+        if entitas in (SKP, PERAN_HASIL, PEGAWAI, EVALUASI):
             self._isi_tahun()
             self.muat_ulang()

@@ -12,6 +12,7 @@ JABATAN = "Jabatan"
 PENGATURAN = "Pengaturan"
 SKP = "SKP"
 DOKUMEN = "Dokumen"
+EVALUASI = "Evaluasi"
 PERAN_HASIL = "PeranHasil"
 
 

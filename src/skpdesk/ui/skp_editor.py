@@ -48,6 +48,7 @@ from skpdesk.ui import gaya, teks
 from skpdesk.ui.bus import DOKUMEN as ENTITAS_DOKUMEN
 from skpdesk.ui.bus import SKP as ENTITAS_SKP
 from skpdesk.ui.bus import umumkan
+from skpdesk.ui.evaluasi_page import EvaluasiPage
 from skpdesk.ui.rhk_editor import RhkEditor
 from skpdesk.ui.skp_model import lama
 from skpdesk.ui.widgets import CatatanDialog, LabelPesan, tombol_primer
@@ -56,6 +57,7 @@ HAL_HASIL = 0
 HAL_PERILAKU = 1
 HAL_LAMPIRAN = 2
 HAL_RIWAYAT = 3
+HAL_EVALUASI = 4
 
 COL_R_WAKTU = 0
 COL_R_OLEH = 1
@@ -224,6 +226,8 @@ class SkpEditor(QWidget):
         self.halaman.addTab(perilaku, _("Perilaku Kerja"))
         self.halaman.addTab(lampiran, _("Lampiran"))
         self.halaman.addTab(self.riwayat, _("Riwayat"))
+        self.evaluasi = EvaluasiPage(aktor)
+        self.halaman.addTab(self.evaluasi, _("Evaluasi Kinerja"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -355,6 +359,10 @@ class SkpEditor(QWidget):
         self._isi_aksi(skp_service.aksi_tersedia(self._aktor, skp))
         self.tombol_simpan.setVisible(self._dapat_diubah)
         may_print = skp.status in STATUS_DAPAT_DICETAK and bool(pihak)
+        # An approved SKP is evaluated period by period (seeds 000–002).
+        self.halaman.setTabVisible(HAL_EVALUASI, may_print)
+        if may_print:
+            self.evaluasi.tampilkan(skp.id)
         self.tombol_dokumen.setVisible(may_print)
         if skp.id != self._berkas_untuk:
             self._berkas_terakhir = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -72,6 +73,19 @@ def lama(menit: int) -> str:
     if menit < 24 * 60:
         return _("{n} jam").format(n=menit // 60)
     return _("{n} hari").format(n=menit // (24 * 60))
+
+
+def dengan_evaluasi(rows: list[BarisSKP], aktor, pihak) -> list[BarisSKP]:
+    """Rows whose SKP chain waits on nobody may still have an evaluation waiting on me."""
+    from skpdesk.services import evaluasi as ev_service
+
+    tasks = ev_service.tugas_per_skp(aktor, pihak)
+    return [
+        replace(r, aksi_saya=tasks[r.id], menunggu_saya=True, menit_menunggu=0, lewat_baku=False)
+        if r.id in tasks and not r.menunggu_saya
+        else r
+        for r in rows
+    ]
 
 
 class SkpTableModel(QAbstractTableModel):

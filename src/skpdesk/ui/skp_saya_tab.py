@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.skp import Pendekatan
+from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
-from skpdesk.ui.bus import PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
+from skpdesk.ui.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
 from skpdesk.ui.skp_editor import SkpEditor
 from skpdesk.ui.skp_model import (
     COL_PERIODE,
@@ -36,6 +37,7 @@ from skpdesk.ui.skp_model import (
     ROLE_ID,
     SkpFilterProxy,
     SkpTableModel,
+    dengan_evaluasi,
 )
 from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
@@ -173,7 +175,9 @@ class SkpSayaTab(QWidget):
 
     def muat_ulang(self) -> None:
         chosen = self.editor.skp_id
-        rows = skp_service.daftar_skp_saya(self._aktor)
+        rows = dengan_evaluasi(
+            skp_service.daftar_skp_saya(self._aktor), self._aktor, Pihak.PEGAWAI
+        )
         self.model.set_rows(rows)
         self.tumpuk.setCurrentIndex(HAL_DAFTAR if rows else HAL_KOSONG)
         self.kosong.setText(
@@ -215,5 +219,5 @@ class SkpSayaTab(QWidget):
             self.pilih(dialog.skp_id)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (SKP, PERAN_HASIL, PEGAWAI):
+        if entitas in (SKP, PERAN_HASIL, PEGAWAI, EVALUASI):
             self.muat_ulang()

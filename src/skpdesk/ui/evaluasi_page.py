@@ -1,0 +1,674 @@
+"""One SKP's evaluation for one period: realisasi with bukti dukung, umpan balik, ratings, predikat.
+
+The pegawai fills the realisasi; the pejabat penilai gives umpan balik and rates; the atasan
+pejabat penilai decides a keberatan. What is editable and which buttons appear are asked of the
+services, which ask the evaluation's workflow table.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.domain.aturan import Rating
+from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.evaluasi import (
+    STATUS_KEPUTUSAN_KEBERATAN,
+    STATUS_PENILAIAN_DAPAT_DIUBAH,
+    STATUS_REALISASI_DAPAT_DIUBAH,
+)
+from skpdesk.domain.scoring import predikat_kinerja
+from skpdesk.domain.workflow import Pihak, Transisi
+from skpdesk.i18n import _
+from skpdesk.services import evaluasi as ev_service
+from skpdesk.services import skp as skp_service
+from skpdesk.services.context import Aktor, now
+from skpdesk.services.errors import LayananError
+from skpdesk.store.models import Evaluasi
+from skpdesk.ui import gaya, teks
+from skpdesk.ui.bus import EVALUASI, bus, umumkan
+from skpdesk.ui.skp_model import lama
+from skpdesk.ui.widgets import CatatanDialog, LabelPesan, tombol_primer
+
+COL_RHK = 0
+COL_IKI = 1
+COL_TARGET = 2
+COL_REALISASI = 3
+COL_KETERANGAN = 4
+COL_UMPAN_BALIK = 5
+COL_BUKTI = 6
+N_COL = 7
+
+HAL_KOSONG = 0
+HAL_EVALUASI = 1
+
+# The workflow's actions that have their own widgets on this page instead of a plain button.
+AKSI_SENDIRI = frozenset({"isi_realisasi", "nilai"})
+
+# Evaluation statuses share the SKP chain's colours where the meaning is the same.
+WARNA_EVALUASI = {
+    "BELUM_DIISI": "DRAFT",
+    "DIISI": "DRAFT",
+    "DIAJUKAN": "DIAJUKAN",
+    "DINILAI": "DIAJUKAN",
+    "FINAL": "DISETUJUI",
+    "KEBERATAN": "PERLU_REVISI",
+    "DITANGGAPI": "PERLU_REVISI",
+    "DIPUTUS": "DISETUJUI",
+    "DICETAK": "DICETAK",
+    "DITANDATANGANI": "DITANDATANGANI",
+    "DIKIRIM_BKPSDM": "DIKIRIM_BKPSDM",
+    "DIGANDAKAN": "DITANDATANGANI",
+    "DIARSIPKAN": "DIARSIPKAN",
+}
+
+
+def _combo_rating() -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(_("— belum dinilai —"), None)
+    for r in Rating:
+        combo.addItem(r.label, r.value)
+    return combo
+
+
+def _sel(teks_sel: str, editable: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(teks_sel)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    return item
+
+
+class EvaluasiPage(QWidget):
+    """The evaluation of the SKP shown, for the period chosen at the top."""
+
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aktor = aktor
+        self._skp_id: uuid.UUID | None = None
+        self._ev: Evaluasi | None = None
+        self._memuat = False
+        self._realisasi_ids: list[uuid.UUID | None] = []
+        self._iki_ids: list[uuid.UUID] = []
+        self.tombol_aksi: dict[str, QPushButton] = {}
+
+        self.periode = QComboBox()
+        for p in ev_service.daftar_periode_kantor():
+            self.periode.addItem(p.nama, p.kode)
+        self.status = QLabel()
+        atas = QHBoxLayout()
+        atas.addWidget(QLabel(_("Periode")))
+        atas.addWidget(self.periode)
+        atas.addWidget(self.status)
+        atas.addStretch(1)
+
+        self.kosong = QLabel()
+        self.kosong.setObjectName("kosong")
+        self.kosong.setWordWrap(True)
+        self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tombol_mulai = tombol_primer(_("Mulai Evaluasi Periode Ini"))
+        kosong = QWidget()
+        kosong_layout = QVBoxLayout(kosong)
+        kosong_layout.addStretch(1)
+        kosong_layout.addWidget(self.kosong)
+        kosong_layout.addWidget(self.tombol_mulai, 0, Qt.AlignmentFlag.AlignHCenter)
+        kosong_layout.addStretch(2)
+
+        # The note of a return or a keberatan, on top while it matters.
+        self.kotak = QFrame()
+        self.kotak.setObjectName("catatan_kembali")
+        self.catatan = QLabel()
+        self.catatan.setWordWrap(True)
+        self.catatan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.kotak).addWidget(self.catatan)
+
+        self.wadah_aksi = QHBoxLayout()
+        baris_aksi = QHBoxLayout()
+        baris_aksi.addLayout(self.wadah_aksi)
+        baris_aksi.addStretch(1)
+        self.pesan = LabelPesan()
+
+        # Hasil kerja: one row per IKI.
+        self.tabel = QTableWidget(0, N_COL)
+        self.tabel.setHorizontalHeaderLabels(
+            [
+                _("RHK"),
+                _("Indikator"),
+                _("Target"),
+                _("Realisasi"),
+                _("Keterangan"),
+                _("Umpan Balik Penilai"),
+                _("Bukti"),
+            ]
+        )
+        self.tabel.verticalHeader().setVisible(False)
+        self.tabel.setWordWrap(True)
+        self.tabel.setAlternatingRowColors(True)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tabel.horizontalHeader()
+        for col in (COL_RHK, COL_IKI, COL_KETERANGAN, COL_UMPAN_BALIK):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_TARGET, COL_REALISASI, COL_BUKTI):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tombol_simpan_realisasi = tombol_primer(_("Simpan Realisasi"))
+        self.tombol_berkas = QPushButton(_("Lampirkan Berkas…"))
+        self.tombol_tautan = QPushButton(_("Tambah Tautan…"))
+        self.tombol_simpan_umpan = tombol_primer(_("Simpan Umpan Balik"))
+        hasil = QWidget()
+        hasil_layout = QVBoxLayout(hasil)
+        hasil_layout.setContentsMargins(0, 4, 0, 0)
+        hasil_layout.addWidget(self.tabel, 1)
+        tombol = QHBoxLayout()
+        tombol.addWidget(self.tombol_berkas)
+        tombol.addWidget(self.tombol_tautan)
+        tombol.addStretch(1)
+        tombol.addWidget(self.tombol_simpan_umpan)
+        tombol.addWidget(self.tombol_simpan_realisasi)
+        hasil_layout.addLayout(tombol)
+
+        # Perilaku kerja: umpan balik per BerAKHLAK value.
+        self.perilaku = QTableWidget(len(BERAKHLAK), 2)
+        self.perilaku.setHorizontalHeaderLabels([_("Perilaku Kerja"), _("Umpan Balik Penilai")])
+        self.perilaku.verticalHeader().setVisible(False)
+        self.perilaku.setWordWrap(True)
+        ph = self.perilaku.horizontalHeader()
+        ph.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        ph.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tombol_simpan_perilaku = tombol_primer(_("Simpan Umpan Balik Perilaku"))
+        perilaku = QWidget()
+        perilaku_layout = QVBoxLayout(perilaku)
+        perilaku_layout.setContentsMargins(0, 4, 0, 0)
+        perilaku_layout.addWidget(self.perilaku, 1)
+        baris = QHBoxLayout()
+        baris.addStretch(1)
+        baris.addWidget(self.tombol_simpan_perilaku)
+        perilaku_layout.addLayout(baris)
+
+        # Ratings and predikat: the suggestion beside, the predikat computed live.
+        self.rating_hk = _combo_rating()
+        self.rating_pk = _combo_rating()
+        self.saran = QLabel()
+        self.saran.setWordWrap(True)
+        self.saran.setProperty("peran", "info")
+        self.predikat = QLabel()
+        gaya.huruf_besar(self.predikat, gaya.SKALA_SUBJUDUL)
+        self.tombol_nilai = tombol_primer(_("Simpan Penilaian"))
+        self.riwayat = QTableWidget(0, 5)
+        self.riwayat.setHorizontalHeaderLabels(
+            [_("Waktu"), _("Oleh"), _("Tindakan"), _("Catatan"), _("Lama / Baku")]
+        )
+        self.riwayat.verticalHeader().setVisible(False)
+        self.riwayat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.riwayat.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.riwayat.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        form = QFormLayout()
+        form.addRow(_("Rating hasil kerja"), self.rating_hk)
+        form.addRow("", self.saran)
+        form.addRow(_("Rating perilaku kerja"), self.rating_pk)
+        form.addRow(_("Predikat kinerja"), self.predikat)
+        penilaian = QWidget()
+        penilaian_layout = QVBoxLayout(penilaian)
+        penilaian_layout.setContentsMargins(0, 4, 0, 0)
+        penilaian_layout.addLayout(form)
+        baris_nilai = QHBoxLayout()
+        baris_nilai.addStretch(1)
+        baris_nilai.addWidget(self.tombol_nilai)
+        penilaian_layout.addLayout(baris_nilai)
+        penilaian_layout.addWidget(gaya.judul(_("Riwayat Evaluasi"), 1.0))
+        penilaian_layout.addWidget(self.riwayat, 1)
+
+        self.halaman = QTabWidget()
+        self.halaman.setDocumentMode(True)
+        self.halaman.addTab(hasil, _("Realisasi Hasil Kerja"))
+        self.halaman.addTab(perilaku, _("Perilaku Kerja"))
+        self.halaman.addTab(penilaian, _("Penilaian dan Riwayat"))
+
+        isi = QWidget()
+        isi_layout = QVBoxLayout(isi)
+        isi_layout.setContentsMargins(0, 0, 0, 0)
+        isi_layout.addWidget(self.kotak)
+        isi_layout.addLayout(baris_aksi)
+        isi_layout.addWidget(self.halaman, 1)
+        self.tumpuk = QStackedWidget()
+        self.tumpuk.addWidget(kosong)
+        self.tumpuk.addWidget(isi)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(atas)
+        layout.addWidget(self.pesan)
+        layout.addWidget(self.tumpuk, 1)
+
+        self.periode.currentIndexChanged.connect(self._on_periode_changed)
+        self.tombol_mulai.clicked.connect(self._on_tombol_mulai_clicked)
+        self.tombol_simpan_realisasi.clicked.connect(self._on_tombol_simpan_realisasi_clicked)
+        self.tombol_simpan_umpan.clicked.connect(self._on_tombol_simpan_umpan_clicked)
+        self.tombol_simpan_perilaku.clicked.connect(self._on_tombol_simpan_perilaku_clicked)
+        self.tombol_berkas.clicked.connect(self._on_tombol_berkas_clicked)
+        self.tombol_tautan.clicked.connect(self._on_tombol_tautan_clicked)
+        self.tombol_nilai.clicked.connect(self._on_tombol_nilai_clicked)
+        self.rating_hk.currentIndexChanged.connect(self._tampilkan_predikat)
+        self.rating_pk.currentIndexChanged.connect(self._tampilkan_predikat)
+        bus().data_changed.connect(self._on_bus_data_changed)
+
+    # --- which evaluation -------------------------------------------------------------------
+
+    @property
+    def evaluasi(self) -> Evaluasi | None:
+        return self._ev
+
+    def tampilkan(self, skp_id: uuid.UUID | None, periode: str | None = None) -> None:
+        if skp_id != self._skp_id and periode is None and skp_id is not None:
+            periode = self._periode_awal(skp_id)
+        self._skp_id = skp_id
+        if periode is not None:
+            index = self.periode.findData(periode)
+            if index >= 0:
+                self.periode.blockSignals(True)
+                self.periode.setCurrentIndex(index)
+                self.periode.blockSignals(False)
+        self.muat_ulang()
+
+    def _periode_awal(self, skp_id: uuid.UUID) -> str | None:
+        """What waits on me first; else the period running today; else the year's last."""
+        evaluations = ev_service.evaluasi_skp(skp_id)
+        for ev in evaluations:
+            if any(t.utama for t in ev_service.aksi_tersedia(self._aktor, ev)):
+                return ev.periode
+        skp = skp_service.cari(skp_id)
+        periods = ev_service.daftar_periode_kantor()
+        if skp is None or not periods:
+            return None
+        today = now().date()
+        if skp.tahun == today.year:
+            for p in periods:
+                if p.bulan_awal <= today.month <= p.bulan_akhir:
+                    return p.kode
+        return periods[-1].kode
+
+    def pilih_periode(self, kode: str) -> None:
+        self.periode.setCurrentIndex(max(0, self.periode.findData(kode)))
+
+    def _on_periode_changed(self) -> None:
+        self.pesan.bersihkan()
+        self.muat_ulang()
+
+    def _cari(self) -> Evaluasi | None:
+        if self._skp_id is None:
+            return None
+        kode = self.periode.currentData()
+        for ev in ev_service.evaluasi_skp(self._skp_id):
+            if ev.periode == kode:
+                return ev
+        return None
+
+    def muat_ulang(self) -> None:
+        self._ev = self._cari()
+        if self._ev is None:
+            self.status.setText("")
+            self.status.setStyleSheet("")
+            self.kosong.setText(
+                _(
+                    "Belum ada evaluasi {periode}. Mulailah setelah periode berjalan: pegawai "
+                    "mengisi realisasi, pejabat penilai memberi umpan balik dan menilai."
+                ).format(periode=self.periode.currentText())
+            )
+            self.tombol_mulai.setVisible(self._skp_id is not None)
+            self.tumpuk.setCurrentIndex(HAL_KOSONG)
+            return
+        self._memuat = True
+        ev = self._ev
+        alur = ev_service.alur(ev)
+        pihak = ev_service.pihak_pada(self._aktor, ev)
+        self.status.setText(alur.label(ev.status))
+        self.status.setStyleSheet(gaya.gaya_label_status(WARNA_EVALUASI.get(ev.status, "")))
+        self.tumpuk.setCurrentIndex(HAL_EVALUASI)
+        pegawai_isi = Pihak.PEGAWAI in pihak and ev.status in STATUS_REALISASI_DAPAT_DIUBAH
+        penilai_isi = (
+            Pihak.PEJABAT_PENILAI in pihak and ev.status in STATUS_PENILAIAN_DAPAT_DIUBAH
+        )
+        self._isi_tabel(ev, pegawai_isi, penilai_isi)
+        self._isi_perilaku(ev, penilai_isi)
+        # The atasan deciding a keberatan may set the ratings that follow from his decision.
+        atasan_putus = (
+            Pihak.ATASAN_PEJABAT_PENILAI in pihak and ev.status in STATUS_KEPUTUSAN_KEBERATAN
+        )
+        self._isi_penilaian(ev, penilai_isi or atasan_putus)
+        self._isi_riwayat(ev)
+        self._isi_catatan(ev)
+        self._isi_aksi(ev_service.aksi_tersedia(self._aktor, ev))
+        for w in (self.tombol_simpan_realisasi, self.tombol_berkas, self.tombol_tautan):
+            w.setVisible(pegawai_isi)
+        self.tombol_simpan_umpan.setVisible(penilai_isi)
+        self.tombol_simpan_perilaku.setVisible(penilai_isi)
+        self.tombol_nilai.setVisible(penilai_isi)
+        self._memuat = False
+
+    def _isi_tabel(self, ev: Evaluasi, pegawai_isi: bool, penilai_isi: bool) -> None:
+        rows = ev_service.realisasi_per_iki(ev)
+        self.tabel.setRowCount(len(rows))
+        self._iki_ids = [k.id for k, _r in rows]
+        self._realisasi_ids = [r.id if r else None for _k, r in rows]
+        for n, (iki, real) in enumerate(rows):
+            bukti = ev_service.daftar_bukti(real) if real else []
+            cells = {
+                COL_RHK: _sel(" ".join(iki.rhk.uraian.split())),
+                COL_IKI: _sel(f"{iki.aspek.capitalize()}: {iki.indikator}"),
+                COL_TARGET: _sel(f"{iki.target_teks} {iki.satuan}".strip()),
+                COL_REALISASI: _sel(real.realisasi_teks if real else "", pegawai_isi),
+                COL_KETERANGAN: _sel(real.keterangan if real else "", pegawai_isi),
+                COL_UMPAN_BALIK: _sel(
+                    real.umpan_balik if real else "", penilai_isi and real is not None
+                ),
+                COL_BUKTI: _sel(str(len(bukti)) if bukti else "—"),
+            }
+            cells[COL_BUKTI].setToolTip("\n".join(b.nama_asli or b.url or "" for b in bukti))
+            cells[COL_TARGET].setTextAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            cells[COL_REALISASI].setTextAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            for col, item in cells.items():
+                self.tabel.setItem(n, col, item)
+        self.tabel.resizeRowsToContents()
+
+    def _isi_perilaku(self, ev: Evaluasi, penilai_isi: bool) -> None:
+        feedback = ev_service.umpan_balik_perilaku_evaluasi(ev)
+        for n, nilai in enumerate(BERAKHLAK):
+            self.perilaku.setItem(n, 0, _sel(f"{nilai.nomor}. {nilai.nama}"))
+            self.perilaku.setItem(n, 1, _sel(feedback.get(nilai.nomor, "") or "", penilai_isi))
+        self.perilaku.resizeRowsToContents()
+
+    def _isi_penilaian(self, ev: Evaluasi, penilai_isi: bool) -> None:
+        self.rating_hk.setCurrentIndex(max(0, self.rating_hk.findData(ev.rating_hasil_kerja)))
+        self.rating_pk.setCurrentIndex(max(0, self.rating_pk.findData(ev.rating_perilaku)))
+        self.rating_hk.setEnabled(penilai_isi)
+        self.rating_pk.setEnabled(penilai_isi)
+        saran = ev_service.saran_rating(ev)
+        if saran.rating is not None:
+            self.saran.setText(
+                _("Saran dari realisasi: {rating}. {alasan} (saran, tidak mengikat)").format(
+                    rating=saran.rating.label, alasan=saran.alasan
+                )
+            )
+        else:
+            self.saran.setText(saran.alasan)
+        self._tampilkan_predikat()
+
+    def _tampilkan_predikat(self) -> None:
+        hk, pk = self.rating_hk.currentData(), self.rating_pk.currentData()
+        if hk is None or pk is None:
+            self.predikat.setText(_("(menunggu kedua rating)"))
+            return
+        self.predikat.setText(predikat_kinerja(Rating(hk), Rating(pk)).label)
+
+    def _isi_riwayat(self, ev: Evaluasi) -> None:
+        events = ev_service.linimasa(ev)
+        alur = ev_service.alur(ev)
+        labels = {t.aksi: t.label for t in alur.transisi}
+        self.riwayat.setRowCount(len(events))
+        for n, e in enumerate(events):
+            r = e.riwayat
+            durasi = (
+                f"{lama(e.menit_berlalu or 0)} / {lama(e.menit_baku)}" if e.menit_baku else ""
+            )
+            values = (
+                teks.waktu_lokal(r.waktu),
+                r.oleh_nama,
+                labels.get(r.aksi, r.aksi.replace("_", " ").capitalize()),
+                r.catatan,
+                durasi,
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 4 and e.menit_baku:
+                    key = "PERLU_REVISI" if e.lewat_baku else "DISETUJUI"
+                    fg, bg = gaya.warna_status(key)
+                    item.setForeground(QBrush(fg))
+                    item.setBackground(QBrush(bg))
+                self.riwayat.setItem(n, col, item)
+
+    def _isi_catatan(self, ev: Evaluasi) -> None:
+        keberatan = ev_service.keberatan_terakhir(ev)
+        lines = []
+        if keberatan is not None:
+            lines.append(_("Keberatan pegawai: {t}").format(t=keberatan.alasan))
+            if keberatan.tanggapan:
+                lines.append(_("Tanggapan pejabat penilai: {t}").format(t=keberatan.tanggapan))
+            if keberatan.keputusan:
+                lines.append(
+                    _("Keputusan atasan pejabat penilai: {t}").format(t=keberatan.keputusan)
+                )
+        else:
+            events = ev_service.linimasa(ev)
+            last = events[-1].riwayat if events else None
+            if last is not None and last.aksi in {"kembalikan", "kembalikan_penilaian"}:
+                lines.append(
+                    _("Dikembalikan oleh {nama}: {catatan}").format(
+                        nama=last.oleh_nama, catatan=last.catatan
+                    )
+                )
+        self.catatan.setText("\n".join(lines))
+        self.kotak.setVisible(bool(lines))
+
+    def _isi_aksi(self, transisi: list[Transisi]) -> None:
+        for button in self.tombol_aksi.values():
+            self.wadah_aksi.removeWidget(button)
+            button.hide()
+            button.setParent(None)
+            button.deleteLater()
+        self.tombol_aksi = {}
+        for t in transisi:
+            if t.aksi in AKSI_SENDIRI:
+                continue
+            text = t.label + ("…" if t.catatan_wajib else "")
+            button = tombol_primer(text) if t.utama else QPushButton(text)
+            button.clicked.connect(lambda _c=False, t=t: self._jalankan(t))
+            self.wadah_aksi.addWidget(button)
+            button.show()
+            self.tombol_aksi[t.aksi] = button
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _selesai(self, teks_sukses: str) -> None:
+        umumkan(EVALUASI)
+        self.muat_ulang()
+        self.pesan.sukses(teks_sukses)
+
+    def _on_tombol_mulai_clicked(self) -> None:
+        if self._skp_id is None:
+            return
+        try:
+            ev_service.buka_evaluasi(self._aktor, self._skp_id, self.periode.currentData())
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Evaluasi {p} dimulai.").format(p=self.periode.currentText()))
+
+    def _on_tombol_simpan_realisasi_clicked(self) -> None:
+        if self._ev is None:
+            return
+        saved = 0
+        try:
+            for n, iki_id in enumerate(self._iki_ids):
+                text = self.tabel.item(n, COL_REALISASI).text().strip()
+                note = self.tabel.item(n, COL_KETERANGAN).text().strip()
+                if not text and self._realisasi_ids[n] is None:
+                    continue
+                ev_service.isi_realisasi(self._aktor, self._ev.id, iki_id, text, note)
+                saved += 1
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            self.tabel.setCurrentCell(n, COL_REALISASI)
+            return
+        self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
+
+    def _on_tombol_simpan_umpan_clicked(self) -> None:
+        try:
+            for n, rid in enumerate(self._realisasi_ids):
+                if rid is not None:
+                    text = self.tabel.item(n, COL_UMPAN_BALIK).text()
+                    ev_service.umpan_balik_iki(self._aktor, rid, text)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Umpan balik tersimpan."))
+
+    def _on_tombol_simpan_perilaku_clicked(self) -> None:
+        if self._ev is None:
+            return
+        try:
+            for n, nilai in enumerate(BERAKHLAK):
+                text = self.perilaku.item(n, 1).text()
+                ev_service.umpan_balik_perilaku(self._aktor, self._ev.id, nilai.nomor, text)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Umpan balik perilaku tersimpan."))
+
+    def _realisasi_terpilih(self) -> uuid.UUID | None:
+        n = self.tabel.currentRow()
+        rid = self._realisasi_ids[n] if 0 <= n < len(self._realisasi_ids) else None
+        if rid is None:
+            self.pesan.galat(
+                _("Pilih baris IKI yang realisasinya sudah disimpan, lalu lampirkan buktinya.")
+            )
+        return rid
+
+    def pilih_berkas(self) -> str:
+        """Ask for a bukti dukung file; a seam for tests."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Pilih berkas bukti dukung"),
+            str(Path.home()),
+            _("Bukti dukung (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)"),
+        )
+        return path
+
+    def minta_tautan(self) -> str:
+        """Ask for a link; a seam for tests."""
+        text, ok = QInputDialog.getText(
+            self, _("Tautan bukti dukung"), _("Alamat tautan (https://…)")
+        )
+        return text if ok else ""
+
+    def _on_tombol_berkas_clicked(self) -> None:
+        rid = self._realisasi_terpilih()
+        if rid is None:
+            return
+        path = self.pilih_berkas()
+        if not path:
+            return
+        try:
+            ev_service.lampirkan_berkas(self._aktor, rid, path)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Bukti dukung terlampir."))
+
+    def _on_tombol_tautan_clicked(self) -> None:
+        rid = self._realisasi_terpilih()
+        if rid is None:
+            return
+        url = self.minta_tautan()
+        if not url:
+            return
+        try:
+            ev_service.lampirkan_tautan(self._aktor, rid, url)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Tautan bukti dukung tersimpan."))
+
+    def _on_tombol_nilai_clicked(self) -> None:
+        if self._ev is None:
+            return
+        hk, pk = self.rating_hk.currentData(), self.rating_pk.currentData()
+        if hk is None or pk is None:
+            self.pesan.galat(_("Pilih rating hasil kerja dan rating perilaku kerja."))
+            return
+        try:
+            ev_service.nilai(self._aktor, self._ev.id, hk, pk)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self._selesai(_("Penilaian tersimpan; predikat {p}.").format(p=self.predikat.text()))
+
+    def _layanan(self, t: Transisi):
+        """The service call of one action; actions with their own records have their own."""
+        assert self._ev is not None
+        ev_id = self._ev.id
+        special = {
+            "ajukan_keberatan": lambda note: ev_service.ajukan_keberatan(self._aktor, ev_id, note),
+            "tanggapi_keberatan": lambda note: ev_service.tanggapi_keberatan(
+                self._aktor, ev_id, note
+            ),
+            "putuskan_keberatan": lambda note: ev_service.putuskan_keberatan(
+                self._aktor,
+                ev_id,
+                note,
+                self.rating_hk.currentData(),
+                self.rating_pk.currentData(),
+            ),
+            "sahkan_atasan": lambda _note: ev_service.sahkan(self._aktor, ev_id),
+        }
+        return special.get(
+            t.aksi, lambda note: ev_service.jalankan(self._aktor, ev_id, t.aksi, note)
+        )
+
+    def _jalankan(self, t: Transisi) -> None:
+        if self._ev is None:
+            return
+        call = self._layanan(t)
+        if t.catatan_wajib:
+            question = {
+                "putuskan_keberatan": _(
+                    "Tuliskan keputusan atas keberatan. Rating yang dipilih di halaman Penilaian "
+                    "menjadi rating setelah keputusan."
+                ),
+                "ajukan_keberatan": _("Tuliskan alasan keberatan Anda atas penilaian ini."),
+            }.get(t.aksi, _("Tuliskan catatannya; catatan ini tersimpan di riwayat."))
+            dialog = CatatanDialog(t.label, question, t.label, call, parent=self)
+            if dialog.exec() != CatatanDialog.DialogCode.Accepted:
+                return
+        else:
+            try:
+                call("")
+            except LayananError as exc:
+                self.pesan.galat(str(exc))
+                return
+        self._selesai(
+            _("{aksi}: berhasil. Status sekarang {status}.").format(
+                aksi=t.label, status=ev_service.alur(self._ev).label(t.ke)
+            )
+        )
+
+    def _on_bus_data_changed(self, entitas: str) -> None:
+        if entitas == EVALUASI and not self._memuat and self.isVisible():
+            self.muat_ulang()

@@ -1,0 +1,213 @@
+"""A quarter's evaluation on the real widgets: realisasi, bukti, umpan balik, ratings, keberatan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.ui.conftest import ganti_exec
+
+from skpdesk.domain.aturan import Rating
+from skpdesk.domain.evaluasi import StatusEvaluasi
+from skpdesk.domain.skp import IsianIKI, IsianRHK
+from skpdesk.services import akun as akun_service
+from skpdesk.services import context, demo
+from skpdesk.services import evaluasi as ev_service
+from skpdesk.services import skp as skp_service
+from skpdesk.services.skp import IsiSKP
+from skpdesk.store.models import BuktiDukung, Evaluasi, Pegawai, RealisasiIKI
+from skpdesk.ui.app import create_main_window
+from skpdesk.ui.evaluasi_page import COL_REALISASI, COL_UMPAN_BALIK, EvaluasiPage
+from skpdesk.ui.widgets import CatatanDialog
+
+TAHUN = 2026
+E = StatusEvaluasi
+LIA, HENDRA, CAMAT = "Lia Kurniawati", "Hendra Gunawan", "Bambang Setiawan"
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    moment = [dt.datetime(2026, 2, 2, 1, 0)]
+    monkeypatch.setattr(context, "clock", lambda: moment[0])
+    return moment
+
+
+def login(nama: str):
+    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
+
+
+@pytest.fixture
+def skp(fresh_db, clock):
+    demo.buat_kantor_demo(dengan_skp=False)
+    lia, hendra = login(LIA), login(HENDRA)
+    made = skp_service.buat_skp(lia, TAHUN)
+    isi = IsiSKP(
+        "KUANTITATIF",
+        [
+            IsianRHK(
+                "UTAMA",
+                "Tersedianya layanan aplikasi kecamatan",
+                [
+                    IsianIKI("KUANTITAS", "Aplikasi yang dipelihara", "4", "Aplikasi"),
+                    IsianIKI("WAKTU", "Ketepatan waktu pemeliharaan", "12", "Bulan"),
+                ],
+            )
+        ],
+    )
+    skp_service.simpan_isi(lia, made.id, isi)
+    skp_service.ajukan(lia, made.id)
+    skp_service.setujui(hendra, made.id)
+    return made
+
+
+def page_for(qtbot, nama: str, skp_id) -> EvaluasiPage:
+    window = create_main_window(login(nama), "kantor.db")
+    qtbot.addWidget(window)
+    window.show()
+    key = "skp_saya" if nama == LIA else "bawahan"
+    tab = window.tab(key)
+    window.tabs.setCurrentWidget(tab)
+    tab.pilih(skp_id)
+    editor = tab.editor
+    editor.halaman.setCurrentWidget(editor.evaluasi)
+    page = editor.evaluasi
+    page.pilih_periode("TW1")
+    return page
+
+
+def click(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def the_evaluation() -> Evaluasi:
+    return Evaluasi.get(Evaluasi.periode == "TW1")
+
+
+def test_a_quarter_from_realisasi_to_keberatan_decided(
+    qtbot, skp, clock, tmp_path, monkeypatch
+):
+    # --- Lia starts the quarter and reports.
+    page = page_for(qtbot, LIA, skp.id)
+    assert page.tumpuk.currentIndex() == 0
+    assert "Belum ada evaluasi Triwulan I" in page.kosong.text()
+    click(qtbot, page.tombol_mulai)
+    assert the_evaluation().status == E.BELUM_DIISI
+    assert page.tabel.rowCount() == 2
+
+    # A non-numeric realisasi of a numeric target is refused by name; nothing is saved.
+    page.tabel.item(0, COL_REALISASI).setText("empat")
+    click(qtbot, page.tombol_simpan_realisasi)
+    assert page.pesan.adalah_galat()
+    assert "Aplikasi yang dipelihara" in page.pesan.text()
+    assert RealisasiIKI.select().count() == 0
+
+    page.tabel.item(0, COL_REALISASI).setText("1")
+    page.tabel.item(1, COL_REALISASI).setText("3")
+    click(qtbot, page.tombol_simpan_realisasi)
+    assert the_evaluation().status == E.DIISI
+    assert [r.realisasi_teks for r in RealisasiIKI.select()] == ["1", "3"]
+
+    # Bukti dukung: a text file posing as a PDF is refused; a real PDF is kept with its hash.
+    fake = tmp_path / "laporan.pdf"
+    fake.write_text("bukan pdf")
+    real = tmp_path / "berita_acara.pdf"
+    real.write_bytes(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.tabel.selectRow(0)
+    monkeypatch.setattr(EvaluasiPage, "pilih_berkas", lambda self: str(fake))
+    click(qtbot, page.tombol_berkas)
+    assert page.pesan.adalah_galat()
+    assert BuktiDukung.select().count() == 0
+    monkeypatch.setattr(EvaluasiPage, "pilih_berkas", lambda self: str(real))
+    page.tabel.selectRow(0)
+    click(qtbot, page.tombol_berkas)
+    assert BuktiDukung.select().count() == 1
+    assert page.tabel.item(0, 6).text() == "1"
+
+    click(qtbot, page.tombol_aksi["ajukan"])
+    assert the_evaluation().status == E.DIAJUKAN
+    assert not page.tombol_simpan_realisasi.isVisible()
+
+    # --- Hendra gives umpan balik and rates; the predikat follows the matrix as he picks.
+    clock[0] += dt.timedelta(hours=3)
+    page2 = page_for(qtbot, HENDRA, skp.id)
+    assert page2.tombol_simpan_umpan.isVisible()
+    assert not page2.tombol_simpan_realisasi.isVisible()
+    page2.tabel.item(0, COL_UMPAN_BALIK).setText("Percepat pemeliharaan aplikasi desa.")
+    click(qtbot, page2.tombol_simpan_umpan)
+    assert RealisasiIKI.get(RealisasiIKI.realisasi_teks == "1").umpan_balik.startswith(
+        "Percepat"
+    )
+    page2.halaman.setCurrentIndex(2)
+    assert "Saran dari realisasi" in page2.saran.text()
+    page2.rating_hk.setCurrentIndex(page2.rating_hk.findData(Rating.SESUAI_EKSPEKTASI.value))
+    assert page2.predikat.text() == "(menunggu kedua rating)"
+    page2.rating_pk.setCurrentIndex(page2.rating_pk.findData(Rating.DI_BAWAH_EKSPEKTASI.value))
+    assert page2.predikat.text() == "Kurang/Misconduct"
+    click(qtbot, page2.tombol_nilai)
+    ev = the_evaluation()
+    assert (ev.status, ev.predikat) == (E.DINILAI, "KURANG_MISCONDUCT")
+
+    # The quarter is final once the unit's capaian organisasi is set (by the leader above).
+    ev_service.atur_capaian_organisasi(login(CAMAT), ev.unit_id, TAHUN, "TW1", "BAIK")
+    page2.muat_ulang()
+    click(qtbot, page2.tombol_aksi["finalkan"])
+    assert the_evaluation().status == E.FINAL
+
+    # --- Lia objects; Hendra answers; the Camat decides and changes the perilaku rating.
+    def answer(text):
+        def drive(dialog: CatatanDialog) -> None:
+            assert not dialog.tombol_ok.isEnabled()
+            qtbot.keyClicks(dialog.catatan, text)
+            click(qtbot, dialog.tombol_ok)
+
+        return drive
+
+    page = page_for(qtbot, LIA, skp.id)
+    ganti_exec(monkeypatch, CatatanDialog, answer("Perilaku saya sudah sesuai ekspektasi."))
+    click(qtbot, page.tombol_aksi["ajukan_keberatan"])
+    assert the_evaluation().status == E.KEBERATAN
+    assert page.kotak.isVisible() and "Perilaku saya" in page.catatan.text()
+
+    page2 = page_for(qtbot, HENDRA, skp.id)
+    ganti_exec(monkeypatch, CatatanDialog, answer("Dua kali terlambat rapat koordinasi."))
+    click(qtbot, page2.tombol_aksi["tanggapi_keberatan"])
+    assert the_evaluation().status == E.DITANGGAPI
+
+    camat = create_main_window(login(CAMAT), "kantor.db")
+    qtbot.addWidget(camat)
+    page3 = EvaluasiPage(login(CAMAT))
+    qtbot.addWidget(page3)
+    page3.show()
+    page3.tampilkan(skp.id, "TW1")
+    assert set(page3.tombol_aksi) == {"putuskan_keberatan"}
+    assert page3.rating_pk.isEnabled()
+    page3.rating_pk.setCurrentIndex(page3.rating_pk.findData(Rating.SESUAI_EKSPEKTASI.value))
+    ganti_exec(monkeypatch, CatatanDialog, answer("Keberatan diterima sebagian."))
+    click(qtbot, page3.tombol_aksi["putuskan_keberatan"])
+    ev = the_evaluation()
+    assert (ev.status, ev.rating_perilaku, ev.predikat) == (
+        E.DIPUTUS,
+        Rating.SESUAI_EKSPEKTASI.value,
+        "BAIK",
+    )
+    assert "Keberatan diterima sebagian." in page3.catatan.text()
+
+
+def test_the_bawahan_tab_counts_an_evaluation_waiting_on_the_penilai(qtbot, skp, clock):
+    lia = login(LIA)
+    ev = ev_service.buka_evaluasi(lia, skp.id, "TW1")
+    for iki, _r in ev_service.realisasi_per_iki(ev):
+        ev_service.isi_realisasi(lia, ev.id, iki.id, "2")
+    ev_service.ajukan(lia, ev.id)
+
+    window = create_main_window(login(HENDRA), "kantor.db")
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Bawahan (1)" in titles
+    row = next(r for r in window.tab("bawahan").model.rows() if r.id == skp.id)
+    assert row.menunggu_saya and row.aksi_saya == "Triwulan I: Simpan Penilaian"
+    # The page opens on the period that waits on him.
+    window.tab("bawahan").pilih(skp.id)
+    assert window.tab("bawahan").editor.evaluasi.periode.currentData() == "TW1"
