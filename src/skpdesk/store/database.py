@@ -84,6 +84,16 @@ def _pp46_isian(database: pw.Database) -> None:
     )
 
 
+def _pengukuran_kinerja(database: pw.Database) -> None:
+    """Perjanjian Kinerja, its quarterly measurement chain (seed 003) and the capaian bands."""
+    _ensure_columns(database, models.Pengaturan, "pita_capaian")
+    database.create_tables(
+        [models.PerjanjianKinerja, models.IndikatorPK, models.PengukuranKinerja,
+         models.RealisasiPK],
+        safe=True,
+    )
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
 MIGRATIONS: dict[int, Migration] = {
@@ -91,8 +101,9 @@ MIGRATIONS: dict[int, Migration] = {
     3: _v3_dokumen,
     4: _v4_evaluasi,
     5: _pp46_isian,
+    6: _pengukuran_kinerja,
 }
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 
 class DatabaseOpenError(Exception):

@@ -156,6 +156,7 @@ class Pengaturan(UUIDModel):
     cadangan_disimpan = pw.IntegerField(default=14)  # rolling backups to keep
     opsi_alur = JSONField(default=list)  # workflow options of the office, e.g. "skp_bkpsdm"
     periodisitas = pw.TextField(default="TRIWULANAN")  # Periodisitas of the evaluations
+    pita_capaian = JSONField(null=True)  # the office's capaian bands; None: domain default
 
 
 class SKP(UUIDModel):
@@ -235,6 +236,88 @@ class PeranHasil(UUIDModel):
 
     class Meta:
         indexes = ((("rhk_atasan", "bawahan"), True),)
+
+
+class PerjanjianKinerja(UUIDModel):
+    """The Perjanjian Kinerja of one unit for one year (domain.md §6.1)."""
+
+    unit = pw.ForeignKeyField(UnitKerja, backref="perjanjian_kinerja", on_delete="RESTRICT")
+    tahun = pw.IntegerField(index=True)
+    pihak_pertama = pw.ForeignKeyField(
+        Pegawai, null=True, backref="pk_pihak_pertama", on_delete="RESTRICT"
+    )
+    # The superior (a Bupati) is usually outside the roster: kept as printed.
+    pihak_kedua_nama = pw.TextField(default="")
+    pihak_kedua_nip = pw.TextField(default="")
+    pihak_kedua_jabatan = pw.TextField(default="")
+    versi = pw.IntegerField(default=1)
+    dibuat = pw.DateTimeField(default=utcnow)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("unit", "tahun"), True),)
+
+
+class IndikatorPK(UUIDModel):
+    """One row of the PK lampiran: sasaran, indikator, targets, polarity, program and anggaran."""
+
+    pk = pw.ForeignKeyField(PerjanjianKinerja, backref="indikator", on_delete="CASCADE")
+    urutan = pw.IntegerField(default=0)
+    sasaran = pw.TextField(default="")
+    indikator = pw.TextField(default="")
+    satuan = pw.TextField(default="")
+    polaritas = pw.TextField(default="POSITIF")  # Polaritas
+    target = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    target_maks = pw.DecimalField(max_digits=18, decimal_places=4, null=True)  # range only
+    target_tw = JSONField(default=dict)  # {"1": "25", …}: the quarter's target as a decimal
+    kumulatif = pw.TextField(default="JUMLAH")  # CaraKumulatif
+    program = pw.TextField(default="")
+    anggaran = pw.DecimalField(max_digits=18, decimal_places=2, null=True)
+    # The section that measures it; its head fills it in each quarter.
+    unit = pw.ForeignKeyField(UnitKerja, null=True, backref="indikator_pk", on_delete="SET NULL")
+    # The RHK of the head's SKP that carries this indicator (§6.1: PK → RHK pimpinan).
+    rhk = pw.ForeignKeyField(
+        RencanaHasilKerja, null=True, backref="indikator_pk", on_delete="SET NULL"
+    )
+
+
+class PengukuranKinerja(UUIDModel):
+    """One quarter's measurement of a PK: the seed-003 chain with the people it names."""
+
+    pk = pw.ForeignKeyField(PerjanjianKinerja, backref="pengukuran", on_delete="RESTRICT")
+    triwulan = pw.IntegerField()
+    status = pw.TextField(index=True)  # StatusPengukuran
+    status_sejak = pw.DateTimeField(default=utcnow)
+    # The chain's parts, resolved from the roster when it starts and kept (PeranPK).
+    camat = pw.ForeignKeyField(Pegawai, backref="pk_camat", on_delete="RESTRICT")
+    sekretaris = pw.ForeignKeyField(Pegawai, backref="pk_sekretaris", on_delete="RESTRICT")
+    kasubbag = pw.ForeignKeyField(Pegawai, backref="pk_kasubbag", on_delete="RESTRICT")
+    pelaksana = pw.ForeignKeyField(Pegawai, backref="pk_pelaksana", on_delete="RESTRICT")
+    kasi_selesai = JSONField(default=list)  # Kasi (pegawai ids) who confirmed this round
+    versi = pw.IntegerField(default=1)
+    dibuat = pw.DateTimeField(default=utcnow)
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("pk", "triwulan"), True),)
+
+
+class RealisasiPK(UUIDModel):
+    """One indicator in one quarter: target, realisasi, cumulative, kendala, tindak lanjut."""
+
+    pengukuran = pw.ForeignKeyField(PengukuranKinerja, backref="realisasi", on_delete="CASCADE")
+    indikator = pw.ForeignKeyField(IndikatorPK, backref="realisasi", on_delete="RESTRICT")
+    pengisi = pw.ForeignKeyField(Pegawai, null=True, backref="realisasi_pk", on_delete="RESTRICT")
+    target = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    target_maks = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    realisasi = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    realisasi_kumulatif = pw.DecimalField(max_digits=18, decimal_places=4, null=True)
+    kendala = pw.TextField(default="")
+    tindak_lanjut = pw.TextField(default="")
+    diubah = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("pengukuran", "indikator"), True),)
 
 
 class Dokumen(UUIDModel):
@@ -433,6 +516,10 @@ MODELS: tuple[type[BaseModel], ...] = (
     IndikatorKinerja,
     EkspektasiPerilaku,
     PeranHasil,
+    PerjanjianKinerja,
+    IndikatorPK,
+    PengukuranKinerja,
+    RealisasiPK,
     Dokumen,
     Evaluasi,
     RealisasiIKI,
