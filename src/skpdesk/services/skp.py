@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from skpdesk.domain.aturan import Regime
 from skpdesk.domain.berakhlak import BERAKHLAK
 from skpdesk.domain.kepegawaian import JenisJabatan, Peran, cari_golongan
 from skpdesk.domain.nip import format_nip
@@ -409,7 +410,13 @@ def _jalankan(aktor: Aktor, skp: SKP, aksi: str, catatan: str) -> SKP:
     if t.catatan_wajib and not catatan:
         raise ValidasiGagal({"catatan": _("Catatan wajib diisi untuk tindakan ini.")})
     if aksi == "ajukan":
-        faults = periksa_untuk_diajukan(Pendekatan(skp.pendekatan), isian(skp))
+        if skp.regime == Regime.PP_46_2011:
+            # A PP 46 SKP holds kegiatan, not RHK; pp46 builds on this module, hence late.
+            from skpdesk.services import pp46
+
+            faults = pp46.kekurangan(skp)
+        else:
+            faults = periksa_untuk_diajukan(Pendekatan(skp.pendekatan), isian(skp))
         if skp.penilai_id is None:
             faults.insert(
                 0,
@@ -514,7 +521,7 @@ def rhk_atasan_pilihan(skp: SKP) -> list[RencanaHasilKerja]:
 
 def sinkron_matriks(skp: SKP) -> int:
     """Bring the matriks peran hasil cells for this pegawai into her draft as prefilled RHK."""
-    if skp.status not in STATUS_DAPAT_DIUBAH:
+    if skp.status not in STATUS_DAPAT_DIUBAH or skp.regime == Regime.PP_46_2011:
         return 0
     cells = (
         PeranHasil.select()
