@@ -244,9 +244,9 @@ def page_field(p: Paragraph, instr: str) -> None:
 # --- shared blocks --------------------------------------------------------------------------
 
 
-def kop_surat(doc: Document) -> None:
+def kop_surat(doc: Document, lebar: float = USABLE_CM) -> None:
     """Letterhead: logo left, the lines centred over the page, a double rule below."""
-    widths = [2.6, 11.8, 2.6]
+    widths = [2.6, lebar - 5.2, 2.6]
     t = table(doc, 1, widths, borders=False)
     logo_cell, text_cell, _blank = t.rows[0].cells
     valign(logo_cell)
@@ -268,9 +268,9 @@ def judul(doc: Document, lines: list[str]) -> None:
              space_after=6 if i == len(lines) - 1 else 0)
 
 
-def baris_instansi(doc: Document) -> None:
+def baris_instansi(doc: Document, lebar: float = USABLE_CM) -> None:
     """NAMA INSTANSI left, PERIODE PENILAIAN right (domain.md §2.3)."""
-    widths = [6.5, 10.5]
+    widths = [6.5, lebar - 6.5]
     t = table(doc, 1, widths, borders=False)
     para(t.rows[0].cells[0], "{{ kantor.nama_kapital }}", bold=True)
     para(t.rows[0].cells[1], "PERIODE PENILAIAN: {{ periode_penilaian }}", bold=True,
@@ -287,9 +287,10 @@ FIELDS = (
 )
 
 
-def blok_pihak(doc: Document) -> None:
+def blok_pihak(doc: Document, lebar: float = USABLE_CM) -> None:
     """PEGAWAI YANG DINILAI beside PEJABAT PENILAI KINERJA, five numbered fields each."""
-    widths = [0.6, 3.1, 4.8, 0.6, 3.1, 4.8]
+    value = lebar / 2 - 3.7
+    widths = [0.6, 3.1, value, 0.6, 3.1, value]
     t = table(doc, 1, widths)
     head = t.rows[0]
     for start, label in ((0, "PEGAWAI YANG DINILAI"), (3, "PEJABAT PENILAI KINERJA")):
@@ -308,14 +309,14 @@ def blok_pihak(doc: Document) -> None:
     para(doc, "", space_after=4)
 
 
-def tanda_tangan(doc: Document) -> None:
+def tanda_tangan(doc: Document, lebar: float = USABLE_CM, ruang: float = 2.0) -> None:
     """Pegawai left, pejabat penilai right with place and date (domain.md §2.3).
 
     Three rows (who, room to sign, name and NIP) so that both names sit on one line however
     many lines the posts take.
     """
     para(doc, "", space_after=6, keep_next=True)
-    widths = [8.5, 8.5]
+    widths = [lebar / 2, lebar / 2]
     t = table(doc, 3, widths, borders=False)
     who, space, name = t.rows
     for row in t.rows:
@@ -332,7 +333,7 @@ def tanda_tangan(doc: Document) -> None:
         para(name.cells[side], "{{ ttd." + key + ".nama }}", bold=True, underline=True,
              align="center", keep_next=True)
         para(name.cells[side], "NIP. {{ ttd." + key + ".nip }}", align="center")
-    space.height = Cm(2.0)
+    space.height = Cm(ruang)
     space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
@@ -556,10 +557,416 @@ def lampiran_skp() -> Document:
     return doc
 
 
+# --- evaluation forms (domain.md §2.9.6, §4.1) -----------------------------------------------
+
+LANDSCAPE_CM = 25.7  # A4 landscape, 2 cm left and right margins
+
+
+def _blok_tiga(doc: Document, lebar: float) -> None:
+    """Block 3 (ATASAN PEJABAT PENILAI KINERJA) beside CAPAIAN KINERJA ORGANISASI (§2.3)."""
+    value = lebar / 2 - 3.7
+    widths = [0.6, 3.1, value, lebar / 2]
+    t = table(doc, 1, widths)
+    head = t.rows[0]
+    cell = merged(head, 0, 2)
+    shade(cell)
+    para(cell, "ATASAN PEJABAT PENILAI KINERJA", bold=True, align="center")
+    shade(head.cells[3])
+    para(head.cells[3], "CAPAIAN KINERJA ORGANISASI", bold=True, align="center")
+    for n, (label, key) in enumerate(FIELDS, start=1):
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], str(n), align="center")
+        para(row.cells[1], "{{ label_unit_atasan }}" if key == "unit" else label)
+        para(row.cells[2], "{{ atasan_penilai." + key + " }}")
+        right = row.cells[3]
+        vmerge(right, restart=n == 1)
+        if n == 1:
+            valign(right)
+            para(right, "{{ capaian_organisasi }}", bold=True, size=12, align="center")
+        else:
+            para(right, "")
+    para(doc, "", space_after=4)
+
+
+def _pola_distribusi(doc: Document, lebar: float) -> None:
+    """POLA DISTRIBUSI: the title of the curve and the chart of the unit (§2.9.5)."""
+    widths = [lebar]
+    t = table(doc, 3, widths)
+    for row in t.rows:
+        keep_row(row)
+    head = t.rows[0].cells[0]
+    shade(head)
+    para(head, "POLA DISTRIBUSI", bold=True, keep_next=True)
+    para(t.rows[1].cells[0], "{{ kurva_judul }}", bold=True, align="center", keep_next=True)
+    para(t.rows[1].cells[0], "{{ unit_kurva }}", align="center", keep_next=True)
+    para(t.rows[2].cells[0], "{{ kurva_gambar }}", align="center")
+    para(doc, "", space_after=4)
+
+
+def _baris_rating(t: Table, widths: list[float], label: str, expr: str) -> None:
+    row = add_row(t, widths)
+    keep_row(row)
+    left = merged(row, 0, len(widths) - 3)
+    shade(left)
+    para(left, label, bold=True, align="right")
+    right = merged(row, len(widths) - 2, len(widths) - 1)
+    valign(right)
+    para(right, "{{ " + expr + " }}", bold=True, align="center")
+
+
+def _kolom_evaluasi(jpt: bool, kuantitatif: bool) -> tuple[list[float], list[str], list[str]]:
+    if kuantitatif and jpt:
+        return (
+            [0.9, 5.0, 4.6, 2.6, 2.8, 4.6, 5.2],
+            ["NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET", "PERSPEKTIF",
+             "REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI "
+             "DUKUNG"],
+            ["r.no", "r.uraian_lengkap", "b.indikator", "b.target", "r.perspektif",
+             "b.realisasi", "b.umpan_balik"],
+        )
+    if kuantitatif:
+        return (
+            [0.9, 3.7, 3.7, 1.8, 4.2, 2.4, 4.2, 4.8],
+            ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA",
+             "ASPEK", "INDIKATOR KINERJA INDIVIDU", "TARGET",
+             "REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI "
+             "DUKUNG"],
+            ["r.no", "r.intervensi", "r.uraian", "b.aspek", "b.indikator", "b.target",
+             "b.realisasi", "b.umpan_balik"],
+        )
+    if jpt:
+        return (
+            [0.9, 8.0, 3.0, 7.0, 6.8],
+            ["NO", "RENCANA HASIL KERJA", "PERSPEKTIF", "REALISASI BERDASARKAN BUKTI DUKUNG",
+             "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"],
+            ["r.uraian_lengkap", "r.perspektif"],
+        )
+    return (
+        [0.9, 5.5, 5.5, 7.0, 6.8],
+        ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA",
+         "REALISASI BERDASARKAN BUKTI DUKUNG",
+         "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"],
+        ["r.intervensi", "r.uraian"],
+    )
+
+
+def _rhk_evaluasi_kualitatif(t: Table, widths: list[float], group: str, columns: list[str]
+                             ) -> None:
+    """One row per RHK: its ukuran keberhasilan under it, the realisasi and umpan balik lists."""
+    tag_row(t, widths, "{%tr for r in " + group + " %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    for c in row.cells:
+        valign(c, "top")
+    para(row.cells[0], "{{ r.no }}", align="center")
+    for cell, expr in zip(row.cells[1:], columns, strict=False):
+        para(cell, "{{ " + expr + " }}")
+    # The RHK's own cell: first for JPT (RHK, perspektif), second for JA/JF (intervensi, RHK).
+    target = row.cells[1] if columns[0] == "r.uraian_lengkap" else row.cells[2]
+    para(target, "Ukuran keberhasilan / IKI dan target:", italic=True, size=8)
+    tag_para(target, "{%p for u in r.ukuran %}")
+    hanging(para(target, "-\t{{ u }}", size=8))
+    tag_para(target, "{%p endfor %}")
+    real = row.cells[len(widths) - 2]
+    tag_para(real, "{%p for x in r.realisasi_ringkas %}")
+    hanging(para(real, "-\t{{ x }}"))
+    tag_para(real, "{%p endfor %}")
+    ub = row.cells[len(widths) - 1]
+    tag_para(ub, "{%p for x in r.umpan_balik_ringkas %}")
+    para(ub, "{{ x }}")
+    tag_para(ub, "{%p endfor %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not " + group + " %}")
+    row = add_row(t, widths)
+    for cell in row.cells:
+        para(cell, "-", align="center")
+    tag_row(t, widths, "{%tr endif %}")
+
+
+def _tabel_hasil_evaluasi(doc: Document, *, jpt: bool, kuantitatif: bool) -> None:
+    widths, labels, columns = _kolom_evaluasi(jpt, kuantitatif)
+    t = table(doc, 1, widths)
+    first = t.rows[0]
+    header_row(first)
+    cell = merged(first, 0, len(widths) - 1)
+    shade(cell)
+    para(cell, "HASIL KERJA", bold=True)
+    kepala_tabel(t, widths, labels)
+    for title, group in (("A. KINERJA UTAMA", "utama"), ("B. KINERJA TAMBAHAN", "tambahan")):
+        judul_baris(t, widths, title, fill=False)
+        if kuantitatif:
+            _rhk_kuantitatif(t, widths, group, columns)
+        else:
+            _rhk_evaluasi_kualitatif(t, widths, group, columns)
+    _baris_rating(t, widths, "RATING HASIL KERJA*", "rating_hasil_kerja")
+
+
+def hasil_kerja_evaluasi(doc: Document, *, jpt: bool) -> None:
+    tag_para(doc, "{%p if kuantitatif %}")
+    _tabel_hasil_evaluasi(doc, jpt=jpt, kuantitatif=True)
+    tag_para(doc, "{%p else %}")
+    _tabel_hasil_evaluasi(doc, jpt=jpt, kuantitatif=False)
+    tag_para(doc, "{%p endif %}")
+    para(doc, "", space_after=4)
+
+
+def perilaku_evaluasi(doc: Document, lebar: float) -> None:
+    """Seven BerAKHLAK values with ekspektasi khusus pimpinan and umpan balik, then the rating."""
+    widths = [0.9, 9.0, 7.0, lebar - 16.9]
+    t = table(doc, 1, widths)
+    first = t.rows[0]
+    header_row(first)
+    cell = merged(first, 0, 3)
+    shade(cell)
+    para(cell, "PERILAKU KERJA", bold=True)
+    kepala_tabel(t, widths, ["NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN",
+                             "UMPAN BALIK BERKELANJUTAN"], numbers=False)
+    tag_row(t, widths, "{%tr for p in perilaku %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    no, left, middle, right = row.cells
+    for c in row.cells:
+        valign(c, "top")
+    para(no, "{{ p.no }}", align="center")
+    para(left, "{{ p.nama }}", bold=True, space_after=2)
+    tag_para(left, "{%p for g in p.panduan %}")
+    hanging(para(left, "-\t{{ g }}"))
+    tag_para(left, "{%p endfor %}")
+    para(middle, "{{ p.ekspektasi }}")
+    para(right, "{{ p.umpan_balik }}")
+    tag_row(t, widths, "{%tr endfor %}")
+    _baris_rating(t, widths, "RATING PERILAKU KERJA*", "rating_perilaku")
+    para(doc, "", space_after=4)
+
+
+def predikat_kinerja(doc: Document, lebar: float) -> None:
+    widths = [lebar - 8.0, 8.0]
+    t = table(doc, 1, widths)
+    keep_row(t.rows[0])
+    left, right = t.rows[0].cells
+    shade(left)
+    para(left, "PREDIKAT KINERJA PEGAWAI*", bold=True, align="right")
+    valign(right)
+    para(right, "{{ predikat }}", bold=True, size=11, align="center")
+    para(doc, "*) Rating dan predikat ditetapkan oleh pejabat penilai kinerja "
+         "(PermenPANRB 6/2022).", size=7, italic=True, keep_next=True)
+
+
+def evaluasi(jpt: bool) -> Document:
+    lebar = LANDSCAPE_CM
+    doc = new_document(landscape=True)
+    kop_surat(doc, lebar)
+    judul(doc, ["EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA {{ pendekatan_judul }}",
+                "PERIODE: {{ periode_label }}"])
+    baris_instansi(doc, lebar)
+    blok_pihak(doc, lebar)
+    _blok_tiga(doc, lebar)
+    _pola_distribusi(doc, lebar)
+    hasil_kerja_evaluasi(doc, jpt=jpt)
+    perilaku_evaluasi(doc, lebar)
+    predikat_kinerja(doc, lebar)
+    tanda_tangan(doc, lebar)
+    kaki(doc)
+    return doc
+
+
+def _bagian(t: Table, widths: list[float], no: str, title: str) -> None:
+    """A numbered section row of the Dokumen Evaluasi: the number, then the title across."""
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], no, bold=True, align="center")
+    cell = merged(row, 1, 3)
+    shade(cell)
+    para(cell, title, bold=True)
+
+
+def _isian(t: Table, widths: list[float], no: str, label: str, value: str) -> None:
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    para(row.cells[1], no, align="center")
+    para(row.cells[2], label)
+    para(row.cells[3], value)
+
+
+def _orang_dokev(t: Table, widths: list[float], no: str, title: str, key: str, unit: str
+                 ) -> None:
+    _bagian(t, widths, no, title)
+    for n, (label, field) in enumerate(FIELDS, start=1):
+        _isian(t, widths, str(n), unit if field == "unit" else label,
+               "{{ " + key + "." + field + " }}")
+
+
+def _teks_bagian(t: Table, widths: list[float], no: str, title: str, lines: list[str],
+                 tinggi: float = 0) -> None:
+    _bagian(t, widths, no, title)
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    cell = merged(row, 1, 3)
+    valign(cell, "top")
+    for line in lines:
+        para(cell, line)
+    if tinggi:
+        row.height = Cm(tinggi)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _pilihan_predikat(cell: _Cell) -> None:
+    """The five predikat in one line, the chosen one bold and underlined, the rest struck."""
+    p = para(cell, "")
+
+    def run(text: str, **fmt: bool) -> None:
+        r = p.add_run(text)
+        for key, value in fmt.items():
+            setattr(r.font, key, value)
+
+    run("{%r for x in predikat_pilihan %}")
+    run("{%r if x.dipilih %}")
+    run("{{ x.label }}", bold=True, underline=True)
+    run("{%r else %}")
+    run("{{ x.label }}", strike=True)
+    run("{%r endif %}")
+    run("{{ x.pemisah }}")
+    run("{%r endfor %}")
+
+
+def dokumen_evaluasi() -> Document:
+    doc = new_document()
+    kop_surat(doc)
+    judul(doc, ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE*: {{ periode_label }}"])
+    baris_instansi(doc)
+    widths = [0.8, 0.7, 5.5, 10.0]
+    t = table(doc, 0, widths)
+    _orang_dokev(t, widths, "1", "PEGAWAI YANG DINILAI", "pegawai", "UNIT KERJA")
+    _orang_dokev(t, widths, "2", "PEJABAT PENILAI KINERJA", "penilai", "{{ label_unit_penilai }}")
+    _orang_dokev(t, widths, "3", "ATASAN PEJABAT PENILAI KINERJA", "atasan_penilai",
+                 "{{ label_unit_atasan }}")
+    _bagian(t, widths, "4", "EVALUASI KINERJA")
+    _isian(t, widths, "1", "CAPAIAN KINERJA ORGANISASI", "{{ capaian_organisasi }}")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    para(row.cells[1], "2", align="center")
+    para(row.cells[2], "PREDIKAT KINERJA PEGAWAI")
+    _pilihan_predikat(row.cells[3])
+    _teks_bagian(t, widths, "5", "CATATAN/REKOMENDASI", ["{{ catatan }}"], tinggi=1.4)
+    tag_row(t, widths, "{%tr if ada_keberatan %}")
+    _teks_bagian(t, widths, "6", "KEBERATAN DARI PEGAWAI YANG DINILAI",
+                 ["{{ keberatan.alasan }}", "Diajukan tanggal {{ keberatan.tanggal }}"])
+    _teks_bagian(t, widths, "7", "PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN",
+                 ["{{ keberatan.tanggapan }}", "Tanggal {{ keberatan.tanggal_tanggapan }}"])
+    _teks_bagian(t, widths, "8", "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN",
+                 ["{{ keberatan.keputusan }}", "{{ keberatan.perubahan }}",
+                  "Tanggal {{ keberatan.tanggal_keputusan }}"])
+    tag_row(t, widths, "{%tr endif %}")
+    para(doc, "*) Periode tahunan: evaluasi periode terakhir mencakup 1 Januari s.d. 31 Desember.",
+         size=7, italic=True)
+    # With a keberatan the atasan signs his decision too: three signatures on one row keep
+    # the page single.
+    tag_para(doc, "{%p if ada_keberatan %}")
+    _ttd_tiga(doc)
+    tag_para(doc, "{%p else %}")
+    tanda_tangan(doc, ruang=1.8)
+    tag_para(doc, "{%p endif %}")
+    kaki(doc)
+    return doc
+
+
+def _ttd_tiga(doc: Document, lebar: float = USABLE_CM) -> None:
+    """Pegawai left, atasan pejabat penilai in the middle, pejabat penilai right with the date."""
+    para(doc, "", space_after=6, keep_next=True)
+    widths = [lebar / 3] * 3
+    t = table(doc, 3, widths, borders=False)
+    who, space, name = t.rows
+    for row in t.rows:
+        keep_row(row)
+    for side, key, dated in ((0, "pegawai", False), (1, "atasan_penilai", False),
+                             (2, "penilai", True)):
+        cell = who.cells[side]
+        valign(cell, "top")
+        para(cell, "{{ ttd.tempat_tanggal }}" if dated else "", align="center", keep_next=True)
+        para(cell, "{{ ttd." + key + ".peran }}", align="center", keep_next=True)
+        tag_para(cell, "{%p for baris in ttd." + key + ".jabatan_baris %}")
+        para(cell, "{{ baris }}", align="center", keep_next=True)
+        tag_para(cell, "{%p endfor %}")
+        para(space.cells[side], "", keep_next=True)
+        para(name.cells[side], "{{ ttd." + key + ".nama }}", bold=True, underline=True,
+             align="center", keep_next=True)
+        para(name.cells[side], "NIP. {{ ttd." + key + ".nip }}", align="center")
+    space.height = Cm(1.8)
+    space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def buku_catatan() -> Document:
+    doc = new_document()
+    kop_surat(doc)
+    judul(doc, ["BUKU CATATAN PENILAIAN PERILAKU PEGAWAI", "TAHUN {{ tahun }}"])
+    widths = [4.2, 0.4, 12.4]
+    t = table(doc, 0, widths, borders=False)
+    for label, key in FIELDS:
+        row = add_row(t, widths)
+        para(row.cells[0], label)
+        para(row.cells[1], ":")
+        para(row.cells[2], "{{ pegawai." + key + " }}", bold=key == "nama")
+    para(doc, "", space_after=6)
+    widths = [0.9, 3.0, 8.6, 4.5]
+    t = table(doc, 0, widths)
+    kepala_tabel(t, widths, ["NO", "TANGGAL", "URAIAN",
+                             "NAMA/NIP DAN PARAF PEJABAT PENILAI"])
+    tag_row(t, widths, "{%tr for c in catatan %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    for c in row.cells:
+        valign(c, "top")
+    para(row.cells[0], "{{ c.no }}", align="center")
+    para(row.cells[1], "{{ c.tanggal }}")
+    para(row.cells[2], "{{ c.uraian }}")
+    para(row.cells[3], "{{ c.penilai_nama }}")
+    para(row.cells[3], "NIP. {{ c.penilai_nip }}", space_after=18)
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not catatan %}")
+    row = add_row(t, widths)
+    for cell in row.cells:
+        para(cell, "-", align="center")
+    tag_row(t, widths, "{%tr endif %}")
+    _ttd_penilai(doc)
+    kaki(doc)
+    return doc
+
+
+def _ttd_penilai(doc: Document, lebar: float = USABLE_CM) -> None:
+    """Only the pejabat penilai signs the book, on the right with place and date."""
+    para(doc, "", space_after=6, keep_next=True)
+    widths = [lebar / 2, lebar / 2]
+    t = table(doc, 3, widths, borders=False)
+    who, space, name = t.rows
+    for row in t.rows:
+        keep_row(row)
+    cell = who.cells[1]
+    para(who.cells[0], "")
+    para(cell, "{{ ttd.tempat_tanggal }}", align="center", keep_next=True)
+    para(cell, "{{ ttd.penilai.peran }}", align="center", keep_next=True)
+    tag_para(cell, "{%p for baris in ttd.penilai.jabatan_baris %}")
+    para(cell, "{{ baris }}", align="center", keep_next=True)
+    tag_para(cell, "{%p endfor %}")
+    para(space.cells[1], "", keep_next=True)
+    para(name.cells[1], "{{ ttd.penilai.nama }}", bold=True, underline=True, align="center",
+         keep_next=True)
+    para(name.cells[1], "NIP. {{ ttd.penilai.nip }}", align="center")
+    space.height = Cm(2.0)
+    space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
 TEMPLATES = {
     "skp_ja_jf.docx": lambda: skp(jpt=False),
     "skp_jpt.docx": lambda: skp(jpt=True),
     "lampiran_skp.docx": lampiran_skp,
+    "evaluasi_ja_jf.docx": lambda: evaluasi(jpt=False),
+    "evaluasi_jpt.docx": lambda: evaluasi(jpt=True),
+    "dokumen_evaluasi.docx": dokumen_evaluasi,
+    "buku_catatan.docx": buku_catatan,
 }
 
 

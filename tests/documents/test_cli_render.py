@@ -58,7 +58,7 @@ def _year(path) -> int:
     [
         (["skp", "--pegawai", "199001012015031001"], "tidak ditemukan"),
         (["skp", "--pegawai", NIP_STAF, "--tahun", "2001"], "belum memiliki SKP tahun 2001"),
-        (["evaluasi", "--pegawai", NIP_STAF], "tidak dikenal"),
+        (["bukan_jenis", "--pegawai", NIP_STAF], "tidak dikenal"),
         (["skp", "--pegawai", NIP_STAF, "--periode", "TW1"], "tidak memakai --periode"),
         (["skp"], "wajib"),
     ],

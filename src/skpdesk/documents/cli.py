@@ -44,10 +44,11 @@ def daftar(out: TextIO) -> int:
     return 0
 
 
-def _nama_berkas(kode: str, skp_id, nip: str, tahun: int, periode: str | None) -> str:
+def _nama_berkas(kind, record_id, nip: str, tahun: int, periode: str | None) -> str:
     from skpdesk.store.models import SKP
 
-    skp = SKP.get_by_id(skp_id)
+    kode = kind.kode
+    skp = SKP.get_by_id(kind.rekaman(record_id).skp_id)
     parts = [kode, nip, str(tahun)]
     if periode:
         parts.append(periode)
@@ -103,7 +104,7 @@ def main_cli(args: argparse.Namespace, open_db, *, out: TextIO, err: TextIO) -> 
             hasil, _context = render_rekaman(kind.kode, record_id, tanggal=tanggal)
             for warning in hasil.peringatan:
                 print(warning, file=err)
-            target = folder / _nama_berkas(kind.kode, record_id, nip, args.tahun, args.periode)
+            target = folder / _nama_berkas(kind, record_id, nip, args.tahun, args.periode)
             target.write_bytes(hasil.isi)
             written.append(target)
             print(target, file=out)

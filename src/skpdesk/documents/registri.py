@@ -12,10 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from skpdesk.documents import konteks
+from skpdesk.documents import konteks_evaluasi as konteks_ev
+from skpdesk.domain import format as fmt
+from skpdesk.domain.evaluasi import Periodisitas, cari_periode
 from skpdesk.domain.nip import normalize_nip
 from skpdesk.i18n import _
+from skpdesk.services import evaluasi as ev
 from skpdesk.services.errors import TidakDitemukan
-from skpdesk.store.models import SKP, Pegawai
+from skpdesk.store.models import SKP, Evaluasi, Pegawai
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,74 @@ def cari_skp(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID
     return [s.id for s in found]
 
 
+def _rekaman_evaluasi(evaluasi_id: uuid.UUID) -> Rekaman:
+    evaluasi = Evaluasi.get_or_none(Evaluasi.id == evaluasi_id)
+    if evaluasi is None:
+        raise TidakDitemukan(_("Evaluasi tidak ditemukan."))
+    skp = evaluasi.skp
+    # The archive ties a document to its SKP's data version (services.dokumen).
+    return Rekaman("Evaluasi", evaluasi.id, skp.id, skp.pegawai_id, skp.tahun, evaluasi.periode,
+                   skp.versi, skp.pegawai.nip)
+
+
+def kode_periode(periode: str) -> str:
+    """TW1…TW4, AKHIR, or a month (3, BULAN_3, Maret) → the stored period code of the office."""
+    periodisitas = ev.periodisitas_kantor()
+    text = periode.strip()
+    if periodisitas == Periodisitas.BULANAN:
+        names = [b.upper() for b in fmt.BULAN]
+        if text.isdigit() and 1 <= int(text) <= 12:
+            text = f"BULAN_{int(text)}"
+        elif text.upper() in names:
+            text = f"BULAN_{names.index(text.upper()) + 1}"
+    try:
+        return cari_periode(periodisitas, text).kode
+    except ValueError as exc:
+        raise TidakDitemukan(str(exc)) from None
+
+
+def cari_evaluasi(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
+    """The evaluation of one period of each SKP of the pegawai in the year."""
+    kode = kode_periode(periode or "AKHIR")
+    skp_ids = cari_skp(nip, tahun)
+    found = list(
+        Evaluasi.select(Evaluasi.id)
+        .where(Evaluasi.skp.in_(skp_ids) & (Evaluasi.periode == kode))
+        .join(SKP)
+        .order_by(SKP.tgl_mulai)
+    )
+    if not found:
+        pegawai = SKP.get_by_id(skp_ids[0]).pegawai
+        raise TidakDitemukan(
+            _("{nama} belum memiliki evaluasi {periode} tahun {tahun}.").format(
+                nama=pegawai.nama_lengkap, periode=ev.periode_dari(kode).nama, tahun=tahun
+            )
+        )
+    return [e.id for e in found]
+
+
+def cari_evaluasi_tahunan(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
+    """The annual (last-period) evaluation, which must be final for the Dokumen Evaluasi."""
+    found = cari_evaluasi(nip, tahun, "AKHIR")
+    for evaluasi_id in found:
+        konteks_ev.wajib_final(Evaluasi.get_by_id(evaluasi_id))
+    return found
+
+
+def cari_buku_catatan(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
+    """The SKP of the year whose period holds entries of the buku catatan penilai."""
+    skp_ids = cari_skp(nip, tahun)
+    found = [i for i in skp_ids if konteks_ev.catatan_skp(SKP.get_by_id(i))]
+    if not found:
+        pegawai = SKP.get_by_id(skp_ids[0]).pegawai
+        raise TidakDitemukan(
+            _("Belum ada catatan penilai tentang {nama} pada tahun {tahun}.").format(
+                nama=pegawai.nama_lengkap, tahun=tahun
+            )
+        )
+    return found
+
+
 def _templat_skp(context: dict) -> str:
     return "skp_jpt.docx" if context.get("varian") == "JPT" else "skp_ja_jf.docx"
 
@@ -107,6 +179,43 @@ JENIS: dict[str, JenisDokumen] = {
             contoh=lambda: [konteks.contoh_lampiran()],
             rekaman=_rekaman_skp,
             cari=cari_skp,
+        ),
+        JenisDokumen(
+            kode="evaluasi",
+            judul=_("Evaluasi Kinerja Pegawai (periodik dan tahunan)"),
+            entitas="Evaluasi",
+            templat=lambda context: (
+                "evaluasi_jpt.docx" if context.get("varian") == "JPT" else "evaluasi_ja_jf.docx"
+            ),
+            templat_semua=("evaluasi_ja_jf.docx", "evaluasi_jpt.docx"),
+            bangun=konteks_ev.konteks_evaluasi,
+            contoh=lambda: [konteks_ev.contoh_evaluasi(True), konteks_ev.contoh_evaluasi(False)],
+            rekaman=_rekaman_evaluasi,
+            cari=cari_evaluasi,
+            pakai_periode=True,
+        ),
+        JenisDokumen(
+            kode="dokumen_evaluasi",
+            judul=_("Dokumen Evaluasi Kinerja Pegawai (tahunan)"),
+            entitas="Evaluasi",
+            templat=lambda _context: "dokumen_evaluasi.docx",
+            templat_semua=("dokumen_evaluasi.docx",),
+            bangun=konteks_ev.konteks_dokumen_evaluasi,
+            contoh=lambda: [konteks_ev.contoh_dokumen_evaluasi(True),
+                            konteks_ev.contoh_dokumen_evaluasi(False)],
+            rekaman=_rekaman_evaluasi,
+            cari=cari_evaluasi_tahunan,
+        ),
+        JenisDokumen(
+            kode="buku_catatan",
+            judul=_("Buku Catatan Penilai"),
+            entitas="SKP",
+            templat=lambda _context: "buku_catatan.docx",
+            templat_semua=("buku_catatan.docx",),
+            bangun=konteks_ev.konteks_buku_catatan,
+            contoh=lambda: [konteks_ev.contoh_buku_catatan()],
+            rekaman=_rekaman_skp,
+            cari=cari_buku_catatan,
         ),
     )
 }

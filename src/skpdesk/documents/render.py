@@ -22,6 +22,7 @@ UKURAN: dict[str, tuple[int, int]] = {
     "F4": (Mm(215.9), Mm(330.2)),
 }
 LOGO_TINGGI = Cm(2.1)
+KURVA_LEBAR = Cm(9.5)
 
 
 class _Templat(DocxTemplate):
@@ -70,7 +71,7 @@ def render(
     """Fill the template; ``autoescape`` is always on so "Sri & Rahayu <Plt>" prints as typed."""
     tpl = _Templat(str(templat.path))
     peringatan = [templat.peringatan] if templat.peringatan else []
-    context = copy.copy(konteks)  # shallow: only "logo" is replaced
+    context = copy.copy(konteks)  # shallow: only "logo" and "kurva_gambar" are replaced
     context["logo"] = ""
     if logo:
         if logo_terbaca(logo):
@@ -80,6 +81,13 @@ def render(
                 _("Logo kantor tidak dapat dibaca sebagai gambar; dokumen dibuat tanpa logo. "
                   "Ganti logo di Pengaturan.")
             )
+    if "kurva_gambar" in context:
+        # The chart is drawn from its data at render time: the stored context stays JSON.
+        from skpdesk.documents.kurva import gambar_kurva
+
+        context["kurva_gambar"] = InlineImage(
+            tpl, io.BytesIO(gambar_kurva(context.get("kurva") or [])), width=KURVA_LEBAR
+        )
     tpl.render(context, templat_mod.env(), autoescape=True)
     atur_kertas(tpl.docx, ukuran_kertas)
     out = io.BytesIO()
