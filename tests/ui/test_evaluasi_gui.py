@@ -211,3 +211,89 @@ def test_the_bawahan_tab_counts_an_evaluation_waiting_on_the_penilai(qtbot, skp,
     # The page opens on the period that waits on him.
     window.tab("bawahan").pilih(skp.id)
     assert window.tab("bawahan").editor.evaluasi.periode.currentData() == "TW1"
+
+
+def final_quarter(skp, rating_hk=Rating.SESUAI_EKSPEKTASI, rating_pk=Rating.SESUAI_EKSPEKTASI):
+    """TW1 of Lia's SKP run to final through the services."""
+    lia, hendra = login(LIA), login(HENDRA)
+    ev = ev_service.buka_evaluasi(lia, skp.id, "TW1")
+    for iki, _r in ev_service.realisasi_per_iki(ev):
+        ev_service.isi_realisasi(lia, ev.id, iki.id, "2")
+    ev_service.ajukan(lia, ev.id)
+    ev_service.nilai(hendra, ev.id, rating_hk, rating_pk)
+    return ev
+
+
+def test_capaian_organisasi_is_set_on_the_atasan_tab(qtbot, skp):
+    final_quarter(skp)
+    window = create_main_window(login(CAMAT), "kantor.db")
+    qtbot.addWidget(window)
+    tab = window.tab("atasan")
+    assert tab is not None
+    page = tab.capaian
+    unit_id = Pegawai.get(Pegawai.nama == LIA).unit_id
+    row = page._units.index(unit_id)
+    combo = page.tabel.cellWidget(row, 0)  # Triwulan I
+    assert combo.currentData() is None
+    combo.setCurrentIndex(combo.findData("BAIK"))
+    page.tombol_simpan.click()
+    assert ev_service.capaian_organisasi(unit_id, TAHUN, "TW1").nilai == "BAIK"
+    assert "1 capaian tersimpan" in page.pesan.text()
+    # Lia, a staff member, leads no unit: she has no such tab.
+    lia_window = create_main_window(login(LIA), "kantor.db")
+    qtbot.addWidget(lia_window)
+    assert lia_window.tab("atasan") is None
+
+
+def test_the_distribution_warns_and_takes_a_justification(qtbot, skp, monkeypatch):
+    ev = final_quarter(skp)
+    unit_id = Pegawai.get(Pegawai.nama == LIA).unit_id
+    ev_service.atur_capaian_organisasi(login(CAMAT), unit_id, TAHUN, "TW1", "BAIK")
+    ev_service.finalkan(login(HENDRA), ev.id)
+
+    window = create_main_window(login(HENDRA), "kantor.db")
+    qtbot.addWidget(window)
+    window.show()
+    bawahan = window.tab("bawahan")
+    window.tabs.setCurrentWidget(bawahan)
+    page = bawahan.distribusi
+    bawahan.halaman.setCurrentWidget(page)
+    page.periode.setCurrentIndex(page.periode.findData("TW1"))
+    assert page.capaian.text().startswith("Capaian kinerja organisasi: Baik · 1 evaluasi final")
+    assert page.frekuensi.item(0, 3).text() == "1"  # Baik, fourth on the curve
+    # One Baik out of one breaks the cap on Baik for a unit whose capaian is Baik: a warning.
+    assert page.peringatan.adalah_galat()
+    assert "peringatan, bukan larangan" in page.peringatan.text()
+
+    def write(dialog: CatatanDialog) -> None:
+        qtbot.keyClicks(dialog.catatan, "Satu-satunya pelaksana di seksi ini.")
+        click(qtbot, dialog.tombol_ok)
+
+    ganti_exec(monkeypatch, CatatanDialog, write)
+    page.tabel.selectRow(0)
+    click(qtbot, page.tombol_justifikasi)
+    assert the_evaluation().justifikasi_distribusi == "Satu-satunya pelaksana di seksi ini."
+    assert page.tabel.item(0, 2).text() == "Satu-satunya pelaksana di seksi ini."
+
+
+def test_the_buku_catatan_keeps_dated_notes_about_a_subordinate(qtbot, skp):
+    window = create_main_window(login(HENDRA), "kantor.db")
+    qtbot.addWidget(window)
+    window.show()
+    bawahan = window.tab("bawahan")
+    window.tabs.setCurrentWidget(bawahan)
+    page = bawahan.buku_catatan
+    bawahan.halaman.setCurrentWidget(page)
+    lia_id = Pegawai.get(Pegawai.nama == LIA).id
+    page.pegawai.setCurrentIndex(
+        next(i for i in range(page.pegawai.count()) if page.pegawai.itemData(i) == lia_id)
+    )
+    assert page.kosong.isVisible()
+    click(qtbot, page.tombol_tambah)  # nothing written yet
+    assert page.pesan.adalah_galat()
+    qtbot.keyClicks(page.catatan, "Menyelesaikan pembaruan aplikasi desa lebih cepat.")
+    click(qtbot, page.tombol_tambah)
+    assert page.tabel.rowCount() == 1
+    assert page.tabel.item(0, 0).text() == "2 Februari 2026"
+    assert page.tabel.item(0, 1).text().startswith("Menyelesaikan")
+    assert not page.kosong.isVisible()

@@ -60,11 +60,11 @@ def test_pegawai_with_kepegawaian_role_gets_both_tabs_profile_last(qtbot, demo_a
     assert _titles(window) == ["SKP Saya", "Kepegawaian", "Arsip", "Profil Saya"]
 
 
-def test_a_penilai_gets_the_bawahan_tab_in_the_order_of_the_ui_guide(qtbot, demo_admin):
+def test_a_penilai_gets_bawahan_and_atasan_tabs_in_the_order_of_the_ui_guide(qtbot, demo_admin):
     camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
     window = create_main_window(camat, "x.db")
     qtbot.addWidget(window)
-    assert _titles(window) == ["SKP Saya", "Bawahan", "Profil Saya"]
+    assert _titles(window) == ["SKP Saya", "Bawahan", "Atasan Penilai", "Profil Saya"]
 
 
 def test_ganti_pengguna_asks_for_a_new_login_without_quitting(qtbot, demo_admin):

@@ -1220,3 +1220,25 @@ def tugas_per_skp(aktor: Aktor, pihak: Pihak) -> dict[uuid.UUID, str]:
         if mine and evaluasi.skp_id not in found:
             found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {mine[0].label}"
     return found
+
+
+def unit_dinilai(aktor: Aktor, tahun: int) -> list[UnitKerja]:
+    """The units of the pegawai this penilai rates in a year: where his distribution matters."""
+    if aktor.pegawai_id is None:
+        return []
+    unit_ids = {
+        s.pegawai.unit_id
+        for s in SKP.select().where((SKP.penilai == aktor.pegawai_id) & (SKP.tahun == tahun))
+    }
+    return list(
+        UnitKerja.select()
+        .where(UnitKerja.id.in_([u for u in unit_ids if u is not None]))
+        .order_by(UnitKerja.urutan, UnitKerja.nama)
+    )
+
+
+def atasan_penilai_di(aktor: Aktor) -> bool:
+    """Is this person the atasan pejabat penilai stored on any SKP?"""
+    return aktor.pegawai_id is not None and (
+        SKP.select().where(SKP.atasan_penilai == aktor.pegawai_id).exists()
+    )

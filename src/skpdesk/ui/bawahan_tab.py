@@ -27,7 +27,9 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.ui import gaya
+from skpdesk.ui.buku_catatan_page import BukuCatatanPage
 from skpdesk.ui.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
+from skpdesk.ui.distribusi_page import DistribusiPage
 from skpdesk.ui.matriks_page import MatriksPage
 from skpdesk.ui.skp_editor import SkpEditor
 from skpdesk.ui.skp_model import (
@@ -116,6 +118,10 @@ class BawahanTab(QWidget):
         self.halaman.setDocumentMode(True)
         self.halaman.addTab(tinjau, _("Verifikasi SKP"))
         self.halaman.addTab(self.matriks, _("Matriks Peran Hasil"))
+        self.distribusi = DistribusiPage(aktor)
+        self.halaman.addTab(self.distribusi, _("Distribusi Predikat"))
+        self.buku_catatan = BukuCatatanPage(aktor)
+        self.halaman.addTab(self.buku_catatan, _("Buku Catatan Penilai"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.halaman)
@@ -160,6 +166,7 @@ class BawahanTab(QWidget):
             )
         )
         self.matriks.tampilkan(self.tahun_dipilih())
+        self.distribusi.tampilkan(self.tahun_dipilih())
         if rows:
             self.pilih(*chosen)
         else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +27,8 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya
 from skpdesk.ui.arsip_tab import ArsipTab
+from skpdesk.ui.atasan_tab import AtasanTab
+from skpdesk.ui.atasan_tab import tersedia as atasan_tersedia
 from skpdesk.ui.bawahan_tab import BawahanTab
 from skpdesk.ui.bus import PEGAWAI, bus
 from skpdesk.ui.bus import SKP as SKP_ENTITAS
@@ -69,6 +71,7 @@ TAB_PERAN: tuple[TabPeran, ...] = (
         SkpSayaTab,
     ),
     TabPeran("bawahan", lambda: _("Bawahan"), skp_service.punya_bawahan, BawahanTab),
+    TabPeran("atasan", lambda: _("Atasan Penilai"), atasan_tersedia, AtasanTab),
     TabPeran(
         "kepegawaian",
         lambda: _("Kepegawaian"),
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         self.keterangan.setProperty("peran", "info")
         self.tombol_sandi = QPushButton(_("Ganti kata sandi"))
         self.tombol_keluar = QPushButton(_("Ganti pengguna"))
+        self.tombol_tentang = QPushButton(_("Tentang"))
+        self.tombol_tentang.setToolTip(_("Versi, lisensi, folder data, bahasa (F1)"))
         kepala = QFrame()
         kepala.setObjectName("kepala")
         siapa = QVBoxLayout()
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         kepala_layout = QHBoxLayout(kepala)
         kepala_layout.setContentsMargins(16, 10, 16, 10)
         kepala_layout.addLayout(siapa, 1)
+        kepala_layout.addWidget(self.tombol_tentang)
         kepala_layout.addWidget(self.tombol_sandi)
         kepala_layout.addWidget(self.tombol_keluar)
 
@@ -148,6 +154,9 @@ class MainWindow(QMainWindow):
 
         self.tombol_sandi.clicked.connect(self._on_tombol_sandi_clicked)
         self.tombol_keluar.clicked.connect(self._on_tombol_keluar_clicked)
+        self.tombol_tentang.clicked.connect(self.tampilkan_tentang)
+        # F1 on every platform (the platform's HelpContents may be unbound, e.g. offscreen).
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.tampilkan_tentang)
         bus().data_changed.connect(self._on_bus_data_changed)
 
     def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
@@ -205,6 +214,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if not self._ganti_pengguna:
             self.ditutup.emit()
+
+    def tampilkan_tentang(self) -> None:
+        from skpdesk.ui.tentang import TentangDialog  # rarely opened: not on the start-up path
+
+        TentangDialog(self.info_db.toolTip(), parent=self).exec()
 
     def _on_tombol_sandi_clicked(self) -> None:
         GantiSandiDialog(self.aktor, parent=self).exec()
