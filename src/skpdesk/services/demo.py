@@ -10,6 +10,9 @@ from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
 from skpdesk.services.context import Aktor, now
+from skpdesk.services.demo_pk import buat_pk_demo
+from skpdesk.services.demo_evaluasi import buat_tahun_ini_demo, buat_tahun_lalu_demo
+from skpdesk.services.demo_pp46 import buat_pp46_demo
 from skpdesk.services.demo_skp import buat_skp_demo
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.store.models import Akun, Instansi, UnitKerja, db
@@ -359,8 +362,14 @@ ORANG: tuple[_Orang, ...] = (
 )
 
 
-def buat_kantor_demo(sandi: str = DEMO_SANDI, *, dengan_skp: bool = True) -> str:
-    """Fill an empty database with the demo office; return a summary with the logins."""
+def buat_kantor_demo(
+    sandi: str = DEMO_SANDI, *, dengan_skp: bool = True, dengan_evaluasi: bool = True
+) -> str:
+    """Fill an empty database with the demo office; return a summary with the logins.
+
+    ``dengan_evaluasi`` adds the evaluated history: a PP 46 year two years back, last year
+    closed through every period, this year's first quarter final and the second under way.
+    """
     if Instansi.select().exists() or Akun.select().exists():
         raise DemoError(
             _(
@@ -421,8 +430,12 @@ def buat_kantor_demo(sandi: str = DEMO_SANDI, *, dengan_skp: bool = True) -> str
                 peran=o.peran,
                 harus_ganti_sandi=False,
             )
+        if dengan_skp and dengan_evaluasi:
+            buat_pp46_demo(people, now().year - 2)
+            buat_tahun_lalu_demo(people, now().year - 1)
         if dengan_skp:
             buat_skp_demo(people, now().year)
+            buat_pk_demo(people, now().year)
     return ringkasan(sandi)
 
 
