@@ -5,20 +5,30 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 BUNDLE_STAMP := $(VENV)/.bundle-stamp
 
-.PHONY: run test lint bench bundle demo clean
+# The English catalogue, compiled from its .po (not committed; the spec compiles it too).
+MO := resources/locale/en/LC_MESSAGES/skpdesk.mo
+
+.PHONY: run test lint bench bundle demo clean terjemahan
 
 $(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
 	touch $@
 
-run: $(STAMP)
+$(MO): resources/locale/en/LC_MESSAGES/skpdesk.po $(STAMP)
+	$(BIN)/python scripts/terjemahan.py compile
+
+# After changing UI texts: extract them and update the catalogue, then translate what is new.
+terjemahan: $(STAMP)
+	$(BIN)/python scripts/terjemahan.py update
+
+run: $(STAMP) $(MO)
 	$(BIN)/skpdesk --demo-if-empty
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/ruff check src tests bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 
 # The frozen one-folder bundle, its smoke run and budgets, and the NSIS script compiled.
@@ -33,4 +43,4 @@ demo: $(STAMP)
 	$(BIN)/skpdesk demo
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache $(MO)

@@ -83,6 +83,10 @@ def _open(path: str | None):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The person's language first: help texts and the tables built at import time use it.
+    from skpdesk.ui.bahasa import pasang_bahasa_tersimpan
+
+    pasang_bahasa_tersimpan()
     args = _parser().parse_args(argv)
     logfile.pasang()
     db_path = getattr(args, "sub_db", None) or args.db

@@ -17,7 +17,7 @@ from skpdesk.resources import resource_path
 from skpdesk.services import cadangan, demo, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
-from skpdesk.ui import gaya, kesalahan
+from skpdesk.ui import bahasa, gaya, kesalahan
 from skpdesk.ui.login import LoginDialog
 from skpdesk.ui.main_window import MainWindow
 from skpdesk.ui.satu_instans import SatuInstans
@@ -48,6 +48,7 @@ def buat_aplikasi(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("ikon/skpdesk.png"))))
     gaya.terapkan(app)
+    bahasa.pasang_terjemahan_qt(app, bahasa.bahasa_tersimpan())
     return app
 
 
