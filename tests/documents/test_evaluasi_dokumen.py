@@ -285,3 +285,15 @@ def test_evaluation_documents_are_archived_with_their_hash(data):
         assert hasil.dokumen.jenis == kode and hasil.dokumen.entitas_id == str(record)
         assert hasil.dokumen.skp_id == SKP.get_by_id(data["skp_siti"]).id
     assert buat_dokumen(siti, "evaluasi", data["tw1_siti"]).dokumen.periode == "TW1"
+
+
+def test_acting_penilai_signs_with_plt_and_an(data):
+    skp = SKP.get_by_id(data["skp_siti"])
+    snap = dict(skp.snapshot)
+    snap["penilai"] = {**snap["penilai"], "plt": "Plt.", "jabatan_plt": "Kepala Seksi & <Trantib>",
+                       "atas_nama": "Camat Sukamaju"}
+    SKP.update(snapshot=snap).where(SKP.id == skp.id).execute()
+    for kode, record in (("evaluasi", data["tw1_siti"]), ("dokumen_evaluasi", data["akhir_siti"])):
+        isi, _context = _render(kode, record)
+        body = teks_badan(buka(isi))
+        assert "a.n. Camat Sukamaju" in body and "Plt. Kepala Seksi & <Trantib>" in body

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Mapping
+from functools import lru_cache
 
 from skpdesk.domain.aturan import Predikat
 from skpdesk.domain.scoring import URUTAN_KURVA
@@ -149,12 +150,20 @@ def lebar_teks(teks: str, skala: int) -> int:
 
 
 def gambar_kurva(data: list[dict[str, str]]) -> bytes:
-    """The PNG of ``data_kurva``: bars with their count, a line through the tops, axes."""
+    """The PNG of ``data_kurva``: bars with their count, a line through the tops, axes.
+
+    A batch for one unit and period draws the same chart for every pegawai: drawn once.
+    """
+    return _gambar(tuple((d["label"], int(d["jumlah"])) for d in data))
+
+
+@lru_cache(maxsize=32)
+def _gambar(data: tuple[tuple[str, int], ...]) -> bytes:
     lebar, tinggi = 1100, 480
     k = _Kanvas(lebar, tinggi)
     s = 3  # font scale: 15×21 pixels a letter, about 8 pt at the printed width
     kiri, kanan, atas, bawah = 90, lebar - 20, 60, tinggi - 100
-    counts = [int(d["jumlah"]) for d in data]
+    counts = [n for _label, n in data]
     puncak = max(counts + [1])
     langkah = max(1, -(-puncak // 5))  # at most about five grid lines
     skala_y = langkah * -(-puncak // langkah)
@@ -168,7 +177,7 @@ def gambar_kurva(data: list[dict[str, str]]) -> bytes:
     k.garis(kiri, bawah, kanan, bawah, HITAM, 3)
     kolom = (kanan - kiri) / max(1, len(data))
     tops: list[tuple[int, int]] = []
-    for i, (d, n) in enumerate(zip(data, counts, strict=True)):
+    for i, (label, n) in enumerate(data):
         cx = round(kiri + kolom * (i + 0.5))
         y = bawah - round((bawah - atas) * n / skala_y)
         half = round(kolom * 0.28)
@@ -176,7 +185,7 @@ def gambar_kurva(data: list[dict[str, str]]) -> bytes:
             k.kotak(cx - half, y, cx + half, bawah, BATANG)
         tops.append((cx, y))
         k.teks_tengah(cx, y - 34, str(n), s)
-        for line_no, line in enumerate(d["label"].split(" ")):
+        for line_no, line in enumerate(label.split(" ")):
             k.teks_tengah(cx, bawah + 16 + line_no * 28, line, s)
     for (x0, y0), (x1, y1) in zip(tops, tops[1:], strict=False):
         k.garis(x0, y0, x1, y1, HITAM, 4)
