@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from skpdesk import APP_NAME, __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.resources import resource_path
-from skpdesk.services import cadangan, demo, kantor
+from skpdesk.services import cadangan, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
 from skpdesk.ui import bahasa, gaya, kesalahan
@@ -58,6 +58,9 @@ def create_main_window(aktor: Aktor, database_description: str) -> MainWindow:
 
 
 def petunjuk_demo() -> str:
+    # The sample office's module pulls in every service's demo data: only when it is used.
+    from skpdesk.services import demo
+
     return _("Kantor contoh: masuk dengan NIP atau '{admin}', kata sandi {sandi}.").format(
         admin=demo.ADMIN_LOGIN, sandi=demo.DEMO_SANDI
     )
@@ -155,6 +158,8 @@ def run_gui(
     petunjuk = ""
     if not kantor.sudah_disiapkan():
         if demo_if_empty:
+            from skpdesk.services import demo
+
             demo.buat_kantor_demo()
             petunjuk = petunjuk_demo()
         elif SetupWizard().exec() != QDialog.DialogCode.Accepted:

@@ -25,7 +25,7 @@ from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
+from skpdesk.ui import gaya, tata_letak
 from skpdesk.ui.arsip_tab import ArsipTab
 from skpdesk.ui.atasan_tab import AtasanTab
 from skpdesk.ui.atasan_tab import tersedia as atasan_tersedia
@@ -151,12 +151,15 @@ class MainWindow(QMainWindow):
         self._isi_kepala()
         self._isi_terlambat()
         self._pulihkan_geometri()
+        self._pulihkan_tata_letak()
 
         self.tombol_sandi.clicked.connect(self._on_tombol_sandi_clicked)
         self.tombol_keluar.clicked.connect(self._on_tombol_keluar_clicked)
         self.tombol_tentang.clicked.connect(self.tampilkan_tentang)
         # F1 on every platform (the platform's HelpContents may be unbound, e.g. offscreen).
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.tampilkan_tentang)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self._on_pintas_muat_ulang)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._on_pintas_cari)
         bus().data_changed.connect(self._on_bus_data_changed)
 
     def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
@@ -214,6 +217,29 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if not self._ganti_pengguna:
             self.ditutup.emit()
+
+    def _pulihkan_tata_letak(self) -> None:
+        """The tab and the splitter positions this person left last time (per login)."""
+        for kunci, widget in self.tab_per_kunci.items():
+            tata_letak.ingat_splitter(self.aktor, kunci, widget)
+        terakhir = self.tab_per_kunci.get(tata_letak.tab_terakhir(self.aktor) or "")
+        if terakhir is not None:
+            self.tabs.setCurrentWidget(terakhir)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+
+    def _on_tabs_currentChanged(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for kunci, widget in self.tab_per_kunci.items():
+            if widget is page:
+                tata_letak.simpan_tab(self.aktor, kunci)
+
+    def _on_pintas_muat_ulang(self) -> None:
+        if self.tabs.currentWidget() is not None:
+            tata_letak.muat_ulang(self.tabs.currentWidget())
+
+    def _on_pintas_cari(self) -> None:
+        if self.tabs.currentWidget() is not None:
+            tata_letak.fokus_cari(self.tabs.currentWidget())
 
     def tampilkan_tentang(self) -> None:
         from skpdesk.ui.tentang import TentangDialog  # rarely opened: not on the start-up path
