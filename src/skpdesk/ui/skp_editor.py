@@ -244,6 +244,11 @@ class SkpEditor(QWidget):
         self.pintas_cetak = QShortcut(QKeySequence.StandardKey.Print, self)
         self.pintas_cetak.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.pintas_cetak.activated.connect(self._on_tombol_cetak_clicked)
+        # Ctrl+Enter: the state's one primary workflow action ("Ajukan ke Atasan", "Setujui").
+        self.pintas_aksi = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
+        for pintas in self.pintas_aksi:
+            pintas.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            pintas.activated.connect(self._on_pintas_aksi_activated)
         self.tombol_dokumen.clicked.connect(self._on_tombol_dokumen_clicked)
         self.tombol_cetak.clicked.connect(self._on_tombol_cetak_clicked)
         self.tombol_simpan.clicked.connect(self._on_tombol_simpan_clicked)
@@ -390,6 +395,12 @@ class SkpEditor(QWidget):
             self.wadah_aksi.addWidget(button)
             button.show()  # the layout would only show it on the next turn of the loop
             self.tombol_aksi[t.aksi] = button
+
+    def _on_pintas_aksi_activated(self) -> None:
+        for button in self.tombol_aksi.values():
+            if button.property("primer") and button.isVisible() and button.isEnabled():
+                button.click()
+                return
 
     def _isi_perilaku(self, skp: SKP, pihak: set[Pihak]) -> None:
         may_edit = Pihak.PEJABAT_PENILAI in pihak and skp.status in STATUS_EKSPEKTASI
