@@ -959,6 +959,141 @@ def _ttd_penilai(doc: Document, lebar: float = USABLE_CM) -> None:
     space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
+# --- Pengukuran Kinerja (seed 003) -----------------------------------------------------------
+
+
+def laporan_pengukuran() -> Document:
+    """Landscape: per indicator the quarter and the year so far, grouped by sasaran; then the
+    signatures of the Sekretaris and the Camat, and a page for every employee to sign."""
+    lebar = LANDSCAPE_CM
+    doc = new_document(landscape=True)
+    kop_surat(doc, lebar)
+    judul(doc, ["LAPORAN PENGUKURAN KINERJA", "{{ unit_kapital }}",
+                "TRIWULAN {{ triwulan }} TAHUN {{ tahun }}"])
+    tag_para(doc, "{%p if draf %}")
+    para(doc, "DRAF — BELUM DISAHKAN ({{ status }})", bold=True, align="center", space_after=4)
+    tag_para(doc, "{%p endif %}")
+    widths = [0.8, 2.9, 3.4, 1.4, 1.8, 1.5, 1.4, 1.7, 1.5, 1.8, 1.6, 1.7, 2.1, 2.1]
+    labels = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "TARGET TAHUN",
+              "TARGET TW", "REALISASI TW", "CAPAIAN TW (%)", "REALISASI S.D. TW",
+              "CAPAIAN S.D. TW (%)", "KATEGORI", "KENDALA", "RENCANA TINDAK LANJUT"]
+    t = table(doc, 0, widths)
+    # Fourteen columns on one page width: the headings in a smaller size so that no word breaks.
+    for size, texts in ((7.5, labels), (7, [f"({n})" for n in range(1, len(labels) + 1)])):
+        row = add_row(t, widths)
+        header_row(row)
+        for cell, label in zip(row.cells, texts, strict=True):
+            shade(cell)
+            valign(cell)
+            para(cell, label, bold=size > 7, align="center", size=size)
+    tag_row(t, widths, "{%tr for s in kelompok %}")
+    tag_row(t, widths, "{%tr for b in s.baris %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    columns = ["b.no", "s.sasaran", "b.indikator", "b.satuan", "b.polaritas", "b.target_tahun",
+               "b.target", "b.realisasi", "b.capaian", "b.kumulatif", "b.capaian_kumulatif",
+               "b.kategori", "b.kendala", "b.tindak_lanjut"]
+    numeric = {"b.target_tahun", "b.target", "b.realisasi", "b.capaian", "b.kumulatif",
+               "b.capaian_kumulatif"}
+    for cell, expr in zip(row.cells, columns, strict=True):
+        valign(cell, "top")
+        text = ("{% vm %}" if expr == "s.sasaran" else "") + "{{ " + expr + " }}"
+        align = "right" if expr in numeric else "center" if expr in ("b.no", "b.satuan") \
+            else "left"
+        para(cell, text, align=align, size=7 if expr == "b.polaritas" else 8)
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    note = para(doc, "Kategori capaian: {{ pita }}.", size=7.5, italic=True)
+    note.paragraph_format.space_before = Pt(3)
+    para(doc, "Capaian positif = realisasi / target × 100%; negatif = (2 × target − realisasi) / "
+         "target × 100%; rentang = 100% di dalam rentang, di luar terhadap batas terdekat; "
+         "pemeliharaan = 100% bila target terjaga.", size=7.5, italic=True)
+    tanda_tangan(doc, lebar)
+    doc.add_page_break()
+    judul(doc, ["DAFTAR TANDA TANGAN PEGAWAI",
+                "LAPORAN PENGUKURAN KINERJA TRIWULAN {{ triwulan }} TAHUN {{ tahun }}"])
+    widths = [1.0, 8.0, 8.7, 4.0, 4.0]
+    t = table(doc, 0, widths)
+    head = add_row(t, widths)
+    header_row(head)
+    for cell, label in zip(head.cells[:3], ["NO", "NAMA / NIP", "JABATAN"], strict=True):
+        shade(cell)
+        para(cell, label, bold=True, align="center")
+    sign = merged(head, 3, 4)
+    shade(sign)
+    para(sign, "TANDA TANGAN", bold=True, align="center")
+    tag_row(t, widths, "{%tr for p in pegawai_ttd %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    row.height = Cm(1.1)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    para(row.cells[0], "{{ p.no }}", align="center")
+    para(row.cells[1], "{{ p.nama }}", bold=True)
+    para(row.cells[1], "NIP. {{ p.nip }}")
+    para(row.cells[2], "{{ p.jabatan }}")
+    # Signatures zigzag left and right, as on a paper attendance list.
+    para(row.cells[3], "{% if p.kiri %}{{ p.no }}. ……………{% endif %}")
+    para(row.cells[4], "{% if not p.kiri %}{{ p.no }}. ……………{% endif %}")
+    tag_row(t, widths, "{%tr endfor %}")
+    kaki(doc)
+    return doc
+
+
+def surat_pengantar() -> Document:
+    """The tata naskah surat pengantar: to whom, what is sent and how many, received by."""
+    doc = new_document()
+    kop_surat(doc)
+    para(doc, "{{ tempat_tanggal }}", align="right", space_after=6)
+    widths = [1.2, 15.8]
+    t = table(doc, 2, widths, borders=False)
+    para(t.rows[0].cells[0], "Yth.")
+    para(t.rows[0].cells[1], "{{ tujuan }}", bold=True)
+    para(t.rows[1].cells[0], "")
+    para(t.rows[1].cells[1], "di {{ tujuan_tempat }}")
+    para(doc, "", space_after=8)
+    para(doc, "SURAT PENGANTAR", bold=True, size=11, align="center", underline=True)
+    para(doc, "NOMOR {{ nomor }}", align="center", space_after=8)
+    widths = [1.0, 7.5, 3.0, 5.5]
+    t = table(doc, 0, widths)
+    kepala_tabel(t, widths, ["NO", "NASKAH DINAS YANG DIKIRIMKAN", "BANYAKNYA", "KETERANGAN"],
+                 numbers=False)
+    tag_row(t, widths, "{%tr for i in isi %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    for cell, expr in zip(row.cells, ["i.no", "i.naskah", "i.banyaknya", "i.keterangan"],
+                          strict=True):
+        valign(cell, "top")
+        para(cell, "{{ " + expr + " }}", align="center" if expr in ("i.no", "i.banyaknya")
+             else "left")
+    tag_row(t, widths, "{%tr endfor %}")
+    para(doc, "", space_after=10, keep_next=True)
+    widths = [8.5, 8.5]
+    t = table(doc, 3, widths, borders=False)
+    who, space, name = t.rows
+    for row in t.rows:
+        keep_row(row)
+    left = who.cells[0]
+    valign(left, "top")
+    para(left, "Diterima tanggal ……………………", keep_next=True)
+    para(left, "Penerima,", keep_next=True)
+    right = who.cells[1]
+    valign(right, "top")
+    tag_para(right, "{%p for baris in pengirim.jabatan_baris %}")
+    para(right, "{{ baris }}", align="center", bold=True, keep_next=True)
+    tag_para(right, "{%p endfor %}")
+    para(space.cells[0], "", keep_next=True)
+    para(space.cells[1], "", keep_next=True)
+    para(name.cells[0], "(……………………………………)", keep_next=True)
+    para(name.cells[0], "NIP.")
+    para(name.cells[1], "{{ pengirim.nama }}", bold=True, underline=True, align="center",
+         keep_next=True)
+    para(name.cells[1], "NIP. {{ pengirim.nip }}", align="center")
+    space.height = Cm(2.2)
+    space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    kaki(doc)
+    return doc
+
+
 TEMPLATES = {
     "skp_ja_jf.docx": lambda: skp(jpt=False),
     "skp_jpt.docx": lambda: skp(jpt=True),
@@ -967,6 +1102,8 @@ TEMPLATES = {
     "evaluasi_jpt.docx": lambda: evaluasi(jpt=True),
     "dokumen_evaluasi.docx": dokumen_evaluasi,
     "buku_catatan.docx": buku_catatan,
+    "laporan_pengukuran.docx": laporan_pengukuran,
+    "surat_pengantar_pengukuran.docx": surat_pengantar,
 }
 
 

@@ -48,11 +48,13 @@ def _nama_berkas(kind, record_id, nip: str, tahun: int, periode: str | None) -> 
     from skpdesk.store.models import SKP
 
     kode = kind.kode
-    skp = SKP.get_by_id(kind.rekaman(record_id).skp_id)
+    skp_id = kind.rekaman(record_id).skp_id
+    skp = SKP.get_by_id(skp_id) if skp_id is not None else None  # e.g. an office's report
     parts = [kode, nip, str(tahun)]
     if periode:
         parts.append(periode)
-    if skp.tgl_mulai != dt.date(tahun, 1, 1):  # an SKP split by a mutasi: name by its start
+    # An SKP split by a mutasi: name it by its start.
+    if skp is not None and skp.tgl_mulai != dt.date(tahun, 1, 1):
         parts.append(skp.tgl_mulai.strftime("%m%d"))
     return "_".join(parts) + ".docx"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from skpdesk.documents import konteks
 from skpdesk.documents import konteks_evaluasi as konteks_ev
+from skpdesk.documents import konteks_pengukuran as konteks_pg
 from skpdesk.domain import format as fmt
 from skpdesk.domain.evaluasi import Periodisitas, cari_periode
 from skpdesk.domain.nip import normalize_nip
@@ -216,6 +217,30 @@ JENIS: dict[str, JenisDokumen] = {
             contoh=lambda: [konteks_ev.contoh_buku_catatan()],
             rekaman=_rekaman_skp,
             cari=cari_buku_catatan,
+        ),
+        JenisDokumen(
+            kode="pengukuran",
+            judul=_("Laporan Pengukuran Kinerja (per triwulan)"),
+            entitas="PengukuranKinerja",
+            templat=lambda _context: "laporan_pengukuran.docx",
+            templat_semua=("laporan_pengukuran.docx",),
+            bangun=konteks_pg.konteks_laporan,
+            contoh=lambda: [konteks_pg.contoh_laporan(False), konteks_pg.contoh_laporan(True)],
+            rekaman=konteks_pg.rekaman,
+            cari=konteks_pg.cari,
+            pakai_periode=True,
+        ),
+        JenisDokumen(
+            kode="pengantar_pk",
+            judul=_("Surat Pengantar Laporan Pengukuran Kinerja"),
+            entitas="PengukuranKinerja",
+            templat=lambda _context: "surat_pengantar_pengukuran.docx",
+            templat_semua=("surat_pengantar_pengukuran.docx",),
+            bangun=konteks_pg.konteks_pengantar,
+            contoh=lambda: [konteks_pg.contoh_pengantar()],
+            rekaman=konteks_pg.rekaman,
+            cari=konteks_pg.cari,
+            pakai_periode=True,
         ),
     )
 }
