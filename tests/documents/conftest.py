@@ -62,9 +62,10 @@ def admin() -> Aktor:
 
 
 def skp_of(nip: str) -> SKP:
+    """This year's SKP of a demo pegawai (the demo also holds earlier years)."""
     return SKP.select().join(Pegawai, on=(SKP.pegawai == Pegawai.id)).where(
         Pegawai.nip == nip
-    ).get()
+    ).order_by(SKP.tahun.desc()).get()
 
 
 def tambah_jpt(nama: str = NAMA_KHUSUS) -> Pegawai:
@@ -93,7 +94,7 @@ def tambah_jpt(nama: str = NAMA_KHUSUS) -> Pegawai:
 def skp_jpt(kualitatif: bool) -> SKP:
     pegawai = tambah_jpt()
     me = aktor(pegawai.nip)
-    skp = skp_service.buat_skp(me, SKP.select().first().tahun)
+    skp = skp_service.buat_skp(me, SKP.select().order_by(SKP.tahun.desc()).first().tahun)
     rows = [
         IsianRHK(
             "UTAMA",

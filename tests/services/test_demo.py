@@ -15,7 +15,8 @@ from skpdesk.store.models import Akun, Jabatan, Pegawai, Riwayat, UnitKerja
 
 @pytest.fixture
 def demo_office(fresh_db):
-    return demo.buat_kantor_demo()
+    # The evaluated history costs seconds; one test below builds it.
+    return demo.buat_kantor_demo(dengan_evaluasi=False)
 
 
 def by_jabatan(nama: str) -> Pegawai:
@@ -114,9 +115,87 @@ def test_demo_has_this_years_skps_in_every_state_of_the_chain(demo_office):
     assert len(returned) == 1
     assert "Naikkan" in skp_service.catatan_pengembalian(returned[0]).catatan
     # Staff SKPs carry the rows their leader handed down, linked to the leader's RHK.
-    siti = SKP.get(SKP.pegawai == Pegawai.get(Pegawai.nama == "Siti Rahayu"))
+    siti = SKP.get(
+        (SKP.pegawai == Pegawai.get(Pegawai.nama == "Siti Rahayu")) & (SKP.tahun == now().year)
+    )
     linked = [r for r in siti.rhk if r.intervensi_id is not None]
     assert linked and linked[0].intervensi.skp.pegawai.nama == "Dewi Lestari"
     # Every SKP in the chain past a draft can be submitted as it is: no empty targets.
     for s in skps:
         assert s.rhk.count() >= 1
+
+
+def test_demo_history_last_year_closed_this_year_under_way_and_a_pp46_unit(fresh_db):
+    """Issue 4 "Demo": every screen of the evaluation has real content."""
+    from decimal import Decimal
+
+    from skpdesk.domain.aturan import SebutanPP46
+    from skpdesk.domain.evaluasi import STATUS_SUDAH_FINAL, StatusEvaluasi
+    from skpdesk.services import evaluasi as ev
+    from skpdesk.services import pp46
+    from skpdesk.services.context import now
+    from skpdesk.store.models import (
+        SKP,
+        BuktiDukung,
+        CapaianOrganisasi,
+        CatatanPenilai,
+        Evaluasi,
+        Keberatan,
+    )
+
+    demo.buat_kantor_demo()
+    tahun = now().year
+    lalu = tahun - 1
+    # Last year: everyone with a penilai in the office (all but the camat) approved and closed.
+    skps = list(SKP.select().where(SKP.tahun == lalu))
+    assert len(skps) == Pegawai.select().count() - 1
+    assert all(s.penilai_id is not None and s.status == "DISETUJUI" for s in skps)
+    for s in skps:
+        evaluations = {e.periode: e for e in ev.evaluasi_skp(s.id)}
+        assert list(evaluations) == ["TW1", "TW2", "TW3", "TW4"], s.pegawai.nama
+        assert all(e.status in STATUS_SUDAH_FINAL and e.predikat for e in evaluations.values())
+        assert any(r.umpan_balik for r in evaluations["TW1"].realisasi)
+    # Capaian kinerja organisasi for every unit and period.
+    assert CapaianOrganisasi.select().where(CapaianOrganisasi.tahun == lalu).count() == 7 * 4
+    # Kesos warns after the keberatan decision, and each penilai wrote why.
+    warned = [
+        hasil
+        for unit in UnitKerja.select()
+        for hasil in [ev.cek_distribusi_unit(unit.id, lalu, "TW4")]
+        if hasil.pelanggaran
+    ]
+    assert [h.unit.nama for h in warned] == [demo.KESOS]
+    assert warned[0].n == 4 and warned[0].tanpa_justifikasi == []
+    keberatan = Keberatan.get()
+    assert keberatan.status == StatusEvaluasi.DIPUTUS and keberatan.keputusan
+    assert keberatan.rating_sebelum["predikat"] == "BUTUH_PERBAIKAN"
+    assert keberatan.rating_sesudah["predikat"] == "BAIK"
+    assert keberatan.evaluasi.skp.pegawai.nama == "Endang Susanti"
+    assert BuktiDukung.select().where(BuktiDukung.jenis == "LINK").count() >= 3
+    assert CatatanPenilai.select().count() >= 3
+    # This year: the first quarter final for every approved SKP, the second under way.
+    approved = [s for s in SKP.select().where(SKP.tahun == tahun)
+                if s.status in ev.STATUS_SKP_DISETUJUI]
+    tw1 = Evaluasi.select().where((Evaluasi.tahun == tahun) & (Evaluasi.periode == "TW1"))
+    assert {e.skp_id for e in tw1} == {s.id for s in approved}
+    assert all(e.status == StatusEvaluasi.FINAL for e in tw1)
+    tw2 = Evaluasi.select().where((Evaluasi.tahun == tahun) & (Evaluasi.periode == "TW2"))
+    assert {e.status for e in tw2} == {
+        StatusEvaluasi.DIISI, StatusEvaluasi.DIAJUKAN, StatusEvaluasi.DINILAI
+    }
+    # Two years back, Seksi Pemerintahan on PP 46/2011: every number computes and explains.
+    lama = pp46.skp_pp46(tahun - 2)
+    assert {s.pegawai.unit.nama for s in lama} == {demo.PEM} and len(lama) == 4
+    for s in lama:
+        hasil = pp46.hitung(s.id)
+        assert hasil.kekurangan == [] and hasil.sebutan is not None, s.pegawai.nama
+        assert hasil.prestasi.teks
+    dimas = next(s for s in lama if s.pegawai.nama == "Dimas Saputra")
+    hasil = pp46.hitung(dimas.id)
+    # The kegiatan are domain.md §11 A1, A2, A3, A5, A6; perilaku A10.
+    assert [h.nilai_bulat for _row, h in hasil.kegiatan] == [
+        Decimal(x) for x in ("85.50", "92.00", "97.56", "79.22", "86.50")
+    ]
+    assert hasil.nilai_capaian_skp == Decimal("89.16")  # 88,16 + 1 tugas tambahan
+    assert hasil.nilai_prestasi_kerja == Decimal("85.89") and hasil.sebutan is SebutanPP46.BAIK
+    assert pp46.hitung(next(s for s in lama if s.pegawai.nama == "Hendra Gunawan").id).struktural

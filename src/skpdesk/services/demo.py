@@ -10,8 +10,8 @@ from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.demo_pk import buat_pk_demo
 from skpdesk.services.demo_evaluasi import buat_tahun_ini_demo, buat_tahun_lalu_demo
+from skpdesk.services.demo_pk import buat_pk_demo
 from skpdesk.services.demo_pp46 import buat_pp46_demo
 from skpdesk.services.demo_skp import buat_skp_demo
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
@@ -436,6 +436,8 @@ def buat_kantor_demo(
         if dengan_skp:
             buat_skp_demo(people, now().year)
             buat_pk_demo(people, now().year)
+        if dengan_skp and dengan_evaluasi:
+            buat_tahun_ini_demo(people, now().year)
     return ringkasan(sandi)
 
 
