@@ -21,7 +21,7 @@ from skpdesk.services.context import Aktor, catat, now
 from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
 from skpdesk.services.skp import pihak_pada
 from skpdesk.store.database import data_dir, sqlite_path
-from skpdesk.store.models import SKP, Dokumen, Pegawai, db
+from skpdesk.store.models import SKP, Dokumen, Evaluasi, Pegawai, db
 
 ENTITAS = "Dokumen"
 FOLDER_ARSIP = "dokumen"
@@ -347,3 +347,49 @@ def daftar_dokumen(
             )
         )
     return rows
+
+
+# SKPs that have passed approval; drafts and those under review have no official form yet.
+STATUS_DISETUJUI_KE_ATAS = (
+    "DISETUJUI", "DICETAK", "DITANDATANGANI", "DISAHKAN_ATASAN", "DIKIRIM_BKPSDM", "DIARSIPKAN",
+)
+
+
+def rekaman_unit(
+    entitas: str, unit_ids: list[uuid.UUID], tahun: int, periode: str | None = None
+) -> list[uuid.UUID]:
+    """The records a batch for some units is made from, in one query, ordered by name.
+
+    ``entitas`` "SKP": the approved SKPs of the units' pegawai for the year; "Evaluasi": their
+    evaluations of ``periode``. Rights are not filtered here: the batch checks each record and
+    reports the ones refused.
+    """
+    skp_where = (
+        Pegawai.unit.in_(list(unit_ids))
+        & (SKP.tahun == tahun)
+        & SKP.status.in_(STATUS_DISETUJUI_KE_ATAS)
+    )
+    order = (Pegawai.nama, SKP.tgl_mulai)
+    if entitas == "SKP":
+        query = SKP.select(SKP.id).join(Pegawai, on=(SKP.pegawai == Pegawai.id))
+        return [row.id for row in query.where(skp_where).order_by(*order)]
+    if entitas == "Evaluasi":
+        query = (
+            Evaluasi.select(Evaluasi.id)
+            .join(SKP, on=(Evaluasi.skp == SKP.id))
+            .join(Pegawai, on=(SKP.pegawai == Pegawai.id))
+        )
+        return [
+            row.id
+            for row in query.where(skp_where & (Evaluasi.periode == periode)).order_by(*order)
+        ]
+    raise ValidasiGagal(_("Jenis dokumen ini tidak dapat dibuat per unit."))
+
+
+def boleh_buat_massal(aktor: Aktor) -> bool:
+    """The personnel office, or a pejabat penilai of someone: who may make a unit's batch."""
+    if aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        return True
+    if aktor.pegawai_id is None:
+        return False
+    return SKP.select(SKP.id).where(SKP.penilai == aktor.pegawai_id).exists()

@@ -10,11 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,6 +30,7 @@ from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
 from skpdesk.services.errors import LayananError
 from skpdesk.ui import gaya, teks
 from skpdesk.ui.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
 from skpdesk.ui.widgets import LabelPesan, tombol_primer
 
 COL_DIBUAT = 0
@@ -160,6 +163,10 @@ class ArsipTab(QWidget):
         self.tombol_buka = tombol_primer(_("Buka"))
         self.tombol_scan = QPushButton(_("Lampirkan Scan…"))
         self.tombol_ttd = QPushButton(_("Tandai Ditandatangani"))
+        self.tombol_massal = QPushButton(_("Buat Dokumen Unit…"))
+        self.tombol_massal.setVisible(dokumen_service.boleh_buat_massal(aktor))
+        self.pembuat: PembuatMassal | None = None
+        self.kotak_ringkasan: QMessageBox | None = None
         self.pesan = LabelPesan()
 
         saring = QHBoxLayout()
@@ -171,6 +178,7 @@ class ArsipTab(QWidget):
         tombol.addWidget(self.tombol_scan)
         tombol.addWidget(self.tombol_ttd)
         tombol.addStretch(1)
+        tombol.addWidget(self.tombol_massal)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(gaya.judul(_("Arsip Dokumen"), 1.0))
@@ -187,6 +195,7 @@ class ArsipTab(QWidget):
         self.tombol_buka.clicked.connect(self._on_tombol_buka_clicked)
         self.tombol_scan.clicked.connect(self._on_tombol_scan_clicked)
         self.tombol_ttd.clicked.connect(self._on_tombol_ttd_clicked)
+        self.tombol_massal.clicked.connect(self._on_tombol_massal_clicked)
         bus().data_changed.connect(self._on_bus_data_changed)
         self.muat_ulang()
 
@@ -281,6 +290,51 @@ class ArsipTab(QWidget):
             return
         umumkan(DOKUMEN)
         self.pesan.sukses(_("Dokumen ditandai sudah ditandatangani."))
+
+    def _on_tombol_massal_clicked(self) -> None:
+        dialog = DialogDokumenUnit(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.pilihan()
+        try:
+            ids = dokumen_service.rekaman_unit(
+                chosen.entitas, chosen.unit_ids, chosen.tahun, chosen.periode
+            )
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        if not ids:
+            self.pesan.galat(_("Tidak ada SKP yang sudah disetujui (atau evaluasinya) pada unit "
+                               "dan tahun itu."))
+            return
+        self.mulai_massal(chosen.kode, ids, cetak=chosen.cetak, salinan=chosen.salinan)
+
+    def mulai_massal(
+        self, kode: str, record_ids: list[uuid.UUID], *, cetak: bool = False, salinan: int = 1
+    ) -> PembuatMassal:
+        """Start a batch behind its progress dialog; the tab stays usable meanwhile."""
+        self.tombol_massal.setEnabled(False)
+        self.pembuat = PembuatMassal(
+            self._aktor, kode, record_ids, cetak=cetak, salinan=salinan, parent=self
+        )
+        self.pembuat.selesai.connect(self._on_massal_selesai)
+        self.pembuat.mulai()
+        return self.pembuat
+
+    def _on_massal_selesai(self, hasil: HasilMassal) -> None:
+        self.tombol_massal.setEnabled(True)
+        umumkan(DOKUMEN)
+        text = hasil.ringkasan()
+        if hasil.dilewati or hasil.galat_cetak or hasil.dibatalkan:
+            self.pesan.galat(text.splitlines()[0])
+        else:
+            self.pesan.sukses(text.splitlines()[0])
+        # Not exec(): the summary must not block (nor a test); window-modal and closed by OK.
+        self.kotak_ringkasan = QMessageBox(
+            QMessageBox.Icon.Information, _("Buat Dokumen Unit"), text,
+            QMessageBox.StandardButton.Ok, self,
+        )
+        self.kotak_ringkasan.open()
 
     def pilih_dokumen(self, dokumen_id: uuid.UUID) -> None:
         for n in range(self.model.rowCount()):

@@ -1,0 +1,252 @@
+"""Documents for a whole unit: choose kind, unit, year (and period, copies), then make them
+one by one behind a progress dialog that can be cancelled; what is made stays archived."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QProgressDialog,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.i18n import _
+from skpdesk.services import daftar
+from skpdesk.services import evaluasi as evaluasi_service
+from skpdesk.services.context import Aktor
+from skpdesk.ui.unit_tree import isi_combo_unit, subpohon
+
+# Kinds made from one SKP or one evaluation; others (unit-level forms) are made elsewhere.
+ENTITAS_MASSAL = ("SKP", "Evaluasi")
+
+
+@dataclass(frozen=True)
+class PilihanMassal:
+    kode: str
+    entitas: str
+    unit_ids: list[uuid.UUID]
+    tahun: int
+    periode: str | None
+    cetak: bool
+    salinan: int
+
+
+class DialogDokumenUnit(QDialog):
+    """Asks what to make for which unit; ``pilihan()`` reads the answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from skpdesk import documents
+
+        super().__init__(parent)
+        self.setWindowTitle(_("Buat Dokumen Unit"))
+        self.jenis = QComboBox()
+        self._kinds = {}
+        for kind in documents.daftar_jenis():
+            if kind.entitas in ENTITAS_MASSAL:
+                self._kinds[kind.kode] = kind
+                self.jenis.addItem(kind.judul, kind.kode)
+        self.periode = QComboBox()
+        for periode in evaluasi_service.daftar_periode_kantor():
+            self.periode.addItem(periode.nama, periode.kode)
+        self.periode.setCurrentIndex(self.periode.count() - 1)
+        self._nodes = daftar.pohon_unit()
+        self.unit = QComboBox()
+        isi_combo_unit(self.unit, self._nodes, None)
+        self.sub_unit = QCheckBox(_("Termasuk sub-unit"))
+        self.sub_unit.setChecked(True)
+        self.tahun = QSpinBox()
+        self.tahun.setRange(2000, 2100)
+        self.tahun.setValue(dt.date.today().year)
+        self.cetak = QCheckBox(_("Cetak juga"))
+        self.salinan = QSpinBox()
+        self.salinan.setRange(1, 20)
+        self.salinan.setSuffix(_(" salinan"))
+        self.salinan.setEnabled(False)
+        self.tombol = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.tombol.button(QDialogButtonBox.StandardButton.Ok).setText(_("Buat"))
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+
+        form = QFormLayout()
+        form.addRow(_("Dokumen"), self.jenis)
+        form.addRow(_("Periode"), self.periode)
+        form.addRow(_("Unit kerja"), self.unit)
+        form.addRow("", self.sub_unit)
+        form.addRow(_("Tahun"), self.tahun)
+        form.addRow(self.cetak, self.salinan)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tombol)
+
+        self.jenis.currentIndexChanged.connect(self._atur)
+        self.cetak.toggled.connect(self.salinan.setEnabled)
+        self.tombol.accepted.connect(self.accept)
+        self.tombol.rejected.connect(self.reject)
+        self._atur()
+
+    def _atur(self) -> None:
+        kind = self._kinds.get(self.jenis.currentData())
+        self.periode.setEnabled(bool(kind and kind.pakai_periode))
+        ok = self.tombol.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(kind is not None and self.unit.count() > 0)
+
+    def pilihan(self) -> PilihanMassal:
+        kind = self._kinds[self.jenis.currentData()]
+        unit_id = self.unit.currentData()
+        units = (
+            sorted(subpohon(self._nodes, unit_id)) if self.sub_unit.isChecked() else [unit_id]
+        )
+        return PilihanMassal(
+            kode=kind.kode,
+            entitas=kind.entitas,
+            unit_ids=list(units),
+            tahun=self.tahun.value(),
+            periode=self.periode.currentData() if kind.pakai_periode else None,
+            cetak=self.cetak.isChecked(),
+            salinan=self.salinan.value(),
+        )
+
+
+@dataclass
+class HasilMassal:
+    dibuat: list = field(default_factory=list)  # HasilDokumen
+    dilewati: list[tuple[uuid.UUID, str]] = field(default_factory=list)  # (record, why)
+    dicetak: int = 0
+    galat_cetak: str = ""
+    dibatalkan: bool = False
+
+    def ringkasan(self) -> str:
+        lines = [_("{n} dokumen dibuat dan diarsipkan.").format(n=len(self.dibuat))]
+        if self.dibatalkan:
+            lines.append(_("Dibatalkan sebelum selesai; yang sudah dibuat tetap di arsip."))
+        if self.dilewati:
+            lines.append(_("{n} dilewati:").format(n=len(self.dilewati)))
+            lines.extend(f"• {why}" for _id, why in self.dilewati)
+        if self.dicetak:
+            lines.append(_("{n} dokumen dikirim ke pencetak.").format(n=self.dicetak))
+        if self.galat_cetak:
+            lines.append(self.galat_cetak)
+        return "\n".join(lines)
+
+
+class PembuatMassal(QObject):
+    """Runs ``documents.buat_massal`` (then ``cetak_massal``) one step per timer tick.
+
+    Everything stays on the GUI thread: the SQLite connection is per thread, and one document
+    is a fraction of a second, so the dialog repaints and answers Batal between steps.
+    """
+
+    selesai = Signal(object)  # HasilMassal
+    langkah = Signal(int)  # documents made or skipped so far
+
+    def __init__(
+        self,
+        aktor: Aktor,
+        kode: str,
+        record_ids: list[uuid.UUID],
+        *,
+        cetak: bool = False,
+        salinan: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        from skpdesk import documents
+
+        super().__init__(parent)
+        self.hasil = HasilMassal()
+        self._cetak = cetak
+        self._salinan = salinan
+        self._batal = False
+        self.progress = QProgressDialog(
+            _("Membuat dokumen…"), _("Batal"), 0, max(1, len(record_ids)), parent
+        )
+        self.progress.setWindowTitle(_("Buat Dokumen Unit"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.batalkan)
+        self._langkah: Iterator = documents.buat_massal(
+            aktor, kode, record_ids, batal=self._dibatalkan
+        )
+        self._cetak_berjalan = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._maju)
+
+    def mulai(self) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self._timer.start()
+
+    def batalkan(self) -> None:
+        self._batal = True
+        self.hasil.dibatalkan = True
+
+    def _dibatalkan(self) -> bool:
+        # The Batal button emits canceled; Esc or closing the dialog only sets wasCanceled.
+        if self.progress.wasCanceled():
+            self.batalkan()
+        return self._batal
+
+    def _maju(self) -> None:
+        from skpdesk import documents
+
+        try:
+            step = next(self._langkah)
+        except StopIteration:
+            self._tahap_berikut()
+            return
+        except documents.KeluaranGagal as exc:  # a printer error stops the printing only
+            self.hasil.galat_cetak = str(exc)
+            self._tamat()
+            return
+        if self._cetak_berjalan:
+            self.hasil.dicetak = step.selesai
+            self.progress.setValue(step.selesai)
+            return
+        if step.hasil is not None:
+            self.hasil.dibuat.append(step.hasil)
+        else:
+            self.hasil.dilewati.append((step.record_id, step.galat))
+        self.progress.setLabelText(
+            _("Membuat dokumen {n} dari {m}…").format(n=step.selesai, m=step.jumlah)
+        )
+        self.progress.setValue(step.selesai)
+        self.langkah.emit(step.selesai)
+
+    def _tahap_berikut(self) -> None:
+        from skpdesk import documents
+
+        if (
+            self._cetak and not self._cetak_berjalan and not self._dibatalkan()
+            and self.hasil.dibuat
+        ):
+            paths: list[Path] = [h.path for h in self.hasil.dibuat]
+            self._cetak_berjalan = True
+            self._langkah = documents.cetak_massal(
+                paths, self._salinan, batal=self._dibatalkan
+            )
+            self.progress.setLabelText(_("Mencetak dokumen…"))
+            self.progress.setMaximum(len(paths))
+            self.progress.setValue(0)
+            return
+        self._tamat()
+
+    def _tamat(self) -> None:
+        self._timer.stop()
+        self.progress.canceled.disconnect(self.batalkan)
+        self.progress.close()
+        self.selesai.emit(self.hasil)

@@ -1,0 +1,115 @@
+"""Documents for a whole unit from the Arsip tab: progress, cancel, failures skipped, printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from tests.ui.conftest import ganti_exec
+
+from skpdesk.documents import keluaran
+from skpdesk.services import akun as akun_service
+from skpdesk.services import daftar, demo
+from skpdesk.services import dokumen as dokumen_service
+from skpdesk.store.models import SKP, Dokumen, Pegawai
+from skpdesk.ui.arsip_tab import ArsipTab
+from skpdesk.ui.dokumen_unit_dialog import DialogDokumenUnit
+from skpdesk.ui.widgets import cari_data
+
+TAHUN = dt.date.today().year
+HENDRA_NIP = "197812012006041009"  # Kasi Pemerintahan, penilai of Lia
+LIA_NIP = "199407042019032011"
+DEWI_NIP = "198303222009012006"  # Kasi Kesos, assessed by the Camat
+
+
+def _unit(nama: str):
+    return next(n.id for n in daftar.pohon_unit() if n.nama == nama)
+
+
+def _skp(nip: str) -> SKP:
+    return SKP.get((SKP.pegawai == Pegawai.get(Pegawai.nip == nip)) & (SKP.tahun == TAHUN))
+
+
+def test_a_units_batch_runs_to_the_end_archives_and_prints(qtbot, demo_admin, monkeypatch):
+    printed = []
+    monkeypatch.setattr(keluaran, "cetak", lambda path, salinan=1, **k: printed.append(salinan))
+    tab = ArsipTab(demo_admin)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.tombol_massal.isVisible()
+    unit = _unit("Seksi Kesejahteraan Sosial")
+
+    def drive(dialog: DialogDokumenUnit) -> None:
+        dialog.jenis.setCurrentIndex(dialog.jenis.findData("skp"))
+        assert not dialog.periode.isEnabled()
+        dialog.unit.setCurrentIndex(cari_data(dialog.unit, unit))
+        dialog.tahun.setValue(TAHUN)
+        dialog.cetak.setChecked(True)
+        dialog.salinan.setValue(2)
+        dialog.grab().save("/tmp/dokumen_unit_dialog.png")
+        dialog.tombol.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    ganti_exec(monkeypatch, DialogDokumenUnit, drive)
+    qtbot.mouseClick(tab.tombol_massal, Qt.MouseButton.LeftButton)
+    pembuat = tab.pembuat
+    assert pembuat is not None
+    values = []
+    pembuat.langkah.connect(values.append)
+    with qtbot.waitSignal(pembuat.selesai, timeout=60_000):
+        pass
+    hasil = pembuat.hasil
+    assert len(hasil.dibuat) == 3 and not hasil.dilewati and not hasil.dibatalkan
+    assert values == [1, 2, 3]
+    assert not pembuat.progress.isVisible()
+    assert Dokumen.select().where(Dokumen.jenis == "skp").count() == 3
+    assert printed == [2, 2, 2] and hasil.dicetak == 3
+    assert tab.model.rowCount() == 3
+    assert "3 dokumen dibuat" in tab.kotak_ringkasan.text()
+    tab.kotak_ringkasan.close()
+
+
+def test_cancel_after_the_first_step_stops_and_keeps_what_was_made(qtbot, demo_admin):
+    tab = ArsipTab(demo_admin)
+    qtbot.addWidget(tab)
+    tab.show()
+    ids = dokumen_service.rekaman_unit("SKP", [_unit("Subbagian Umum dan Kepegawaian")], TAHUN)
+    assert len(ids) == 3
+    pembuat = tab.mulai_massal("skp", ids)
+    batal = pembuat.progress.findChild(QPushButton)  # the dialog's Batal button
+    pembuat.langkah.connect(lambda n: batal.click() if n == 1 else None)
+    with qtbot.waitSignal(pembuat.selesai, timeout=60_000):
+        pass
+    assert pembuat.hasil.dibatalkan and len(pembuat.hasil.dibuat) == 1
+    assert Dokumen.select().count() == 1
+    assert "Dibatalkan" in tab.kotak_ringkasan.text()
+    tab.kotak_ringkasan.close()
+
+
+def test_a_record_refused_is_reported_and_skipped(qtbot, fresh_db):
+    demo.buat_kantor_demo(dengan_evaluasi=False)
+    hendra = akun_service.masuk(HENDRA_NIP, demo.DEMO_SANDI)
+    assert dokumen_service.boleh_buat_massal(hendra)
+    tab = ArsipTab(hendra)
+    qtbot.addWidget(tab)
+    tab.show()
+    ids = [_skp(DEWI_NIP).id, _skp(LIA_NIP).id]
+    pembuat = tab.mulai_massal("skp", ids)
+    with qtbot.waitSignal(pembuat.selesai, timeout=60_000):
+        pass
+    hasil = pembuat.hasil
+    assert [h.dokumen.skp_id for h in hasil.dibuat] == [ids[1]]
+    assert [record for record, _why in hasil.dilewati] == [ids[0]]
+    assert "Dewi" in hasil.dilewati[0][1]
+    assert Dokumen.select().count() == 1
+    assert "1 dilewati" in tab.kotak_ringkasan.text()
+    tab.kotak_ringkasan.close()
+
+
+def test_records_of_a_unit_are_the_approved_skps_and_their_evaluations(demo_admin):
+    unit = _unit("Seksi Pemerintahan")
+    ids = dokumen_service.rekaman_unit("SKP", [unit], TAHUN)
+    assert {SKP.get_by_id(i).pegawai.nip for i in ids} == {HENDRA_NIP, LIA_NIP}
+    assert dokumen_service.rekaman_unit("Evaluasi", [unit], TAHUN, "TW1") == []
+    lia = akun_service.masuk(LIA_NIP, demo.DEMO_SANDI)
+    assert not dokumen_service.boleh_buat_massal(lia)
