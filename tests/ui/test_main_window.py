@@ -64,7 +64,13 @@ def test_a_penilai_gets_bawahan_and_atasan_tabs_in_the_order_of_the_ui_guide(qtb
     camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
     window = create_main_window(camat, "x.db")
     qtbot.addWidget(window)
-    assert _titles(window) == ["SKP Saya", "Bawahan", "Atasan Penilai", "Profil Saya"]
+    assert _titles(window) == [
+        "SKP Saya",
+        "Bawahan",
+        "Atasan Penilai",
+        "Perencanaan",
+        "Profil Saya",
+    ]
 
 
 def test_ganti_pengguna_asks_for_a_new_login_without_quitting(qtbot, demo_admin):

@@ -34,6 +34,7 @@ from skpdesk.ui.bus import PEGAWAI, bus
 from skpdesk.ui.bus import SKP as SKP_ENTITAS
 from skpdesk.ui.kepegawaian_tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
+from skpdesk.ui.perencanaan_tab import PerencanaanTab
 from skpdesk.ui.profil import ProfilPage
 from skpdesk.ui.skp_saya_tab import SkpSayaTab
 
@@ -72,6 +73,7 @@ TAB_PERAN: tuple[TabPeran, ...] = (
     ),
     TabPeran("bawahan", lambda: _("Bawahan"), skp_service.punya_bawahan, BawahanTab),
     TabPeran("atasan", lambda: _("Atasan Penilai"), atasan_tersedia, AtasanTab),
+    TabPeran("perencanaan", lambda: _("Perencanaan"), PerencanaanTab.tersedia, PerencanaanTab),
     TabPeran(
         "kepegawaian",
         lambda: _("Kepegawaian"),

@@ -1,0 +1,202 @@
+"""One quarter of Pengukuran Kinerja on the real *Perencanaan* tabs, one return at each check."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.ui.conftest import ganti_exec
+
+from skpdesk.domain.pengukuran import StatusPengukuran
+from skpdesk.services import akun as akun_service
+from skpdesk.services import demo
+from skpdesk.services import pengukuran as ps
+from skpdesk.store.models import Pegawai
+from skpdesk.ui import perencanaan_tab
+from skpdesk.ui.app import create_main_window
+from skpdesk.ui.perencanaan_tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA
+from skpdesk.ui.widgets import CatatanDialog
+
+S = StatusPengukuran
+CAMAT, SEKCAM, KASUBBAG = "Bambang Setiawan", "Sri Wahyuni", "Rina Marlina"
+PERENCANA, LIA = "Fitri Handayani", "Lia Kurniawati"
+KASI = {"Hendra Gunawan": {"Indeks kepuasan masyarakat terhadap layanan kecamatan": "81,5",
+                           "Rata-rata waktu penyelesaian layanan administrasi kependudukan": "3"},
+        "Dewi Lestari": {"Jumlah kegiatan pemberdayaan masyarakat yang difasilitasi": "2"},
+        "Yusuf Hidayat": {"Persentase pengaduan gangguan trantibum yang ditindaklanjuti": "100"}}
+KEGIATAN = "Jumlah kegiatan pemberdayaan masyarakat yang difasilitasi"
+SKP_BAIK = "Persentase pegawai dengan nilai SKP minimal baik"
+
+
+@pytest.fixture
+def kantor(fresh_db):
+    demo.buat_kantor_demo()
+
+
+class Kantor:
+    """One main window per person, as each would open skpdesk on her own laptop."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.windows = {}
+
+    def tab(self, nama: str):
+        if nama not in self.windows:
+            nip = Pegawai.get(Pegawai.nama == nama).nip
+            window = create_main_window(akun_service.masuk(nip, demo.DEMO_SANDI), "kantor.db")
+            self.qtbot.addWidget(window)
+            window.show()
+            self.windows[nama] = window
+        window = self.windows[nama]
+        tab = window.tab_per_kunci["perencanaan"]
+        window.tabs.setCurrentWidget(tab)
+        tab.halaman.setCurrentWidget(tab.pengukuran)
+        page = tab.pengukuran
+        page.pilih(ps.daftar_pk()[0].id, 2)
+        return page
+
+    def aksi(self, nama: str, aksi: str, catatan: str = "") -> None:
+        page = self.tab(nama)
+        assert set(page.tombol_aksi) >= {aksi}, (nama, list(page.tombol_aksi))
+        if catatan:
+            self.qtbot.keyClicks(page.catatan, catatan)
+        self.qtbot.mouseClick(page.tombol_aksi[aksi], Qt.MouseButton.LeftButton)
+        assert not page.pesan.adalah_galat(), page.pesan.text()
+
+    def isi(self, nama: str, indikator: str, nilai: str, kendala: str = "") -> None:
+        page = self.tab(nama)
+        row = page.baris_dari(indikator)
+        assert row >= 0, (nama, indikator)
+        page.tabel.setCurrentCell(row, 1)
+        assert page.isian.isVisible(), (nama, indikator)
+        page.realisasi.clear()
+        self.qtbot.keyClicks(page.realisasi, nilai)
+        page.kendala.clear()
+        self.qtbot.keyClicks(page.kendala, kendala)
+        self.qtbot.mouseClick(page.tombol_simpan, Qt.MouseButton.LeftButton)
+        assert not page.pesan_isi.adalah_galat(), page.pesan_isi.text()
+
+    def kembalikan(self, monkeypatch, nama: str, aksi: str, catatan: str) -> list:
+        def drive(dialog: CatatanDialog) -> None:
+            assert not dialog.tombol_ok.isEnabled()  # a return needs its note
+            self.qtbot.keyClicks(dialog.catatan, catatan)
+            self.qtbot.mouseClick(dialog.tombol_ok, Qt.MouseButton.LeftButton)
+
+        opened = ganti_exec(monkeypatch, CatatanDialog, drive)
+        self.aksi(nama, aksi)
+        return opened
+
+
+def status() -> str:
+    return ps.daftar_pengukuran(ps.daftar_pk()[0])[1].status
+
+
+def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch, tmp_path):
+    office = Kantor(qtbot)
+    # Who has the tab: the perencana, the Camat and the Kasi of the chains; not other staff.
+    office.tab(PERENCANA)
+    lia = create_main_window(akun_service.masuk(
+        Pegawai.get(Pegawai.nama == LIA).nip, demo.DEMO_SANDI), "kantor.db")
+    qtbot.addWidget(lia)
+    assert "perencanaan" not in lia.tab_per_kunci
+
+    page = office.tab(PERENCANA)
+    assert page.tombol_mulai.isVisible()
+    qtbot.mouseClick(page.tombol_mulai, Qt.MouseButton.LeftButton)
+    assert status() == S.DISIAPKAN
+    # Buttons only for the person whose turn it is.
+    assert office.tab(PERENCANA).tombol_aksi == {}
+    assert office.tab(SEKCAM).tombol_aksi == {}
+    office.tab(CAMAT)
+    camat = office.windows[CAMAT].tabs
+    assert any(camat.tabText(i) == "Perencanaan (1)" for i in range(camat.count()))
+    office.aksi(CAMAT, "tugaskan", "Laksanakan pengukuran Triwulan II")
+    assert "Laksanakan pengukuran Triwulan II" in office.tab(SEKCAM).disposisi.text()
+    office.aksi(SEKCAM, "disposisi_kasubbag")
+    office.aksi(KASUBBAG, "sebar_form", "Isian paling lambat Jumat")
+
+    # Each Kasi sees and fills his own section's rows, then confirms to the pelaksana.
+    for kasi, rows in KASI.items():
+        page = office.tab(kasi)
+        assert page.hanya_saya.isChecked()
+        assert page.tabel.rowCount() == len(rows)
+        for indikator, nilai in rows.items():
+            office.isi(kasi, indikator, nilai, "Kendala " + kasi.split()[0])
+        office.aksi(kasi, "kirim_isian")
+    assert status() == S.DIISI_BIDANG
+    office.isi(PERENCANA, SKP_BAIK, "90")
+    office.aksi(PERENCANA, "serahkan_draft")
+
+    # The Kasubbag returns it to the sections once.
+    opened = office.kembalikan(monkeypatch, KASUBBAG, "kembalikan_ke_bidang",
+                               "Realisasi kegiatan pemberdayaan belum sesuai laporan")
+    assert len(opened) == 1
+    assert status() == S.DIISI_BIDANG
+    dewi = office.tab("Dewi Lestari")
+    assert dewi.kotak_kembali.isVisible()
+    assert "belum sesuai laporan" in dewi.catatan_kembali.text()
+    office.isi("Dewi Lestari", KEGIATAN, "5", "Dua kegiatan digabung")
+    office.aksi(PERENCANA, "serahkan_draft")
+    office.aksi(KASUBBAG, "setujui_kasubbag")
+    # The Sekretaris returns it to the Kasubbag once.
+    office.kembalikan(monkeypatch, SEKCAM, "kembalikan_ke_kasubbag", "Lengkapi analisis kendala")
+    assert status() == S.DRAFT
+    assert office.tab(KASUBBAG).kotak_kembali.isVisible()
+    office.aksi(KASUBBAG, "setujui_kasubbag")
+    office.aksi(SEKCAM, "setujui_sekretaris", "Mohon ditandatangani seluruh pegawai")
+    office.aksi(PERENCANA, "tandatangani")
+    office.aksi(CAMAT, "sahkan")
+    office.aksi(CAMAT, "tugaskan_pengantar", "Kirim ke Bupati")
+    office.aksi(PERENCANA, "kirim")
+    office.aksi(PERENCANA, "dokumentasikan")
+    assert status() == S.TERDOKUMENTASI
+
+    page = office.tab(PERENCANA)
+    assert page.tombol_aksi == {}
+    # The history shows both returns with their notes.
+    history = [[page.riwayat.item(r, c).text() for c in range(4)]
+               for r in range(page.riwayat.rowCount())]
+    returns = [row for row in history if "Kembalikan" in row[2]]
+    assert [row[3] for row in returns] == [
+        "Realisasi kegiatan pemberdayaan belum sesuai laporan", "Lengkapi analisis kendala"]
+    # Capaian coloured by its band: 5 of 6 kegiatan = 83,33 %, "Baik".
+    row = page.baris_dari(KEGIATAN)
+    assert page.tabel.item(row, COL_CAPAIAN).text() == "83,33"
+    assert page.tabel.item(row, COL_KATEGORI).text() == "Baik"
+    assert page.tabel.item(row, COL_CAPAIAN).background().color().name() == \
+        WARNA_PITA["hijau_muda"][1]
+
+    # The report and its cover letter are made and opened.
+    opened_files = []
+    monkeypatch.setattr("skpdesk.documents.keluaran.buka",
+                        lambda path, **_kw: opened_files.append(path))
+    qtbot.mouseClick(page.tombol_laporan, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.tombol_pengantar, Qt.MouseButton.LeftButton)
+    assert not page.pesan.adalah_galat(), page.pesan.text()
+    assert [p.name.split("_")[0] for p in opened_files] == ["pengukuran", "pengantar"]
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(opened_files[0]).paragraphs)
+    assert "TRIWULAN II TAHUN" in text and "{{" not in text
+    assert perencanaan_tab.PENGUKURAN == "PengukuranKinerja"
+
+
+def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor):
+    office = Kantor(qtbot)
+    page = office.tab(PERENCANA)
+    qtbot.mouseClick(page.tombol_mulai, Qt.MouseButton.LeftButton)
+    pengukuran = ps.daftar_pengukuran(ps.daftar_pk()[0])[1]
+    # A Kasi who tries to type into another section's row is refused by the service.
+    hendra = office.tab("Hendra Gunawan")
+    assert hendra.tombol_aksi == {}  # not his turn, no button
+    office.aksi(CAMAT, "tugaskan")
+    office.aksi(SEKCAM, "disposisi_kasubbag")
+    office.aksi(KASUBBAG, "sebar_form")
+    hendra = office.tab("Hendra Gunawan")
+    qtbot.mouseClick(hendra.hanya_saya, Qt.MouseButton.LeftButton)  # show all rows
+    row = hendra.baris_dari(KEGIATAN)
+    hendra.tabel.setCurrentCell(row, 1)
+    assert not hendra.isian.isVisible()  # Dewi's row: no form for Hendra
+    # Confirming with empty rows says what is missing.
+    qtbot.mouseClick(hendra.tombol_aksi["kirim_isian"], Qt.MouseButton.LeftButton)
+    assert hendra.pesan.adalah_galat() and "belum diisi" in hendra.pesan.text()
+    assert ps.ambil(pengukuran.id).status == S.FORM_DISEBAR
