@@ -1094,6 +1094,374 @@ def surat_pengantar() -> Document:
     return doc
 
 
+# --- PP 46/2011 forms (domain.md §4.1) --------------------------------------------------------
+
+FIELDS_PP46 = (
+    ("Nama", "nama"),
+    ("NIP", "nip"),
+    ("Pangkat/Gol. Ruang", "pangkat_gol"),
+    ("Jabatan", "jabatan"),
+    ("Unit Kerja", "unit"),
+)
+
+
+def _ttd_pp46(doc: Document, kiri: str, kanan: str, lebar: float = USABLE_CM) -> None:
+    """Two signatures, the right one under place and date (Formulir SKP, Capaian SKP)."""
+    para(doc, "", space_after=6, keep_next=True)
+    widths = [lebar / 2, lebar / 2]
+    t = table(doc, 3, widths, borders=False)
+    who, space, name = t.rows
+    for row in t.rows:
+        keep_row(row)
+    for side, key in ((0, kiri), (1, kanan)):
+        cell = who.cells[side]
+        valign(cell, "top")
+        if not key:
+            para(cell, "")
+            para(space.cells[side], "")
+            para(name.cells[side], "")
+            continue
+        para(cell, "{{ ttd.tempat_tanggal }}" if side == 1 else "", align="center",
+             keep_next=True)
+        para(cell, "{{ ttd." + key + ".peran }},", align="center", keep_next=True)
+        tag_para(cell, "{%p for baris in ttd." + key + ".jabatan_baris %}")
+        para(cell, "{{ baris }}", align="center", keep_next=True)
+        tag_para(cell, "{%p endfor %}")
+        para(space.cells[side], "", keep_next=True)
+        para(name.cells[side], "{{ ttd." + key + ".nama }}", bold=True, underline=True,
+             align="center", keep_next=True)
+        para(name.cells[side], "NIP. {{ ttd." + key + ".nip }}", align="center")
+    space.height = Cm(2.0)
+    space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def _sel_kepala(cell: _Cell, text: str, size: float = 8) -> None:
+    shade(cell)
+    valign(cell)
+    para(cell, text, bold=True, align="center", size=size)
+
+
+def pp46_skp() -> Document:
+    """Formulir Sasaran Kerja PNS: I. penilai beside II. PNS, III. kegiatan tugas jabatan."""
+    doc = new_document()
+    kop_surat(doc)
+    judul(doc, ["FORMULIR SASARAN KERJA", "PEGAWAI NEGERI SIPIL",
+                "JANGKA WAKTU PENILAIAN: {{ jangka_waktu }}"])
+    blok = [0.8, 2.9, 4.8, 0.8, 2.9, 4.8]
+    t = table(doc, 1, blok)
+    head = t.rows[0]
+    _sel_kepala(head.cells[0], "NO")
+    _sel_kepala(merged(head, 1, 2), "I. PEJABAT PENILAI")
+    _sel_kepala(head.cells[3], "NO")
+    _sel_kepala(merged(head, 4, 5), "II. PEGAWAI NEGERI SIPIL YANG DINILAI")
+    for n, (label, key) in enumerate(FIELDS_PP46, start=1):
+        row = add_row(t, blok)
+        keep_row(row)
+        for start, who in ((0, "penilai"), (3, "pegawai")):
+            para(row.cells[start], str(n), align="center")
+            para(row.cells[start + 1], label)
+            para(row.cells[start + 2], "{{ " + who + "." + key + " }}", bold=key == "nama")
+    widths = [0.8, 6.8, 1.2, 2.6, 1.6, 1.6, 2.4]
+    t = table(doc, 0, widths)
+    top, sub = add_row(t, widths), add_row(t, widths)
+    for row in (top, sub):
+        header_row(row)
+    for col, text in ((0, "NO"), (1, "III. KEGIATAN TUGAS JABATAN"), (2, "AK")):
+        _sel_kepala(top.cells[col], text)
+        vmerge(top.cells[col], restart=True)
+        shade(sub.cells[col])
+        vmerge(sub.cells[col], restart=False)
+        para(sub.cells[col], "")
+    _sel_kepala(merged(top, 3, 6), "TARGET")
+    for col, text in zip(range(3, 7), ("KUANT/ OUTPUT", "KUAL/ MUTU", "WAKTU", "BIAYA (Rp)"),
+                         strict=True):
+        _sel_kepala(sub.cells[col], text, size=7.5)
+    tag_row(t, widths, "{%tr for k in kegiatan %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    for cell, expr in zip(row.cells, ["k.no", "k.kegiatan", "k.ak", "k.kuant", "k.kual",
+                                      "k.waktu", "k.biaya"], strict=True):
+        valign(cell, "top")
+        para(cell, "{{ " + expr + " }}", align="left" if expr == "k.kegiatan" else "center"
+             if expr != "k.biaya" else "right")
+    tag_row(t, widths, "{%tr endfor %}")
+    tag_row(t, widths, "{%tr if not kegiatan %}")
+    row = add_row(t, widths)
+    for cell in row.cells:
+        para(cell, "-", align="center")
+    tag_row(t, widths, "{%tr endif %}")
+    _ttd_pp46(doc, "penilai", "pegawai")
+    kaki(doc)
+    return doc
+
+
+def pp46_capaian() -> Document:
+    """Penilaian Capaian Sasaran Kerja PNS (landscape): target beside realisasi per kegiatan."""
+    lebar = LANDSCAPE_CM
+    doc = new_document(landscape=True)
+    kop_surat(doc, lebar)
+    judul(doc, ["PENILAIAN CAPAIAN SASARAN KERJA", "PEGAWAI NEGERI SIPIL",
+                "JANGKA WAKTU PENILAIAN: {{ jangka_waktu }}"])
+    # Whose assessment this is: the form itself names him only at the signature.
+    ident = [4.2, 0.4, 8.25, 4.2, 0.4, 8.25]
+    t = table(doc, 2, ident, borders=False)
+    for r, pairs in enumerate(((("Nama PNS yang dinilai", "pegawai.nama"),
+                                ("Jabatan", "pegawai.jabatan")),
+                               (("NIP", "pegawai.nip"), ("Unit kerja", "pegawai.unit")))):
+        for start, (label, expr) in zip((0, 3), pairs, strict=True):
+            cells = t.rows[r].cells
+            para(cells[start], label)
+            para(cells[start + 1], ":")
+            para(cells[start + 2], "{{ " + expr + " }}", bold=expr == "pegawai.nama")
+    para(doc, "", space_after=3)
+    widths = [0.8, 5.0, 1.0, 1.9, 1.3, 1.5, 2.0, 1.0, 1.9, 1.3, 1.5, 2.0, 2.5, 2.0]
+    last = len(widths) - 1
+    t = table(doc, 0, widths)
+    top, sub = add_row(t, widths), add_row(t, widths)
+    for row in (top, sub):
+        header_row(row)
+    for col, text in ((0, "NO"), (1, "I. KEGIATAN TUGAS JABATAN"), (2, "AK"), (7, "AK"),
+                      (12, "PENGHITUNGAN"), (13, "NILAI CAPAIAN SKP")):
+        _sel_kepala(top.cells[col], text, size=7)
+        vmerge(top.cells[col], restart=True)
+        shade(sub.cells[col])
+        vmerge(sub.cells[col], restart=False)
+        para(sub.cells[col], "")
+    for start, text in ((3, "TARGET"), (8, "REALISASI")):
+        _sel_kepala(merged(top, start, start + 3), text)
+        for col, label in zip(range(start, start + 4),
+                              ("KUANT/ OUTPUT", "KUAL/ MUTU", "WAKTU", "BIAYA (Rp)"),
+                              strict=True):
+            _sel_kepala(sub.cells[col], label, size=7)
+    nums = add_row(t, widths)
+    header_row(nums)
+    for i, cell in enumerate(nums.cells, start=1):
+        shade(cell)
+        para(cell, f"({i})", align="center", size=7)
+    tag_row(t, widths, "{%tr for k in kegiatan %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    columns = ["k.no", "k.kegiatan", "k.target.ak", "k.target.kuant", "k.target.kual",
+               "k.target.waktu", "k.target.biaya", "k.realisasi.ak", "k.realisasi.kuant",
+               "k.realisasi.kual", "k.realisasi.waktu", "k.realisasi.biaya", "k.penghitungan",
+               "k.nilai"]
+    for cell, expr in zip(row.cells, columns, strict=True):
+        valign(cell, "top")
+        align = "left" if expr == "k.kegiatan" else "right" if expr.endswith(
+            ("biaya", "penghitungan", "nilai")) else "center"
+        para(cell, "{{ " + expr + " }}", align=align, size=8,
+             bold=expr == "k.nilai")
+    tag_row(t, widths, "{%tr endfor %}")
+
+    def summary(label: str, value: str, *, bold: bool = False, fill: bool = False) -> None:
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], "")
+        cell = merged(row, 1, last - 1)
+        if fill:
+            shade(cell)
+        para(cell, label, bold=bold, align="right")
+        para(row.cells[last], value, bold=True, align="right")
+
+    summary("Jumlah nilai capaian kegiatan tugas jabatan", "{{ jumlah }}")
+    summary("Nilai rata-rata kegiatan tugas jabatan (jumlah / {{ n_kegiatan }} kegiatan)",
+            "{{ rata }}")
+    judul_baris(t, widths, "II. TUGAS TAMBAHAN DAN KREATIVITAS", fill=True)
+
+    def items(title: str, group: str, value: str, expr: str) -> None:
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], "")
+        cell = merged(row, 1, last - 1)
+        para(cell, title, bold=True)
+        para(row.cells[last], value, bold=True, align="right")
+        tag_row(t, widths, "{%tr for x in " + group + " %}")
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], "")
+        cell = merged(row, 1, last - 1)
+        hanging(para(cell, expr), 0.5)
+        para(row.cells[last], "")
+        tag_row(t, widths, "{%tr endfor %}")
+        tag_row(t, widths, "{%tr if not " + group + " %}")
+        row = add_row(t, widths)
+        para(row.cells[0], "")
+        para(merged(row, 1, last - 1), "-")
+        para(row.cells[last], "")
+        tag_row(t, widths, "{%tr endif %}")
+
+    items("1. Tugas Tambahan", "tugas_tambahan", "{{ nilai_tugas_tambahan }}",
+          "{{ x.no }}.\t{{ x.uraian }}{% if x.dasar %} ({{ x.dasar }}){% endif %}")
+    items("2. Kreativitas", "kreativitas", "{{ nilai_kreativitas }}",
+          "-\t{{ x.uraian }} (tingkat {{ x.tingkat }}){% if x.dasar %}; {{ x.dasar }}"
+          "{% endif %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    cell = merged(row, 0, last - 1)
+    shade(cell)
+    valign(cell)
+    para(cell, "NILAI CAPAIAN SKP", bold=True, align="center", size=10)
+    right = row.cells[last]
+    shade(right)
+    para(right, "{{ nilai_capaian }}", bold=True, align="center", size=10)
+    para(right, "({{ sebutan_capaian }})", bold=True, align="center")
+    _ttd_pp46(doc, "", "penilai", lebar)
+    kaki(doc)
+    return doc
+
+
+def pp46_prestasi() -> Document:
+    """Penilaian Prestasi Kerja PNS, items 1–11 (domain.md §4.1)."""
+    doc = new_document()
+    kop_surat(doc)
+    judul(doc, ["PENILAIAN PRESTASI KERJA", "PEGAWAI NEGERI SIPIL"])
+    widths = [5.0, 12.0]
+    t = table(doc, 1, widths, borders=False)
+    para(t.rows[0].cells[0], "{{ kantor.nama_kapital }}", bold=True)
+    para(t.rows[0].cells[1], "JANGKA WAKTU PENILAIAN: {{ jangka_waktu }}", bold=True,
+         align="right")
+    para(doc, "", space_after=2)
+    widths = [0.8, 0.7, 4.2, 2.2, 2.2, 2.2, 1.5, 3.2]
+    last = len(widths) - 1
+
+    def bagian(no: str, title: str) -> None:
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], no, bold=True, align="center")
+        cell = merged(row, 1, last)
+        shade(cell)
+        para(cell, title, bold=True)
+
+    t = table(doc, 0, widths)
+    for no, title, key in (("1", "YANG DINILAI", "pegawai"), ("2", "PEJABAT PENILAI", "penilai"),
+                           ("3", "ATASAN PEJABAT PENILAI", "atasan_penilai")):
+        bagian(no, title)
+        for letter, (label, field) in zip("abcde", FIELDS_PP46, strict=True):
+            row = add_row(t, widths)
+            keep_row(row)
+            para(row.cells[0], "")
+            para(row.cells[1], letter + ".", align="center")
+            para(merged(row, 2, 3), label)
+            para(merged(row, 4, last), "{{ " + key + "." + field + " }}",
+                 bold=field == "nama")
+    # 4: the unsur; the last column holds what adds up to the nilai prestasi kerja.
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "4", bold=True, align="center")
+    cell = merged(row, 1, last - 1)
+    shade(cell)
+    para(cell, "UNSUR YANG DINILAI", bold=True)
+    shade(row.cells[last])
+    para(row.cells[last], "JUMLAH", bold=True, align="center")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    para(row.cells[1], "a.", align="center")
+    para(merged(row, 2, 3), "Sasaran Kerja PNS (SKP)")
+    para(row.cells[4], "{{ nilai_skp }}", align="center")
+    para(row.cells[5], "{{ sebutan_skp }}", align="center")
+    para(row.cells[6], "× 60%", align="center")
+    para(row.cells[last], "{{ bagian_skp }}", bold=True, align="right")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    para(row.cells[1], "b.", align="center")
+    para(merged(row, 2, 3), "Perilaku Kerja")
+    para(row.cells[4], "Nilai", bold=True, align="center")
+    para(row.cells[5], "Sebutan", bold=True, align="center")
+    para(row.cells[6], "")
+    para(row.cells[last], "")
+    tag_row(t, widths, "{%tr for p in perilaku %}")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    para(row.cells[1], "")
+    para(merged(row, 2, 3), "{{ p.no }}. {{ p.aspek }}")
+    para(row.cells[4], "{{ p.nilai }}", align="center")
+    para(row.cells[5], "{{ p.sebutan }}", align="center")
+    para(row.cells[6], "")
+    para(row.cells[last], "")
+    tag_row(t, widths, "{%tr endfor %}")
+    for label, value, sebutan, bobot, jumlah in (
+        ("Jumlah", "{{ jumlah_perilaku }}", "", "", ""),
+        ("Nilai rata-rata (jumlah / {{ pembagi }})", "{{ rata_perilaku }}",
+         "{{ sebutan_perilaku }}", "", ""),
+        ("Nilai perilaku kerja", "{{ rata_perilaku }}", "", "× 40%", "{{ bagian_perilaku }}"),
+    ):
+        row = add_row(t, widths)
+        keep_row(row)
+        para(row.cells[0], "")
+        para(row.cells[1], "")
+        para(merged(row, 2, 3), label)
+        para(row.cells[4], value, align="center")
+        para(row.cells[5], sebutan, align="center")
+        para(row.cells[6], bobot, align="center")
+        para(row.cells[last], jumlah, bold=True, align="right")
+    row = add_row(t, widths)
+    keep_row(row)
+    para(row.cells[0], "")
+    cell = merged(row, 1, last - 1)
+    shade(cell)
+    valign(cell)
+    para(cell, "NILAI PRESTASI KERJA", bold=True, align="center", size=10)
+    shade(row.cells[last])
+    para(row.cells[last], "{{ nilai_prestasi }}", bold=True, align="center", size=10)
+    para(row.cells[last], "({{ sebutan_prestasi }})", bold=True, align="center")
+    # Items 5–11 on the second page, as on the printed form.
+    doc.add_page_break()
+    t = table(doc, 0, widths)
+    for no, title, tanggal in (
+        ("5", "KEBERATAN DARI PEGAWAI NEGERI SIPIL YANG DINILAI (APABILA ADA)", True),
+        ("6", "TANGGAPAN PEJABAT PENILAI ATAS KEBERATAN", True),
+        ("7", "KEPUTUSAN ATASAN PEJABAT PENILAI ATAS KEBERATAN", True),
+        ("8", "REKOMENDASI", False),
+    ):
+        bagian(no, title)
+        row = add_row(t, widths)
+        keep_row(row)
+        row.height = Cm(2.4)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        para(row.cells[0], "")
+        cell = merged(row, 1, last)
+        valign(cell, "top")
+        para(cell, "")
+        if tanggal:
+            para(cell, "Tanggal, ……………………", align="right")
+    _ttd_prestasi(doc)
+    kaki(doc)
+    return doc
+
+
+def _ttd_prestasi(doc: Document, lebar: float = USABLE_CM) -> None:
+    """9. penilai (right, dated), 10. PNS (left), 11. atasan (right), as the form stacks them."""
+    para(doc, "", space_after=6, keep_next=True)
+    widths = [lebar / 2, lebar / 2]
+    t = table(doc, 0, widths, borders=False)
+    for no, side, key, dated in (("9", 1, "penilai", True), ("10", 0, "pegawai", False),
+                                 ("11", 1, "atasan_penilai", False)):
+        who, space, name = (add_row(t, widths) for _i in range(3))
+        for row in (who, space, name):
+            keep_row(row)
+        cell = who.cells[side]
+        other = 1 - side
+        for r in (who, space, name):
+            para(r.cells[other], "")
+        when = "{{ ttd.tanggal }}" if dated else "……………………"
+        para(cell, no + ". " + ("DIBUAT" if dated else "DITERIMA") + " TANGGAL, " + when,
+             align="center", keep_next=True)
+        para(cell, "{{ ttd." + key + ".peran | upper }},", align="center", keep_next=True)
+        tag_para(cell, "{%p for baris in ttd." + key + ".jabatan_baris %}")
+        para(cell, "{{ baris }}", align="center", keep_next=True)
+        tag_para(cell, "{%p endfor %}")
+        para(space.cells[side], "", keep_next=True)
+        space.height = Cm(1.6)
+        space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        para(name.cells[side], "{{ ttd." + key + ".nama }}", bold=True, underline=True,
+             align="center", keep_next=True)
+        para(name.cells[side], "NIP. {{ ttd." + key + ".nip }}", align="center",
+             keep_next=no != "11", space_after=6)
+
+
 TEMPLATES = {
     "skp_ja_jf.docx": lambda: skp(jpt=False),
     "skp_jpt.docx": lambda: skp(jpt=True),
@@ -1104,6 +1472,9 @@ TEMPLATES = {
     "buku_catatan.docx": buku_catatan,
     "laporan_pengukuran.docx": laporan_pengukuran,
     "surat_pengantar_pengukuran.docx": surat_pengantar,
+    "pp46_skp.docx": pp46_skp,
+    "pp46_capaian.docx": pp46_capaian,
+    "pp46_prestasi.docx": pp46_prestasi,
 }
 
 

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from skpdesk.documents import konteks
+from skpdesk.documents import konteks, konteks_pp46
 from skpdesk.documents import konteks_evaluasi as konteks_ev
 from skpdesk.documents import konteks_pengukuran as konteks_pg
 from skpdesk.domain import format as fmt
@@ -241,6 +241,40 @@ JENIS: dict[str, JenisDokumen] = {
             rekaman=konteks_pg.rekaman,
             cari=konteks_pg.cari,
             pakai_periode=True,
+        ),
+        JenisDokumen(
+            kode="pp46_skp",
+            judul=_("Formulir Sasaran Kerja PNS (PP 46/2011)"),
+            entitas="SKP",
+            templat=lambda _context: "pp46_skp.docx",
+            templat_semua=("pp46_skp.docx",),
+            bangun=konteks_pp46.konteks_skp,
+            contoh=lambda: [konteks_pp46.contoh_skp()],
+            rekaman=_rekaman_skp,
+            cari=konteks_pp46.cari,
+        ),
+        JenisDokumen(
+            kode="pp46_capaian",
+            judul=_("Penilaian Capaian Sasaran Kerja PNS (PP 46/2011)"),
+            entitas="SKP",
+            templat=lambda _context: "pp46_capaian.docx",
+            templat_semua=("pp46_capaian.docx",),
+            bangun=konteks_pp46.konteks_capaian,
+            contoh=lambda: [konteks_pp46.contoh_capaian()],
+            rekaman=_rekaman_skp,
+            cari=konteks_pp46.cari,
+        ),
+        JenisDokumen(
+            kode="pp46_prestasi",
+            judul=_("Penilaian Prestasi Kerja PNS (PP 46/2011)"),
+            entitas="SKP",
+            templat=lambda _context: "pp46_prestasi.docx",
+            templat_semua=("pp46_prestasi.docx",),
+            bangun=konteks_pp46.konteks_prestasi,
+            contoh=lambda: [konteks_pp46.contoh_prestasi(False),
+                            konteks_pp46.contoh_prestasi(True)],
+            rekaman=_rekaman_skp,
+            cari=konteks_pp46.cari,
         ),
     )
 }
