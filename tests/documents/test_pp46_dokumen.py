@@ -230,3 +230,14 @@ def test_cli_refuses_an_skp_of_another_regime(demo_copy, tmp_path, capsys):
     assert code == 1
     assert "tidak memakai aturan PP 46/2011" in captured.err
     assert captured.out == ""
+
+
+def test_acting_penilai_signs_with_plt_and_an(office):
+    from .conftest import jadikan_plt
+
+    skp = jadikan_plt(a1_a10(), plt="Plt.", jabatan_plt="Kepala Seksi Pemerintahan",
+                      atas_nama="Camat Sukamaju")
+    for kode in ("pp46_skp", "pp46_capaian", "pp46_prestasi"):
+        text = teks_badan(buka(render(kode, skp)))
+        assert "a.n. Camat Sukamaju" in text
+        assert "Plt. Kepala Seksi Pemerintahan" in text
