@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QDialog
 
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services.context import Aktor
 from skpdesk.store.models import Pegawai
+from skpdesk.ui import bus as bus_module
 
 LIA_NIP = "199407042019032011"  # Pranata Komputer under Kasi Pemerintahan, under the Camat
 CAMAT_NIP = "197508122000031004"
@@ -27,10 +29,29 @@ def _isolated_settings(tmp_path: Path, qapp) -> None:
     qapp.setApplicationName("skpdesk-test")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_bus_and_cleanup(qapp):
+    """Each test gets its own app-wide bus; what a test leaves behind is deleted while Qt lives.
+
+    Widgets of an earlier test must not answer a later test's signals (their database is gone),
+    and PySide objects left for the interpreter's final garbage collection can crash it there.
+    """
+    yield
+    old = bus_module._bus
+    bus_module._bus = None
+    if old is not None:
+        old.deleteLater()
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def demo_admin(fresh_db) -> Aktor:
-    """The demo kecamatan, with its administrator logged in."""
-    demo.buat_kantor_demo()
+    """The demo kecamatan (this year's SKPs, no evaluated years: quicker), administrator in."""
+    demo.buat_kantor_demo(dengan_evaluasi=False)
     return akun_service.masuk(demo.ADMIN_LOGIN, demo.DEMO_SANDI)
 
 

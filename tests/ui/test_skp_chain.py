@@ -336,7 +336,7 @@ def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, fresh_db):
     from skpdesk.domain.workflow import ALUR_SKP
     from skpdesk.ui.skp_editor import SkpEditor
 
-    demo.buat_kantor_demo()
+    demo.buat_kantor_demo(dengan_evaluasi=False)
     seen_states = set()
     for skp in SKP.select():
         for person in (skp.pegawai, skp.penilai):

@@ -22,8 +22,8 @@ def _cells(path) -> str:
 
 
 def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, monkeypatch):
-    demo.buat_kantor_demo()
-    skp = SKP.get(SKP.status == StatusSKP.DISETUJUI)
+    demo.buat_kantor_demo(dengan_evaluasi=False)
+    skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
     aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
     opened, printed = [], []
     monkeypatch.setattr(keluaran, "buka", lambda path, **k: opened.append(path))
@@ -55,7 +55,7 @@ def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, 
 
 
 def test_a_draft_offers_no_document(qtbot, fresh_db):
-    demo.buat_kantor_demo()
+    demo.buat_kantor_demo(dengan_evaluasi=False)
     skp = SKP.get(SKP.status == StatusSKP.DRAFT)
     aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
     editor = SkpEditor(aktor)
@@ -76,8 +76,8 @@ def test_the_archive_tab_attaches_the_signed_scan_and_marks_it_signed(
     from skpdesk.ui.app import create_main_window
     from skpdesk.ui.arsip_tab import COL_SCAN, COL_STATUS, ArsipTab
 
-    demo.buat_kantor_demo()
-    skp = SKP.get(SKP.status == StatusSKP.DISETUJUI)
+    demo.buat_kantor_demo(dengan_evaluasi=False)
+    skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
     aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
     made = buat_dokumen(aktor, "skp", skp.id)
 

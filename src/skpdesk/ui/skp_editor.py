@@ -42,6 +42,7 @@ from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
+from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import SKP
 from skpdesk.ui import gaya, teks
@@ -49,6 +50,7 @@ from skpdesk.ui.bus import DOKUMEN as ENTITAS_DOKUMEN
 from skpdesk.ui.bus import SKP as ENTITAS_SKP
 from skpdesk.ui.bus import umumkan
 from skpdesk.ui.evaluasi_page import EvaluasiPage
+from skpdesk.ui.pp46_page import Pp46Page
 from skpdesk.ui.rhk_editor import RhkEditor
 from skpdesk.ui.skp_model import lama
 from skpdesk.ui.widgets import CatatanDialog, LabelPesan, tombol_primer
@@ -58,6 +60,7 @@ HAL_PERILAKU = 1
 HAL_LAMPIRAN = 2
 HAL_RIWAYAT = 3
 HAL_EVALUASI = 4
+HAL_PP46 = 5
 
 COL_R_WAKTU = 0
 COL_R_OLEH = 1
@@ -228,6 +231,8 @@ class SkpEditor(QWidget):
         self.halaman.addTab(self.riwayat, _("Riwayat"))
         self.evaluasi = EvaluasiPage(aktor)
         self.halaman.addTab(self.evaluasi, _("Evaluasi Kinerja"))
+        self.pp46 = Pp46Page(aktor)
+        self.halaman.addTab(self.pp46, _("Penilaian PP 46/2011"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -363,10 +368,20 @@ class SkpEditor(QWidget):
         self._isi_riwayat(skp)
         self._isi_aksi(skp_service.aksi_tersedia(self._aktor, skp))
         self.tombol_simpan.setVisible(self._dapat_diubah)
-        may_print = skp.status in STATUS_DAPAT_DICETAK and bool(pihak)
-        # An approved SKP is evaluated period by period (seeds 000–002).
+        # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
+        may_print = (
+            skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and skp.regime != PP46_REGIME
+        )
+        # An approved SKP is evaluated period by period (seeds 000–002); an SKP on the
+        # PP 46/2011 regime has kegiatan and its own numbers instead of RHK and BerAKHLAK.
+        legacy = skp.regime == PP46_REGIME
+        for index in (HAL_HASIL, HAL_PERILAKU):
+            self.halaman.setTabVisible(index, not legacy)
         self.halaman.setTabVisible(HAL_EVALUASI, may_print)
-        if may_print:
+        self.halaman.setTabVisible(HAL_PP46, legacy)
+        if legacy:
+            self.pp46.tampilkan(skp.id)
+        elif may_print:
             self.evaluasi.tampilkan(skp.id)
         self.tombol_dokumen.setVisible(may_print)
         if skp.id != self._berkas_untuk:

@@ -1,0 +1,301 @@
+"""A PP 46/2011 SKP's score table: every number with the arithmetic that explains it."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skpdesk.domain.aturan import AspekPerilakuPP46
+from skpdesk.domain.format import angka
+from skpdesk.domain.workflow import Pihak
+from skpdesk.i18n import _
+from skpdesk.services import pp46 as pp46_service
+from skpdesk.services import skp as skp_service
+from skpdesk.services.context import Aktor
+from skpdesk.services.errors import LayananError
+from skpdesk.ui import gaya
+from skpdesk.ui.bus import SKP, bus, umumkan
+from skpdesk.ui.widgets import LabelPesan, tombol_primer
+
+# Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
+COL_KEGIATAN = 0
+COL_TARGET = 1
+COL_R_KUANTITAS = 2
+COL_R_KUALITAS = 3
+COL_R_WAKTU = 4
+COL_R_BIAYA = 5
+COL_PENGHITUNGAN = 6
+COL_NILAI = 7
+N_COL = 8
+
+KOLOM_REALISASI = (COL_R_KUANTITAS, COL_R_KUALITAS, COL_R_WAKTU, COL_R_BIAYA)
+
+
+def _teks(nilai: Decimal | None, desimal: int | None = None) -> str:
+    return "" if nilai is None else angka(nilai, desimal)
+
+
+def _baca(teks_sel: str) -> str | None:
+    return teks_sel.strip() or None
+
+
+def _sel(teks_sel: str, editable: bool = False, kanan: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(teks_sel)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    if kanan:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class Pp46Page(QWidget):
+    """Kegiatan with target, realisasi and nilai; perilaku; the totals; and the "why" of each."""
+
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aktor = aktor
+        self._skp_id: uuid.UUID | None = None
+        self._kegiatan_ids: list[uuid.UUID] = []
+        self._penjelasan: dict[tuple[str, int], str] = {}
+
+        self.kegiatan = QTableWidget(0, N_COL)
+        self.kegiatan.setHorizontalHeaderLabels(
+            [
+                _("Kegiatan Tugas Jabatan"),
+                _("Target (kuant · kual · waktu · biaya)"),
+                _("Real. Kuant."),
+                _("Real. Kual. %"),
+                _("Real. Waktu"),
+                _("Real. Biaya"),
+                _("Penghitungan"),
+                _("Nilai"),
+            ]
+        )
+        self.kegiatan.verticalHeader().setVisible(False)
+        self.kegiatan.setWordWrap(True)
+        self.kegiatan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.kegiatan.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        kh = self.kegiatan.horizontalHeader()
+        kh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        kh.setSectionResizeMode(COL_KEGIATAN, QHeaderView.ResizeMode.Stretch)
+
+        self.perilaku = QTableWidget(len(AspekPerilakuPP46), 2)
+        self.perilaku.setHorizontalHeaderLabels([_("Aspek Perilaku"), _("Nilai")])
+        self.perilaku.verticalHeader().setVisible(False)
+        self.perilaku.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.perilaku.horizontalHeader().setStretchLastSection(True)
+
+        self.ringkasan = QTableWidget(4, 2)
+        self.ringkasan.setHorizontalHeaderLabels([_("Unsur"), _("Nilai")])
+        self.ringkasan.verticalHeader().setVisible(False)
+        self.ringkasan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ringkasan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ringkasan.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.ringkasan.horizontalHeader().setStretchLastSection(True)
+
+        self.penjelasan = QPlainTextEdit()
+        self.penjelasan.setReadOnly(True)
+        self.penjelasan.setPlaceholderText(
+            _("Pilih sebuah nilai untuk melihat cara menghitungnya, langkah demi langkah.")
+        )
+        self.kekurangan = LabelPesan()
+        self.pesan = LabelPesan()
+        self.tombol_realisasi = tombol_primer(_("Simpan Realisasi"))
+        self.tombol_perilaku = tombol_primer(_("Simpan Nilai Perilaku"))
+
+        atas = QWidget()
+        atas_layout = QVBoxLayout(atas)
+        atas_layout.setContentsMargins(0, 0, 0, 0)
+        atas_layout.addWidget(gaya.judul(_("Penilaian Capaian SKP (PP 46/2011)"), 1.0))
+        atas_layout.addWidget(self.kegiatan, 1)
+        baris = QHBoxLayout()
+        baris.addWidget(self.kekurangan, 1)
+        baris.addWidget(self.tombol_realisasi)
+        atas_layout.addLayout(baris)
+
+        bawah = QWidget()
+        bawah_layout = QHBoxLayout(bawah)
+        bawah_layout.setContentsMargins(0, 0, 0, 0)
+        kolom_perilaku = QVBoxLayout()
+        kolom_perilaku.addWidget(gaya.judul(_("Perilaku Kerja"), 1.0))
+        kolom_perilaku.addWidget(self.perilaku, 1)
+        kolom_perilaku.addWidget(self.tombol_perilaku, 0, Qt.AlignmentFlag.AlignRight)
+        kolom_ringkas = QVBoxLayout()
+        kolom_ringkas.addWidget(gaya.judul(_("Nilai Prestasi Kerja"), 1.0))
+        kolom_ringkas.addWidget(self.ringkasan, 1)
+        kolom_jelas = QVBoxLayout()
+        kolom_jelas.addWidget(gaya.judul(_("Penjelasan"), 1.0))
+        kolom_jelas.addWidget(self.penjelasan, 1)
+        bawah_layout.addLayout(kolom_perilaku, 2)
+        bawah_layout.addLayout(kolom_ringkas, 2)
+        bawah_layout.addLayout(kolom_jelas, 3)
+
+        # The kegiatan on top, the totals and the "why" of the chosen number below.
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(atas)
+        split.addWidget(bawah)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        layout.addWidget(self.pesan)
+
+        self.kegiatan.currentCellChanged.connect(self._on_kegiatan_currentCellChanged)
+        self.ringkasan.currentCellChanged.connect(self._on_ringkasan_currentCellChanged)
+        self.tombol_realisasi.clicked.connect(self._on_tombol_realisasi_clicked)
+        self.tombol_perilaku.clicked.connect(self._on_tombol_perilaku_clicked)
+        bus().data_changed.connect(self._on_bus_data_changed)
+
+    def tampilkan(self, skp_id: uuid.UUID | None) -> None:
+        self._skp_id = skp_id
+        self.muat_ulang()
+
+    def muat_ulang(self) -> None:
+        skp = skp_service.cari(self._skp_id)
+        if skp is None or skp.regime != pp46_service.REGIME.value:
+            return
+        pihak = skp_service.pihak_pada(self._aktor, skp)
+        approved = skp.status in pp46_service.STATUS_DISETUJUI
+        isi_realisasi = approved and bool(pihak & pp46_service.PENGISI_REALISASI)
+        isi_perilaku = approved and Pihak.PEJABAT_PENILAI in pihak
+        hasil = pp46_service.hitung(skp.id)
+        self._penjelasan = {}
+        self._kegiatan_ids = [row.id for row, _h in hasil.kegiatan]
+        self.kegiatan.setRowCount(len(hasil.kegiatan))
+        for n, (row, h) in enumerate(hasil.kegiatan):
+            target = _("{k} {s} · {q}% · {w} bln · {b}").format(
+                k=_teks(row.target_kuantitas),
+                s=row.satuan,
+                q=_teks(row.target_kualitas),
+                w=_teks(row.target_waktu),
+                b=_teks(row.target_biaya) if row.target_biaya is not None else "-",
+            )
+            values = {
+                COL_KEGIATAN: _sel(f"{n + 1}. {row.kegiatan}"),
+                COL_TARGET: _sel(target),
+                COL_R_KUANTITAS: _sel(_teks(row.realisasi_kuantitas), isi_realisasi, True),
+                COL_R_KUALITAS: _sel(_teks(row.realisasi_kualitas), isi_realisasi, True),
+                COL_R_WAKTU: _sel(_teks(row.realisasi_waktu), isi_realisasi, True),
+                COL_R_BIAYA: _sel(_teks(row.realisasi_biaya), isi_realisasi, True),
+                COL_PENGHITUNGAN: _sel(_teks(h.penghitungan, 2) if h else "", kanan=True),
+                COL_NILAI: _sel(_teks(h.nilai_bulat, 2) if h else "", kanan=True),
+            }
+            for col, item in values.items():
+                self.kegiatan.setItem(n, col, item)
+            if h is not None:
+                self._penjelasan[("kegiatan", n)] = h.teks
+        self.kegiatan.resizeRowsToContents()
+
+        aspects = [
+            a
+            for a in AspekPerilakuPP46
+            if a is not AspekPerilakuPP46.KEPEMIMPINAN or hasil.struktural
+        ]
+        self.perilaku.setRowCount(len(aspects))
+        self._aspek = aspects
+        for n, a in enumerate(aspects):
+            self.perilaku.setItem(n, 0, _sel(a.label))
+            self.perilaku.setItem(n, 1, _sel(_teks(hasil.perilaku.get(a)), isi_perilaku, True))
+
+        tambahan = hasil.capaian.nilai_tugas_tambahan if hasil.capaian else None
+        kreatif = hasil.capaian.nilai_kreativitas if hasil.capaian else None
+        rows = [
+            (
+                _("Nilai capaian SKP"),
+                f"{_teks(hasil.nilai_capaian_skp, 2)} ({hasil.capaian.sebutan.label})"
+                if hasil.capaian
+                else "",
+                hasil.capaian.teks if hasil.capaian else "",
+            ),
+            (
+                _("Tugas tambahan / kreativitas"),
+                f"{_teks(tambahan, 2)} / {_teks(kreatif, 2)}" if hasil.capaian else "",
+                hasil.capaian.teks if hasil.capaian else "",
+            ),
+            (
+                _("Nilai prestasi kerja"),
+                _teks(hasil.nilai_prestasi_kerja, 2),
+                hasil.prestasi.teks if hasil.prestasi else "",
+            ),
+            (
+                _("Sebutan"),
+                hasil.sebutan.label if hasil.sebutan else "",
+                hasil.prestasi.teks if hasil.prestasi else "",
+            ),
+        ]
+        for n, (label, value, why) in enumerate(rows):
+            self.ringkasan.setItem(n, 0, _sel(label))
+            self.ringkasan.setItem(n, 1, _sel(value, kanan=True))
+            self._penjelasan[("ringkasan", n)] = why
+        if hasil.kekurangan:
+            self.kekurangan.info("\n".join(hasil.kekurangan))
+        else:
+            self.kekurangan.bersihkan()
+        self.tombol_realisasi.setVisible(isi_realisasi)
+        self.tombol_perilaku.setVisible(isi_perilaku)
+
+    def _on_kegiatan_currentCellChanged(self, row: int, *_args) -> None:
+        self.penjelasan.setPlainText(self._penjelasan.get(("kegiatan", row), ""))
+
+    def _on_ringkasan_currentCellChanged(self, row: int, *_args) -> None:
+        self.penjelasan.setPlainText(self._penjelasan.get(("ringkasan", row), ""))
+
+    def _on_tombol_realisasi_clicked(self) -> None:
+        try:
+            for n, kegiatan_id in enumerate(self._kegiatan_ids):
+                cells = [self.kegiatan.item(n, col).text() for col in KOLOM_REALISASI]
+                if not any(c.strip() for c in cells):
+                    continue
+                pp46_service.isi_realisasi(
+                    self._aktor,
+                    kegiatan_id,
+                    kuantitas=_baca(cells[0]),
+                    kualitas=_baca(cells[1]),
+                    waktu=_baca(cells[2]),
+                    biaya=_baca(cells[3]),
+                )
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        umumkan(SKP)
+        self.muat_ulang()
+        self.pesan.sukses(_("Realisasi tersimpan; nilai dihitung ulang."))
+
+    def _on_tombol_perilaku_clicked(self) -> None:
+        if self._skp_id is None:
+            return
+        scores = {
+            a: _baca(self.perilaku.item(n, 1).text()) for n, a in enumerate(self._aspek)
+        }
+        try:
+            pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        umumkan(SKP)
+        self.muat_ulang()
+        self.pesan.sukses(_("Nilai perilaku tersimpan; nilai prestasi kerja dihitung ulang."))
+
+    def _on_bus_data_changed(self, entitas: str) -> None:
+        if entitas == SKP and self._skp_id is not None and self.isVisible():
+            self.muat_ulang()
