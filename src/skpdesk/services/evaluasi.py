@@ -932,7 +932,24 @@ def boleh_atur_capaian(aktor: Aktor, unit_id: uuid.UUID, tahun: int) -> bool:
 def unit_capaian_saya(aktor: Aktor, tahun: int) -> list[UnitKerja]:
     """The units whose capaian kinerja organisasi this person may set for a year."""
     units = UnitKerja.select().where(UnitKerja.aktif).order_by(UnitKerja.urutan, UnitKerja.nama)
-    return [u for u in units if boleh_atur_capaian(aktor, u.id, tahun)]
+    if aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        return list(units)
+    if aktor.pegawai_id is None:
+        return []
+    me = Pegawai.get_or_none(Pegawai.id == aktor.pegawai_id)
+    if me is None:
+        return []
+    # boleh_atur_capaian for every unit in one query instead of two per unit.
+    led = {
+        row.unit_id
+        for row in Pegawai.select(Pegawai.unit)
+        .join(SKP, on=(SKP.pegawai == Pegawai.id))
+        .where(
+            (SKP.tahun == tahun)
+            & ((SKP.penilai == me.id) | (SKP.atasan_penilai == me.id))
+        )
+    }
+    return [u for u in units if u.id in led and u.id != me.unit_id]
 
 
 def capaian_organisasi(
@@ -943,6 +960,16 @@ def capaian_organisasi(
         & (CapaianOrganisasi.tahun == tahun)
         & (CapaianOrganisasi.periode == periode)
     )
+
+
+def capaian_organisasi_tahun(
+    unit_ids: Sequence[uuid.UUID], tahun: int
+) -> dict[tuple[uuid.UUID, str], CapaianOrganisasi]:
+    """(unit, periode) → capaian of a year for some units, in one query (the atasan's grid)."""
+    rows = CapaianOrganisasi.select().where(
+        CapaianOrganisasi.unit.in_(list(unit_ids)) & (CapaianOrganisasi.tahun == tahun)
+    )
+    return {(row.unit_id, row.periode): row for row in rows}
 
 
 def atur_capaian_organisasi(
@@ -1152,7 +1179,7 @@ def menunggu_pegawai(aktor: Aktor) -> list[Evaluasi]:
     """The person's own evaluations whose next move is hers (realisasi, ajukan)."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select().join(SKP).where(SKP.pegawai == aktor.pegawai_id)
+    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.pegawai == aktor.pegawai_id)
     return _menunggu(aktor, Pihak.PEGAWAI, query)
 
 
@@ -1160,7 +1187,7 @@ def menunggu_penilai(aktor: Aktor) -> list[Evaluasi]:
     """Evaluations waiting on this pejabat penilai: to rate, to finalise, a keberatan to answer."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select().join(SKP).where(SKP.penilai == aktor.pegawai_id)
+    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.penilai == aktor.pegawai_id)
     return _menunggu(aktor, Pihak.PEJABAT_PENILAI, query)
 
 
@@ -1168,7 +1195,7 @@ def menunggu_atasan(aktor: Aktor) -> list[Evaluasi]:
     """Evaluations waiting on this atasan pejabat penilai: keberatan decisions, countersigning."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select().join(SKP).where(SKP.atasan_penilai == aktor.pegawai_id)
+    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.atasan_penilai == aktor.pegawai_id)
     return _menunggu(aktor, Pihak.ATASAN_PEJABAT_PENILAI, query)
 
 

@@ -108,9 +108,10 @@ class CapaianPage(QWidget):
         self.tabel.setColumnCount(len(periods))
         self.tabel.setHorizontalHeaderLabels([p.nama for p in periods])
         self.tabel.setVerticalHeaderLabels([u.nama for u in units])
+        known = ev_service.capaian_organisasi_tahun(self._units, tahun)
         for i, u in enumerate(units):
             for j, p in enumerate(periods):
-                row = ev_service.capaian_organisasi(u.id, tahun, p.kode)
+                row = known.get((u.id, p.kode))
                 combo = self._combo(row.nilai if row else None)
                 combo.setProperty("awal", row.nilai if row else None)
                 self.tabel.setCellWidget(i, j, combo)
