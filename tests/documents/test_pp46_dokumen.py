@@ -241,3 +241,14 @@ def test_acting_penilai_signs_with_plt_and_an(office):
         text = teks_badan(buka(render(kode, skp)))
         assert "a.n. Camat Sukamaju" in text
         assert "Plt. Kepala Seksi Pemerintahan" in text
+
+
+def test_the_permenpan_skp_form_refuses_an_skp_kept_under_pp46(office):
+    from skpdesk.documents import render_rekaman
+    from skpdesk.services.errors import TidakDitemukan
+
+    skp = a1_a10()
+    with pytest.raises(TidakDitemukan, match="memakai aturan PP 46/2011"):
+        render_rekaman("skp", skp.id)
+    with pytest.raises(TidakDitemukan, match="pp46_skp"):
+        render_rekaman("lampiran_skp", skp.id)

@@ -32,6 +32,7 @@ def render_rekaman(
 ) -> tuple[HasilRender, dict]:
     """Render one record's document without archiving it (preview, ``skpdesk render``)."""
     kind = jenis_mod.jenis(kode)
+    kind.rekaman(record_id)  # refuses a record this kind does not print, before any work
     context = kind.bangun(record_id, tanggal=tanggal, kode_arsip=kode_arsip)
     chosen = templat_mod.pilih(kind.templat(context), kind.contoh)
     ukuran, logo = _kertas_dan_logo()

@@ -59,6 +59,20 @@ def _rekaman_skp(skp_id: uuid.UUID) -> Rekaman:
                    skp.pegawai.nip)
 
 
+def _rekaman_skp_permenpan(skp_id: uuid.UUID) -> Rekaman:
+    """The SKP and Lampiran forms of PermenPANRB 6/2022: not for an SKP kept under PP 46/2011."""
+    rekaman = _rekaman_skp(skp_id)
+    skp = SKP.get_by_id(skp_id)
+    if skp.regime == "PP_46_2011":
+        raise TidakDitemukan(
+            _(
+                "SKP {nama} tahun {tahun} memakai aturan PP 46/2011; gunakan formulir "
+                "pp46_skp, pp46_capaian atau pp46_prestasi."
+            ).format(nama=skp.pegawai.nama_lengkap, tahun=skp.tahun)
+        )
+    return rekaman
+
+
 def cari_skp(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
     """The SKP of one pegawai in one year (more than one when it was split by a mutasi)."""
     wanted = normalize_nip(nip)
@@ -167,7 +181,7 @@ JENIS: dict[str, JenisDokumen] = {
             templat_semua=("skp_ja_jf.docx", "skp_jpt.docx"),
             bangun=konteks.konteks_skp,
             contoh=_contoh_skp,
-            rekaman=_rekaman_skp,
+            rekaman=_rekaman_skp_permenpan,
             cari=cari_skp,
         ),
         JenisDokumen(
@@ -178,7 +192,7 @@ JENIS: dict[str, JenisDokumen] = {
             templat_semua=("lampiran_skp.docx",),
             bangun=konteks.konteks_lampiran,
             contoh=lambda: [konteks.contoh_lampiran()],
-            rekaman=_rekaman_skp,
+            rekaman=_rekaman_skp_permenpan,
             cari=cari_skp,
         ),
         JenisDokumen(
