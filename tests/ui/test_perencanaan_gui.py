@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from tests.ui.conftest import ganti_exec
 
-from skpdesk.domain.pengukuran import StatusPengukuran
+from skpdesk.domain.pengukuran import PeranPK, StatusPengukuran
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services import pengukuran as ps
 from skpdesk.store.models import Pegawai
 from skpdesk.ui import perencanaan_tab
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.perencanaan_tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA
+from skpdesk.ui.perencanaan_tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA, MulaiDialog
 from skpdesk.ui.widgets import CatatanDialog
 
 S = StatusPengukuran
@@ -47,7 +47,7 @@ class Kantor:
             window.show()
             self.windows[nama] = window
         window = self.windows[nama]
-        tab = window.tab_per_kunci["perencanaan"]
+        tab = window.tab("perencanaan")
         window.tabs.setCurrentWidget(tab)
         tab.halaman.setCurrentWidget(tab.pengukuran)
         page = tab.pengukuran
@@ -101,8 +101,16 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch,
 
     page = office.tab(PERENCANA)
     assert page.tombol_mulai.isVisible()
+    shown = ganti_exec(monkeypatch, MulaiDialog, lambda dialog: qtbot.mouseClick(
+        dialog.tombol_ok, Qt.MouseButton.LeftButton))
     qtbot.mouseClick(page.tombol_mulai, Qt.MouseButton.LeftButton)
     assert status() == S.DISIAPKAN
+    # The parts were proposed from the roster, shown, and stored on the chain.
+    (dialog,) = shown
+    assert [c.currentText().split(" — ")[0] for c in dialog.pilihan.values()] == [
+        "Drs. Bambang Setiawan, M.Si.", "Sri Wahyuni, S.Sos., M.M.", "Rina Marlina, S.E., M.Ak.",
+        "Fitri Handayani, S.E."]
+    assert "Seksi Kesejahteraan Sosial: Dewi Lestari, S.Sos." in dialog.daftar_kasi.text()
     # Buttons only for the person whose turn it is.
     assert office.tab(PERENCANA).tombol_aksi == {}
     assert office.tab(SEKCAM).tombol_aksi == {}
@@ -180,9 +188,21 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch,
     assert perencanaan_tab.PENGUKURAN == "PengukuranKinerja"
 
 
-def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor):
+def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor, monkeypatch):
     office = Kantor(qtbot)
     page = office.tab(PERENCANA)
+
+    def start(dialog: MulaiDialog) -> None:
+        # Without a Sekretaris the chain cannot start: said in the dialog, which stays open.
+        dialog.pilihan[PeranPK.SEKRETARIS].setCurrentIndex(0)
+        qtbot.mouseClick(dialog.tombol_ok, Qt.MouseButton.LeftButton)
+        assert dialog.pesan.adalah_galat() and "Sekretaris" in dialog.pesan.text()
+        assert ps.daftar_pengukuran(ps.daftar_pk()[0])[1:] == []
+        dialog.pilihan[PeranPK.SEKRETARIS].set_pegawai_id(
+            Pegawai.get(Pegawai.nama == SEKCAM).id)
+        qtbot.mouseClick(dialog.tombol_ok, Qt.MouseButton.LeftButton)
+
+    ganti_exec(monkeypatch, MulaiDialog, start)
     qtbot.mouseClick(page.tombol_mulai, Qt.MouseButton.LeftButton)
     pengukuran = ps.daftar_pengukuran(ps.daftar_pk()[0])[1]
     # A Kasi who tries to type into another section's row is refused by the service.

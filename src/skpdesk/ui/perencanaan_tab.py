@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -42,12 +44,18 @@ from skpdesk.domain.pengukuran import (
     label_triwulan,
 )
 from skpdesk.domain.skp import angka
+from skpdesk.domain.workflow import Transisi
 from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
-from skpdesk.services.pengukuran import BarisPengukuran, DataIndikatorPK, PihakKedua
+from skpdesk.services.pengukuran import (
+    BarisPengukuran,
+    DataIndikatorPK,
+    PeranRantai,
+    PihakKedua,
+)
 from skpdesk.store.models import (
     IndikatorPK,
     PengukuranKinerja,
@@ -130,6 +138,75 @@ def _kunci_status(pengukuran: PengukuranKinerja) -> str:
     return "DIAJUKAN"
 
 
+class MulaiDialog(QDialog):
+    """Who plays which part in this quarter's chain: proposed from the roster, confirmed here.
+
+    The parts are stored on the chain, so a later change of the roster does not move a
+    measurement under way to someone else.
+    """
+
+    def __init__(self, aktor: Aktor, pk: PerjanjianKinerja, triwulan: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aktor = aktor
+        self._pk_id = pk.id
+        self._triwulan = triwulan
+        self.setWindowTitle(_("Mulai Pengukuran {tw} {tahun}").format(
+            tw=label_triwulan(triwulan), tahun=pk.tahun))
+        usulan = ps.usulan_peran(pk)
+        self._kasi = usulan.kasi
+        rows = daftar.daftar_pegawai()
+        self.pilihan: dict[PeranPK, PilihPegawai] = {}
+        form = QFormLayout()
+        for role, chosen in ((PeranPK.CAMAT, usulan.camat_id),
+                             (PeranPK.SEKRETARIS, usulan.sekretaris_id),
+                             (PeranPK.KASUBBAG_PERENCANA, usulan.kasubbag_id),
+                             (PeranPK.PELAKSANA, usulan.pelaksana_id)):
+            combo = PilihPegawai(_("(belum ditentukan)"))
+            combo.isi(rows)
+            combo.set_pegawai_id(chosen)
+            form.addRow(role.label, combo)
+            self.pilihan[role] = combo
+        units = {u.id: u.nama for u in UnitKerja.select()}
+        people = {r.id: r.nama_lengkap for r in rows}
+        tanpa = _("(tanpa kepala seksi)")
+        kasi = [f"{units.get(u, '')}: {people.get(k, tanpa)}" for u, k in usulan.kasi.items()]
+        self.daftar_kasi = QLabel("\n".join(kasi) or _("Tidak ada indikator yang diisi seksi."))
+        self.daftar_kasi.setWordWrap(True)
+        form.addRow(_("Kasi pengisi"), self.daftar_kasi)
+        info = QLabel(_(
+            "Diusulkan dari data pegawai: pelaksana pemegang peran Perencana, Kasubbag "
+            "atasannya, Sekretaris atasan Kasubbag, Camat pihak pertama PK, Kasi kepala seksi "
+            "tiap indikator. Orang-orang ini disimpan pada pengukuran ini."))
+        info.setWordWrap(True)
+        info.setProperty("peran", "info")
+        self.pesan = LabelPesan()
+        self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.tombol_ok = tombol_primer(_("Mulai"))
+        self.tombol.addButton(self.tombol_ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.pesan)
+        layout.addWidget(self.tombol)
+        self.tombol.accepted.connect(self._on_tombol_accepted)
+        self.tombol.rejected.connect(self.reject)
+
+    def peran(self) -> PeranRantai:
+        get = {role: combo.pegawai_id() for role, combo in self.pilihan.items()}
+        return PeranRantai(get[PeranPK.CAMAT], get[PeranPK.SEKRETARIS],
+                           get[PeranPK.KASUBBAG_PERENCANA], get[PeranPK.PELAKSANA], self._kasi)
+
+    def _on_tombol_accepted(self) -> None:
+        try:
+            ps.mulai_pengukuran(self._aktor, self._pk_id, self._triwulan, self.peran())
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        self.accept()
+
+
 class PengukuranPage(QWidget):
     """One PK's quarter: where the chain stands, whose move it is, the measurement table."""
 
@@ -139,6 +216,7 @@ class PengukuranPage(QWidget):
         self._pengukuran_id: uuid.UUID | None = None
         self._rows: list[BarisPengukuran] = []
         self.tombol_aksi: dict[str, QPushButton] = {}
+        self._transisi: dict[str, Transisi] = {}
         self.berkas_terakhir: list[Path] = []
 
         self.pk = combo_ringkas(QComboBox())
@@ -392,13 +470,17 @@ class PengukuranPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.tombol_aksi = {}
+        self._transisi = {}
         # Only what the table gives this person now; nothing at all for the others.
         for t in ps.aksi_tersedia(self._aktor, p):
             button = tombol_primer(t.label) if t.utama else QPushButton(t.label)
             button.setObjectName(f"aksi_{t.aksi}")
-            button.clicked.connect(lambda _c=False, tr=t: self._jalankan(tr))
+            button.setProperty("aksi", t.aksi)
+            # One slot reads the sender: no closures kept alive by the connection.
+            button.clicked.connect(self._on_tombol_aksi_clicked)
             self.baris_aksi.addWidget(button)
             self.tombol_aksi[t.aksi] = button
+            self._transisi[t.aksi] = t
         self.catatan.setVisible(bool(self.tombol_aksi))
 
     def _isi_tabel(self, p: PengukuranKinerja) -> None:
@@ -494,7 +576,12 @@ class PengukuranPage(QWidget):
 
     # --- acting ----------------------------------------------------------------------------------
 
-    def _jalankan(self, t) -> None:
+    def _on_tombol_aksi_clicked(self) -> None:
+        t = self._transisi.get(self.sender().property("aksi"))
+        if t is not None:
+            self._jalankan(t)
+
+    def _jalankan(self, t: Transisi) -> None:
         pengukuran_id = self._pengukuran_id
         if pengukuran_id is None:
             return
@@ -521,10 +608,9 @@ class PengukuranPage(QWidget):
 
     def _on_tombol_mulai_clicked(self) -> None:
         pk_id, tw = self.pk.currentData(), self.triwulan.currentData()
-        try:
-            ps.mulai_pengukuran(self._aktor, pk_id, tw)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if pk_id is None or tw is None:
+            return
+        if not MulaiDialog(self._aktor, ps.ambil_pk(pk_id), tw, self).exec():
             return
         self.pesan.sukses(_("Pengukuran {tw} dimulai; giliran Camat menugaskan.").format(
             tw=label_triwulan(tw)))
