@@ -88,3 +88,25 @@ def test_closing_the_window_ends_the_application(qtbot, demo_admin):
     window.show()
     with qtbot.waitSignal(window.ditutup):
         window.close()
+
+
+def test_only_the_tab_in_front_is_built_and_the_others_when_opened(qtbot, demo_admin):
+    from skpdesk.ui.bawahan_tab import BawahanTab
+    from skpdesk.ui.main_window import TabTertunda
+
+    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    window = create_main_window(camat, "x.db")
+    qtbot.addWidget(window)
+    pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    assert not isinstance(pages[0], TabTertunda)  # SKP Saya, in front
+    assert isinstance(pages[1], TabTertunda) and isinstance(pages[2], TabTertunda)
+    # The waiting count is in the title before the tab is built.
+    waiting = BawahanTab.hitung_jumlah(camat)
+    assert waiting > 0
+    assert window.tabs.tabText(1) == f"Bawahan ({waiting})"
+    window.tabs.setCurrentIndex(1)
+    built = window.tabs.widget(1)
+    assert isinstance(built, BawahanTab)
+    assert window.tabs.currentIndex() == 1
+    assert window.tabs.tabText(1) == f"Bawahan ({waiting})"
+    assert window.tab("bawahan") is built

@@ -147,6 +147,11 @@ class BawahanTab(QWidget):
     def tahun_dipilih(self) -> int:
         return int(self.tahun.currentData())
 
+    @staticmethod
+    def hitung_jumlah(aktor: Aktor) -> int:
+        """Subordinates' SKPs and evaluations waiting on this penilai, any year."""
+        return skp_service.jumlah_menunggu_penilai(aktor) + len(ev_service.menunggu_penilai(aktor))
+
     def muat_ulang(self) -> None:
         current = self.tabel.selectionModel().currentIndex()
         chosen: tuple[uuid.UUID | None, uuid.UUID | None] = (None, None)
@@ -171,9 +176,7 @@ class BawahanTab(QWidget):
             self.pilih(*chosen)
         else:
             self.editor.tampilkan(None)
-        self.jumlah = skp_service.jumlah_menunggu_penilai(self._aktor) + len(
-            ev_service.menunggu_penilai(self._aktor)
-        )
+        self.jumlah = self.hitung_jumlah(self._aktor)
         self.jumlah_berubah.emit(self.jumlah)
 
     def pilih(self, skp_id: uuid.UUID | None, pegawai_id: uuid.UUID | None = None) -> None:

@@ -22,6 +22,8 @@ from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
 from skpdesk.services import dokumen as dokumen_service
+from skpdesk.services import evaluasi as ev_service
+from skpdesk.services import pengukuran as pengukuran_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
@@ -48,12 +50,36 @@ SKALA_NAMA = 1.25
 
 @dataclass(frozen=True)
 class TabPeran:
-    """A role tab: shown when ``tersedia`` says the person holds the role and has work in it."""
+    """A role tab: shown when ``tersedia`` says the person holds the role and has work in it.
+
+    ``jumlah`` counts what waits on the person, for the title, without building the tab: only
+    the tab in front is built at start-up, the others when first opened.
+    """
 
     kunci: str
     judul: Callable[[], str]
     tersedia: Callable[[Aktor], bool]
     buat: Callable[[Aktor], QWidget]
+    jumlah: Callable[[Aktor], int] | None = None
+
+
+class _TabDibangun(dict):
+    """Built role tabs by key; asking for one not built yet builds it."""
+
+    def __init__(self, bangun: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._bangun = bangun
+
+    def __missing__(self, kunci: str) -> QWidget:
+        return self._bangun(kunci)
+
+
+class TabTertunda(QWidget):
+    """The place of a role tab that has not been built yet."""
+
+    def __init__(self, spec: TabPeran, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
 
 
 def punya_arsip(aktor: Aktor) -> bool:
@@ -70,10 +96,29 @@ TAB_PERAN: tuple[TabPeran, ...] = (
         lambda: _("SKP Saya"),
         lambda aktor: aktor.pegawai_id is not None,
         SkpSayaTab,
+        SkpSayaTab.hitung_jumlah,
     ),
-    TabPeran("bawahan", lambda: _("Bawahan"), skp_service.punya_bawahan, BawahanTab),
-    TabPeran("atasan", lambda: _("Atasan Penilai"), atasan_tersedia, AtasanTab),
-    TabPeran("perencanaan", lambda: _("Perencanaan"), PerencanaanTab.tersedia, PerencanaanTab),
+    TabPeran(
+        "bawahan",
+        lambda: _("Bawahan"),
+        skp_service.punya_bawahan,
+        BawahanTab,
+        BawahanTab.hitung_jumlah,
+    ),
+    TabPeran(
+        "atasan",
+        lambda: _("Atasan Penilai"),
+        atasan_tersedia,
+        AtasanTab,
+        lambda aktor: len(ev_service.menunggu_atasan(aktor)),
+    ),
+    TabPeran(
+        "perencanaan",
+        lambda: _("Perencanaan"),
+        PerencanaanTab.tersedia,
+        PerencanaanTab,
+        pengukuran_service.jumlah_menunggu,
+    ),
     TabPeran(
         "kepegawaian",
         lambda: _("Kepegawaian"),
@@ -123,12 +168,13 @@ class MainWindow(QMainWindow):
         kepala_layout.addWidget(self.tombol_keluar)
 
         self.tabs = QTabWidget()
-        self.tab_per_kunci: dict[str, QWidget] = {}
+        self._tertunda: dict[str, TabTertunda] = {}
+        self.tab_per_kunci: dict[str, QWidget] = _TabDibangun(self._bangun_bila_tertunda)
         for spec in TAB_PERAN:
             if spec.tersedia(aktor):
-                self._tambah_tab(spec.kunci, spec.buat(aktor), spec.judul())
+                self._tambah_tab_tertunda(spec)
         # Everyone with a pegawai record sees her profile, last; with no role tab it is the page.
-        if aktor.pegawai_id is not None or not self.tab_per_kunci:
+        if aktor.pegawai_id is not None or not self._tertunda:
             self._tambah_tab(KUNCI_PROFIL, ProfilPage(aktor), _("Profil Saya"))
 
         pusat = QWidget()
@@ -164,9 +210,36 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+F"), self, self._on_pintas_cari)
         bus().data_changed.connect(self._on_bus_data_changed)
 
+    def _tambah_tab_tertunda(self, spec: TabPeran) -> None:
+        place = TabTertunda(spec)
+        self._tertunda[spec.kunci] = place
+        self.tabs.addTab(place, spec.judul())
+        if spec.jumlah is not None:
+            self._judul_tab(place, spec.judul(), spec.jumlah(self.aktor))
+
+    def _bangun(self, kunci: str) -> QWidget:
+        """Build a role tab in its place, keeping its position and whether it is in front."""
+        place = self._tertunda.pop(kunci)
+        index = self.tabs.indexOf(place)
+        in_front = self.tabs.currentIndex() == index
+        widget = place.spec.buat(self.aktor)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, place.spec.judul())
+        if in_front:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        place.deleteLater()
+        self._sambungkan(kunci, widget, place.spec.judul())
+        tata_letak.ingat_splitter(self.aktor, kunci, widget)
+        return widget
+
     def _tambah_tab(self, kunci: str, widget: QWidget, judul: str) -> None:
-        self.tab_per_kunci[kunci] = widget
         self.tabs.addTab(widget, judul)
+        self._sambungkan(kunci, widget, judul)
+
+    def _sambungkan(self, kunci: str, widget: QWidget, judul: str) -> None:
+        self.tab_per_kunci[kunci] = widget
         # After a restore every open view holds records of the old data: log in again.
         dipulihkan = getattr(widget, "basis_data_dipulihkan", None)
         if dipulihkan is not None:
@@ -183,7 +256,20 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, f"{judul} ({jumlah})" if jumlah else judul)
 
     def tab(self, kunci: str) -> QWidget | None:
+        """The tab's widget, built now if it was not yet."""
+        if kunci in self._tertunda:
+            return self._bangun(kunci)
         return self.tab_per_kunci.get(kunci)
+
+    def _bangun_bila_tertunda(self, kunci: str) -> QWidget:
+        if kunci not in self._tertunda:
+            raise KeyError(kunci)
+        return self._bangun(kunci)
+
+    def _bangun_yang_di_depan(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, TabTertunda):
+            self._bangun(page.spec.kunci)
 
     def _isi_kepala(self) -> None:
         self.nama.setText(self.aktor.nama)
@@ -224,13 +310,20 @@ class MainWindow(QMainWindow):
         """The tab and the splitter positions this person left last time (per login)."""
         for kunci, widget in self.tab_per_kunci.items():
             tata_letak.ingat_splitter(self.aktor, kunci, widget)
-        terakhir = self.tab_per_kunci.get(tata_letak.tab_terakhir(self.aktor) or "")
+        kunci_terakhir = tata_letak.tab_terakhir(self.aktor) or ""
+        terakhir = self._tertunda.get(kunci_terakhir) or self.tab_per_kunci.get(kunci_terakhir)
         if terakhir is not None:
             self.tabs.setCurrentWidget(terakhir)
+        self._bangun_yang_di_depan()
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
 
     def _on_tabs_currentChanged(self, index: int) -> None:
         page = self.tabs.widget(index)
+        if isinstance(page, TabTertunda):
+            kunci = page.spec.kunci
+            self._bangun(kunci)
+            tata_letak.simpan_tab(self.aktor, kunci)
+            return
         for kunci, widget in self.tab_per_kunci.items():
             if widget is page:
                 tata_letak.simpan_tab(self.aktor, kunci)

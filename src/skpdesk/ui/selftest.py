@@ -135,7 +135,14 @@ def uji_penuh(laporan: Laporan) -> None:
             return judul
 
         def dokumen() -> str:
-            skp = SKP.select().join(Pegawai, on=SKP.pegawai).order_by(SKP.dibuat).first()
+            # The SKP form of PermenPANRB 6/2022 (the demo also keeps a PP 46/2011 year).
+            skp = (
+                SKP.select()
+                .join(Pegawai, on=SKP.pegawai)
+                .where(SKP.regime == "PERMENPANRB_6_2022")
+                .order_by(SKP.dibuat)
+                .first()
+            )
             if skp is None:
                 raise LangkahGagal(_("kantor contoh tidak berisi SKP"))
             pegawai = skp.pegawai

@@ -173,6 +173,12 @@ class SkpSayaTab(QWidget):
         bus().data_changed.connect(self._on_bus_data_changed)
         self.muat_ulang()
 
+    @staticmethod
+    def hitung_jumlah(aktor: Aktor) -> int:
+        """Own SKPs whose next move (in the chain or an evaluation) is this person's."""
+        rows = dengan_evaluasi(skp_service.daftar_skp_saya(aktor), aktor, Pihak.PEGAWAI)
+        return sum(r.menunggu_saya for r in rows)
+
     def muat_ulang(self) -> None:
         chosen = self.editor.skp_id
         rows = dengan_evaluasi(
@@ -188,7 +194,7 @@ class SkpSayaTab(QWidget):
             self.editor.tampilkan(None)
         else:
             self.pilih(chosen or rows[0].id)
-        self.jumlah = sum(r.menunggu_saya for r in rows)
+        self.jumlah = sum(r.menunggu_saya for r in rows)  # as hitung_jumlah, from rows in hand
         self.jumlah_berubah.emit(self.jumlah)
 
     def pilih(self, skp_id: uuid.UUID | None) -> None:
