@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import peewee as pw
 from PySide6.QtCore import QObject, QTimer
@@ -19,9 +21,10 @@ from skpdesk.services.context import Aktor
 from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
 from skpdesk.ui import bahasa, gaya, kesalahan
 from skpdesk.ui.login import LoginDialog
-from skpdesk.ui.main_window import MainWindow
 from skpdesk.ui.satu_instans import SatuInstans
-from skpdesk.ui.setup_wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from skpdesk.ui.main_window import MainWindow
 
 EXIT_OK = 0
 EXIT_DATABASE = 2
@@ -52,9 +55,23 @@ def buat_aplikasi(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+MODUL_JENDELA_UTAMA = "skpdesk.ui.main_window"
+
+
 def create_main_window(aktor: Aktor, database_description: str) -> MainWindow:
     """The main window for a logged-in person (also used by the start-up benchmark)."""
+    from skpdesk.ui.main_window import MainWindow
+
     return MainWindow(aktor, database_description)
+
+
+def siapkan_jendela_utama() -> None:
+    """Import the main window's modules while the login waits for the password.
+
+    The login dialog then appears without them (the first thing a person sees), and the
+    window is ready when the password has been typed.
+    """
+    importlib.import_module(MODUL_JENDELA_UTAMA)
 
 
 def petunjuk_demo() -> str:
@@ -64,6 +81,12 @@ def petunjuk_demo() -> str:
     return _("Kantor contoh: masuk dengan NIP atau '{admin}', kata sandi {sandi}.").format(
         admin=demo.ADMIN_LOGIN, sandi=demo.DEMO_SANDI
     )
+
+
+def _wizard() -> QDialog:
+    from skpdesk.ui.setup_wizard import SetupWizard  # only on the very first start
+
+    return SetupWizard()
 
 
 class Sesi(QObject):
@@ -78,6 +101,7 @@ class Sesi(QObject):
     def masuk(self) -> bool:
         """Show the login; on success open the main window. False when the person gave up."""
         dialog = LoginDialog(self._petunjuk)
+        QTimer.singleShot(0, siapkan_jendela_utama)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.aktor is None:
             return False
         self.jendela = create_main_window(dialog.aktor, self._database_description)
@@ -162,7 +186,7 @@ def run_gui(
 
             demo.buat_kantor_demo()
             petunjuk = petunjuk_demo()
-        elif SetupWizard().exec() != QDialog.DialogCode.Accepted:
+        elif _wizard().exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
     # After set-up, so that the day's copy holds an office, not an empty file.
     cadangan_harian()
