@@ -94,6 +94,11 @@ def test_the_demo_has_its_pk_and_a_documented_first_quarter(office):
     # Linked to the RHK of the Camat's SKP of the year.
     linked = [i for i in indicators if i.rhk_id]
     assert linked and all(i.rhk.skp.pegawai_id == pk.pihak_pertama_id for i in linked)
+    # …and through the matriks peran hasil to the staff whose RHK intervene in those RHK.
+    staff = ps.intervensi_staf(pk)
+    assert set(staff) == {i.rhk_id for i in linked}
+    assert all(staff.values())
+    assert any("Dewi Lestari, S.Sos." in names for names in staff.values())
     (tw1,) = ps.daftar_pengukuran(pk)
     assert (tw1.triwulan, tw1.status) == (1, S.TERDOKUMENTASI)
     ikm = rows(tw1)["Indeks kepuasan masyarakat terhadap layanan kecamatan"]

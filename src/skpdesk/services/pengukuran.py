@@ -317,6 +317,25 @@ def rhk_pilihan(pk: PerjanjianKinerja) -> list[RencanaHasilKerja]:
     )
 
 
+def intervensi_staf(pk: PerjanjianKinerja) -> dict[uuid.UUID, list[str]]:
+    """Per linked RHK of the head, who on the staff intervenes in it (their RHK point at it)."""
+    linked = [r.rhk_id for r in indikator_pk(pk) if r.rhk_id is not None]
+    found: dict[uuid.UUID, list[str]] = {rhk_id: [] for rhk_id in linked}
+    if not linked:
+        return found
+    rows = (
+        RencanaHasilKerja.select(RencanaHasilKerja, SKP, Pegawai)
+        .join(SKP).join(Pegawai)
+        .where(RencanaHasilKerja.intervensi.in_(linked))
+        .order_by(Pegawai.nama)
+    )
+    for row in rows:
+        name = row.skp.pegawai.nama_lengkap
+        if name not in found[row.intervensi_id]:
+            found[row.intervensi_id].append(name)
+    return found
+
+
 def daftar_pk(tahun: int | None = None) -> list[PerjanjianKinerja]:
     query = PerjanjianKinerja.select().order_by(PerjanjianKinerja.tahun.desc())
     if tahun is not None:

@@ -843,6 +843,7 @@ class PkEditor(QWidget):
         for rhk in ps.rhk_pilihan(pk):
             self.rhk.addItem(rhk.uraian, rhk.id)
         rows = ps.indikator_pk(pk)
+        staf = ps.intervensi_staf(pk)
         self.tabel.setRowCount(len(rows))
         for n, row in enumerate(rows):
             tw = " · ".join(fmt.angka(Decimal(v)) if (v := (row.target_tw or {}).get(str(i)))
@@ -856,6 +857,12 @@ class PkEditor(QWidget):
                       kanan=True),
                 _item(row.rhk.uraian if row.rhk_id else "–"),
             ]
+            names = staf.get(row.rhk_id, [])
+            if names:
+                # PK → RHK pimpinan → the staff RHK that intervene in it (matriks peran hasil).
+                cells[-1].setText(_("{rhk} — diintervensi {n} pegawai").format(
+                    rhk=row.rhk.uraian, n=len(names)))
+                cells[-1].setToolTip("\n".join(names))
             cells[0].setData(ROLE_ID, row.id)
             for col, item in enumerate(cells):
                 self.tabel.setItem(n, col, item)
