@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.evaluasi import Periodisitas
+from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
+from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
@@ -172,6 +176,25 @@ class PengaturanPage(QWidget):
         pratinjau_kolom.addWidget(pratinjau_info)
         pratinjau_kolom.addStretch(1)
 
+        # The office's workflow: how often staff are evaluated, and seed 002's extra steps.
+        self.periodisitas = QComboBox()
+        for p in (Periodisitas.TRIWULANAN, Periodisitas.BULANAN, Periodisitas.TAHUNAN):
+            self.periodisitas.addItem(p.label, p.value)
+        self.opsi_bkpsdm = QCheckBox(
+            _(
+                "SKP dan evaluasi tahunan juga disahkan atasan pejabat penilai lalu dikirim ke "
+                "BKPSDM sebelum diarsipkan"
+            )
+        )
+        self.tombol_simpan_alur = QPushButton(_("Simpan Alur Kerja"))
+        self.pesan_alur = LabelPesan()
+        alur_box = QGroupBox(_("Alur kerja"))
+        alur_form = QFormLayout(alur_box)
+        alur_form.addRow(_("Evaluasi kinerja"), self.periodisitas)
+        alur_form.addRow("", self.opsi_bkpsdm)
+        alur_form.addRow("", self.pesan_alur)
+        alur_form.addRow("", self.tombol_simpan_alur)
+
         form_kolom = QVBoxLayout()
         form_kolom.addWidget(kop_box)
         form_kolom.addWidget(logo_box)
@@ -181,6 +204,7 @@ class PengaturanPage(QWidget):
         bawah.addWidget(self.tombol_simpan)
         bawah.addStretch(1)
         form_kolom.addLayout(bawah)
+        form_kolom.addWidget(alur_box)
         form_kolom.addStretch(1)
         form_widget = QWidget()
         form_widget.setMaximumWidth(LEBAR_FORM)
@@ -208,6 +232,7 @@ class PengaturanPage(QWidget):
         self.simpan_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.simpan_shortcut.activated.connect(self._on_tombol_simpan_clicked)
         self.tombol_simpan.clicked.connect(self._on_tombol_simpan_clicked)
+        self.tombol_simpan_alur.clicked.connect(self._on_tombol_simpan_alur_clicked)
         self.tombol_logo.clicked.connect(self._on_tombol_logo_clicked)
         self.tombol_hapus_logo.clicked.connect(self._on_tombol_hapus_logo_clicked)
         for field in self.kop:
@@ -222,6 +247,10 @@ class PengaturanPage(QWidget):
         self.tempat.setText(setting.tempat)
         self.kertas.setCurrentIndex(max(cari_data(self.kertas, setting.ukuran_kertas), 0))
         self.cadangan.setValue(setting.cadangan_disimpan)
+        self.periodisitas.setCurrentIndex(
+            max(0, self.periodisitas.findData(ev_service.periodisitas_kantor().value))
+        )
+        self.opsi_bkpsdm.setChecked(OPSI_BKPSDM in (setting.opsi_alur or []))
         self._logo_lama = bytes(setting.logo) if setting.logo else None
         self._logo_nama = setting.logo_nama
         self._logo_baru = None
@@ -309,6 +338,24 @@ class PengaturanPage(QWidget):
             return
         umumkan(PENGATURAN)
         self.pesan.sukses(_("Pengaturan disimpan."))
+
+    def _on_tombol_simpan_alur_clicked(self) -> None:
+        """The evaluation period first: it is refused once this year's evaluations began."""
+        self.pesan_alur.bersihkan()
+        try:
+            wanted = self.periodisitas.currentData()
+            if wanted != ev_service.periodisitas_kantor().value:
+                ev_service.atur_periodisitas(self._aktor, wanted)
+            opsi = set(kantor.pengaturan().opsi_alur or []) - {OPSI_BKPSDM}
+            if self.opsi_bkpsdm.isChecked():
+                opsi.add(OPSI_BKPSDM)
+            kantor.atur_opsi_alur(self._aktor, sorted(opsi))
+        except LayananError as exc:
+            self.pesan_alur.galat(str(exc))
+            self.muat_ulang()
+            return
+        umumkan(PENGATURAN)
+        self.pesan_alur.sukses(_("Alur kerja disimpan."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
         if entitas == PENGATURAN:
