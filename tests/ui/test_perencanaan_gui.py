@@ -220,3 +220,53 @@ def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor, monkeypatch):
     qtbot.mouseClick(hendra.tombol_aksi["kirim_isian"], Qt.MouseButton.LeftButton)
     assert hendra.pesan.adalah_galat() and "belum diisi" in hendra.pesan.text()
     assert ps.ambil(pengukuran.id).status == S.FORM_DISEBAR
+
+
+def test_the_perencana_edits_the_pk_and_the_bands(qtbot, kantor):
+    office = Kantor(qtbot)
+    office.tab(PERENCANA)
+    tab = office.windows[PERENCANA].tab_per_kunci["perencanaan"]
+    editor = tab.pk_editor
+    tab.halaman.setCurrentWidget(editor)
+    assert editor.tabel.rowCount() == 5
+    qtbot.mouseClick(editor.tombol_baru, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.sasaran, "Meningkatnya akuntabilitas kinerja kecamatan")
+    qtbot.keyClicks(editor.indikator, "Nilai SAKIP kecamatan")
+    qtbot.keyClicks(editor.satuan, "Nilai")
+    editor.polaritas.setCurrentIndex(editor.polaritas.findData("RENTANG"))
+    qtbot.keyClicks(editor.target, "70")
+    qtbot.mouseClick(editor.tombol_simpan, Qt.MouseButton.LeftButton)
+    # Said beside the field, nothing written.
+    assert editor.galat.label("target_maks").adalah_galat()
+    assert "batas atas" in editor.galat.label("target_maks").text()
+    assert editor.tabel.rowCount() == 5
+    qtbot.keyClicks(editor.target_maks, "80")
+    qtbot.keyClicks(editor.target_tw[3], "70")
+    qtbot.keyClicks(editor.anggaran, "12.500.000")
+    editor.rhk.setCurrentIndex(1)
+    qtbot.mouseClick(editor.tombol_simpan, Qt.MouseButton.LeftButton)
+    assert editor.tabel.rowCount() == 6
+    row = ps.indikator_pk(ps.daftar_pk()[0])[-1]
+    assert (row.polaritas, row.target, row.target_maks, row.anggaran) == ("RENTANG", 70, 80,
+                                                                          12500000)
+    assert row.target_tw == {"4": "70"} and row.rhk_id is not None
+    assert editor.tabel.item(5, 8).text() == "Rp 12.500.000"
+
+    # The office's own bands: two, and the table colours by them at once.
+    pita = tab.pita
+    tab.halaman.setCurrentWidget(pita)
+    pita.tabel.setRowCount(0)
+    pita._tambah()
+    pita.tabel.item(0, 0).setText("99,5")
+    pita.tabel.item(0, 1).setText("Tercapai")
+    pita._tambah()
+    pita.tabel.item(1, 1).setText("Belum Tercapai")
+    pita.tabel.cellWidget(1, 2).setCurrentIndex(pita.tabel.cellWidget(1, 2).findData("merah"))
+    qtbot.mouseClick(pita.tombol_simpan, Qt.MouseButton.LeftButton)
+    assert not pita.pesan.adalah_galat(), pita.pesan.text()
+    page = tab.pengukuran
+    page.pilih(ps.daftar_pk()[0].id, 1)
+    row = page.baris_dari(KEGIATAN)
+    assert page.tabel.item(row, COL_KATEGORI).text() == "Belum Tercapai"
+    assert page.tabel.item(row, COL_CAPAIAN).background().color().name() == \
+        WARNA_PITA["merah"][1]
