@@ -79,7 +79,7 @@ class CapaianPage(QWidget):
         atas.addStretch(1)
         bawah = QHBoxLayout()
         bawah.addWidget(self.pesan, 1)
-        bawah.addWidget(self.tombol_simpan)
+        bawah.addWidget(self.tombol_simpan, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(atas)

@@ -75,7 +75,7 @@ class DistribusiPage(QWidget):
         atas.addWidget(self.periode)
         bawah = QHBoxLayout()
         bawah.addWidget(self.pesan, 1)
-        bawah.addWidget(self.tombol_justifikasi)
+        bawah.addWidget(self.tombol_justifikasi, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(atas)

@@ -74,7 +74,7 @@ class MatriksPage(QWidget):
         isi_layout.addWidget(self.tabel, 1)
         bawah = QHBoxLayout()
         bawah.addWidget(self.pesan, 1)
-        bawah.addWidget(self.tombol_simpan)
+        bawah.addWidget(self.tombol_simpan, 0, Qt.AlignmentFlag.AlignRight)
         isi_layout.addLayout(bawah)
         self.tumpuk = QStackedWidget()
         self.tumpuk.addWidget(self.kosong)
