@@ -164,6 +164,32 @@ class PengaturanPage(QWidget):
         form.addRow(_("Simpan"), self.cadangan)
         baris_pesan(form, self.galat.label("cadangan_disimpan"))
 
+        # The office's workflow: how often staff are evaluated, and seed 002's extra steps.
+        self.periodisitas = QComboBox()
+        for p in (Periodisitas.TRIWULANAN, Periodisitas.BULANAN, Periodisitas.TAHUNAN):
+            self.periodisitas.addItem(p.label, p.value)
+        self.opsi_bkpsdm = QCheckBox(_("Pengesahan atasan dan pengiriman ke BKPSDM"))
+        opsi_info = QLabel(
+            _(
+                "SKP dan evaluasi tahunan juga disahkan atasan pejabat penilai, lalu dikirim "
+                "ke BKPSDM sebelum diarsipkan."
+            )
+        )
+        opsi_info.setWordWrap(True)
+        opsi_info.setProperty("peran", "info")
+        self.tombol_simpan_alur = QPushButton(_("Simpan Alur Kerja"))
+        self.pesan_alur = LabelPesan()
+        alur_box = QGroupBox(_("Alur kerja"))
+        alur_form = QFormLayout(alur_box)
+        alur_form.addRow(_("Evaluasi kinerja"), self.periodisitas)
+        alur_form.addRow("", self.opsi_bkpsdm)
+        alur_form.addRow("", opsi_info)
+        alur_form.addRow("", self.pesan_alur)
+        tombol_alur = QHBoxLayout()
+        tombol_alur.addWidget(self.tombol_simpan_alur)
+        tombol_alur.addStretch(1)
+        alur_form.addRow("", tombol_alur)
+
         self.pratinjau = PratinjauKop()
         pratinjau_kolom = QVBoxLayout()
         pratinjau_kolom.addWidget(gaya.judul(_("Pratinjau kop surat"), 1.0))
@@ -174,26 +200,10 @@ class PengaturanPage(QWidget):
         pratinjau_info.setProperty("peran", "info")
         pratinjau_info.setWordWrap(True)
         pratinjau_kolom.addWidget(pratinjau_info)
+        pratinjau_kolom.addSpacing(12)
+        pratinjau_kolom.addWidget(alur_box)
         pratinjau_kolom.addStretch(1)
 
-        # The office's workflow: how often staff are evaluated, and seed 002's extra steps.
-        self.periodisitas = QComboBox()
-        for p in (Periodisitas.TRIWULANAN, Periodisitas.BULANAN, Periodisitas.TAHUNAN):
-            self.periodisitas.addItem(p.label, p.value)
-        self.opsi_bkpsdm = QCheckBox(
-            _(
-                "SKP dan evaluasi tahunan juga disahkan atasan pejabat penilai lalu dikirim ke "
-                "BKPSDM sebelum diarsipkan"
-            )
-        )
-        self.tombol_simpan_alur = QPushButton(_("Simpan Alur Kerja"))
-        self.pesan_alur = LabelPesan()
-        alur_box = QGroupBox(_("Alur kerja"))
-        alur_form = QFormLayout(alur_box)
-        alur_form.addRow(_("Evaluasi kinerja"), self.periodisitas)
-        alur_form.addRow("", self.opsi_bkpsdm)
-        alur_form.addRow("", self.pesan_alur)
-        alur_form.addRow("", self.tombol_simpan_alur)
 
         form_kolom = QVBoxLayout()
         form_kolom.addWidget(kop_box)
@@ -204,7 +214,6 @@ class PengaturanPage(QWidget):
         bawah.addWidget(self.tombol_simpan)
         bawah.addStretch(1)
         form_kolom.addLayout(bawah)
-        form_kolom.addWidget(alur_box)
         form_kolom.addStretch(1)
         form_widget = QWidget()
         form_widget.setMaximumWidth(LEBAR_FORM)
