@@ -142,6 +142,12 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch,
     dewi = office.tab("Dewi Lestari")
     assert dewi.kotak_kembali.isVisible()
     assert "belum sesuai laporan" in dewi.catatan_kembali.text()
+    # Enter saves the entry too.
+    dewi.tabel.setCurrentCell(dewi.baris_dari(KEGIATAN), 1)
+    dewi.realisasi.clear()
+    qtbot.keyClicks(dewi.realisasi, "5")
+    qtbot.keyClick(dewi.realisasi, Qt.Key.Key_Return)
+    assert ps.baris(ps.daftar_pengukuran(ps.daftar_pk()[0])[1])[2].realisasi == 5
     office.isi("Dewi Lestari", KEGIATAN, "5", "Dua kegiatan digabung")
     office.aksi(PERENCANA, "serahkan_draft")
     office.aksi(KASUBBAG, "setujui_kasubbag")

@@ -334,6 +334,9 @@ class PengukuranPage(QWidget):
         self.hanya_saya.toggled.connect(self._on_hanya_saya_toggled)
         self.tabel.currentCellChanged.connect(self._on_tabel_currentCellChanged)
         self.tombol_simpan.clicked.connect(self._on_tombol_simpan_clicked)
+        # Enter in any field of the entry saves it, as in every form of the application.
+        for field in (self.realisasi, self.kendala, self.tindak_lanjut):
+            field.returnPressed.connect(self._on_tombol_simpan_clicked)
         self.tombol_laporan.clicked.connect(self._on_tombol_laporan_clicked)
         self.tombol_pengantar.clicked.connect(self._on_tombol_pengantar_clicked)
 
