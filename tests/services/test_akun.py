@@ -163,3 +163,13 @@ def test_outdated_hash_parameters_are_upgraded_at_login(staf, monkeypatch):
     akun_service.masuk(NIP, "awal12345")
     new = Akun.get(Akun.id == staf.id).password_hash
     assert new != old and "t=2" in new
+
+
+def test_accounts_given_one_password_share_one_hash_and_each_logs_in(kantor_siap):
+    shared = akun_service.hash_sandi("bersama123")
+    for login in ("petugas1", "petugas2"):
+        akun_service.buat_akun(kantor_siap, login, "bersama123", hash_sama=shared)
+    for login in ("petugas1", "petugas2"):
+        assert akun_service.masuk(login, "bersama123").login == login
+        with pytest.raises(LoginGagal):
+            akun_service.masuk(login, "salah12345")

@@ -58,8 +58,13 @@ def buat_akun(
     pegawai_id: uuid.UUID | None = None,
     peran: Iterable[Peran | str] = (),
     harus_ganti_sandi: bool = True,
+    hash_sama: str | None = None,
 ) -> Akun:
-    """Create an account. ``aktor`` None only during first-run setup (see ``kantor``)."""
+    """Create an account. ``aktor`` None only during first-run setup (see ``kantor``).
+
+    ``hash_sama``: a hash of this same ``sandi`` made earlier in this process, for many accounts
+    given one password at once (the demo office); hashing is deliberately slow.
+    """
     if aktor is not None:
         wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     login = login.strip()
@@ -84,7 +89,7 @@ def buat_akun(
             id=uuid.uuid4(),
             login=login,
             pegawai=pegawai_id,
-            password_hash=hash_sandi(sandi),
+            password_hash=hash_sama or hash_sandi(sandi),
             peran=_peran(peran),
             harus_ganti_sandi=harus_ganti_sandi,
             dibuat=now(),

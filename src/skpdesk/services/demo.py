@@ -404,6 +404,8 @@ def buat_kantor_demo(
         for name, parent in UNITS:
             units[name] = kantor.tambah_unit(admin, name, units[parent].id)
         people = {}
+        # Every demo account has the one demo password: hash it once (it is slow on purpose).
+        hash_demo = akun_service.hash_sandi(sandi)
         for o in ORANG:
             jabatan = kantor.tambah_jabatan(
                 admin, o.jabatan, o.jenis.value, o.jenjang, units[o.unit].id
@@ -429,6 +431,7 @@ def buat_kantor_demo(
                 pegawai_id=people[o.kunci].id,
                 peran=o.peran,
                 harus_ganti_sandi=False,
+                hash_sama=hash_demo,
             )
         if dengan_skp and dengan_evaluasi:
             buat_pp46_demo(people, now().year - 2)
