@@ -297,3 +297,21 @@ def test_the_buku_catatan_keeps_dated_notes_about_a_subordinate(qtbot, skp):
     assert page.tabel.item(0, 0).text() == "2 Februari 2026"
     assert page.tabel.item(0, 1).text().startswith("Menyelesaikan")
     assert not page.kosong.isVisible()
+
+
+def test_a_late_evaluation_is_noted_in_the_status_bar(qtbot, skp, clock):
+    lia = login(LIA)
+    ev = ev_service.buka_evaluasi(lia, skp.id, "TW1")
+    for iki, _r in ev_service.realisasi_per_iki(ev):
+        ev_service.isi_realisasi(lia, ev.id, iki.id, "2")
+    ev_service.ajukan(lia, ev.id)
+    standard = next(
+        t for t in ev_service.aksi_tersedia(login(HENDRA), the_evaluation()) if t.utama
+    ).menit_baku
+    assert ev_service.jumlah_lewat_baku(login(HENDRA)) == 0
+    clock[0] += dt.timedelta(minutes=standard + 1)
+    assert ev_service.jumlah_lewat_baku(login(HENDRA)) == 1
+    assert ev_service.jumlah_lewat_baku(lia) == 0  # nothing of hers waits
+    window = create_main_window(login(HENDRA), "kantor.db")
+    qtbot.addWidget(window)
+    assert window.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"

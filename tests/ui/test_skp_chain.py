@@ -379,7 +379,7 @@ def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, office, clock)
     clock[0] += dt.timedelta(minutes=31)  # seed 004 gives the verification 30 minutes
     window2 = create_main_window(hendra, "kantor.db")
     qtbot.addWidget(window2)
-    assert window2.info_terlambat.text() == "1 SKP menunggu Anda melewati waktu baku SOP"
+    assert window2.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"
 
 
 def login_aktor(nama: str):

@@ -1269,3 +1269,27 @@ def atasan_penilai_di(aktor: Aktor) -> bool:
     return aktor.pegawai_id is not None and (
         SKP.select().where(SKP.atasan_penilai == aktor.pegawai_id).exists()
     )
+
+
+def jumlah_lewat_baku(aktor: Aktor) -> int:
+    """Evaluations whose next move is this person's and that wait longer than the SOP allows."""
+    opsi, moment = skp_service.opsi_kantor(), now()
+    late = 0
+    waiting = {
+        ev.id: (ev, pihak)
+        for pihak, finder in (
+            (Pihak.PEGAWAI, menunggu_pegawai),
+            (Pihak.PEJABAT_PENILAI, menunggu_penilai),
+            (Pihak.ATASAN_PEJABAT_PENILAI, menunggu_atasan),
+        )
+        for ev in finder(aktor)
+    }
+    for ev, pihak in waiting.values():
+        mine = [
+            t
+            for t in alur(ev).tersedia(ev.status, pihak_pada(aktor, ev), opsi)
+            if t.utama and pihak in t.pihak
+        ]
+        if mine and mine[0].menit_baku and _menit(ev.status_sejak, moment) > mine[0].menit_baku:
+            late += 1
+    return late

@@ -32,10 +32,11 @@ from skpdesk.ui.arsip_tab import ArsipTab
 from skpdesk.ui.atasan_tab import AtasanTab
 from skpdesk.ui.atasan_tab import tersedia as atasan_tersedia
 from skpdesk.ui.bawahan_tab import BawahanTab
-from skpdesk.ui.bus import PEGAWAI, bus
+from skpdesk.ui.bus import EVALUASI, PEGAWAI, bus
 from skpdesk.ui.bus import SKP as SKP_ENTITAS
 from skpdesk.ui.kepegawaian_tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
+from skpdesk.ui.perencanaan_tab import PENGUKURAN as PENGUKURAN_ENTITAS
 from skpdesk.ui.perencanaan_tab import PerencanaanTab
 from skpdesk.ui.profil import ProfilPage
 from skpdesk.ui.skp_saya_tab import SkpSayaTab
@@ -350,13 +351,20 @@ class MainWindow(QMainWindow):
         self.ganti_pengguna_diminta.emit()
 
     def _isi_terlambat(self) -> None:
-        late = skp_service.jumlah_lewat_baku(self.aktor)
+        # Everything whose next move is this person's, in every chain, past its SOP time.
+        late = (
+            skp_service.jumlah_lewat_baku(self.aktor)
+            + ev_service.jumlah_lewat_baku(self.aktor)
+            + pengukuran_service.jumlah_lewat_baku(self.aktor)
+        )
         self.info_terlambat.setText(
-            _("{n} SKP menunggu Anda melewati waktu baku SOP").format(n=late) if late else ""
+            _("{n} pekerjaan menunggu Anda melewati waktu baku SOP").format(n=late)
+            if late
+            else ""
         )
 
     def _on_bus_data_changed(self, entitas: str) -> None:
         if entitas == PEGAWAI:
             self._isi_kepala()
-        if entitas in (PEGAWAI, SKP_ENTITAS):
+        if entitas in (PEGAWAI, SKP_ENTITAS, EVALUASI, PENGUKURAN_ENTITAS):
             self._isi_terlambat()
