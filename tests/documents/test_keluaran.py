@@ -53,10 +53,38 @@ def test_batch_pdf_is_one_libreoffice_call(tmp_path):
     assert "--headless" in command and "pdf" in command
 
 
-def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
+def test_pdf_without_libreoffice_or_word_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(keluaran, "cari_soffice", lambda: None)
-    with pytest.raises(KeluaranGagal, match="LibreOffice tidak ditemukan"):
-        keluaran.ke_pdf([tmp_path / "a.docx"])
+    with pytest.raises(KeluaranGagal, match="LibreOffice atau Microsoft Word tidak ditemukan"):
+        keluaran.ke_pdf([tmp_path / "a.docx"], word=False)
+
+
+def test_pdf_by_word_when_there_is_no_libreoffice(tmp_path, monkeypatch):
+    """One PowerShell call drives Word over the whole batch; the paths travel in a JSON file."""
+    import json
+
+    monkeypatch.setattr(keluaran, "cari_soffice", lambda: None)
+    files = [tmp_path / "dengan spasi & tanda.docx", tmp_path / "b.docx"]
+    calls = []
+
+    def fake_powershell(command, **kwargs):
+        calls.append(command)
+        script = Path(command[command.index("-File") + 1]).read_text(encoding="utf-8")
+        assert "Word.Application" in script and "[ref]17" in script
+        pairs = json.loads(Path(command[-1]).read_text(encoding="utf-8"))
+        assert [p["docx"] for p in pairs] == [str(f.resolve()) for f in files]
+        for p in pairs:
+            Path(p["pdf"]).write_bytes(b"%PDF-1.4")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    pdfs = keluaran.ke_pdf(files, tmp_path / "pdf", word=True, runner=fake_powershell)
+    assert pdfs == [tmp_path / "pdf" / "dengan spasi & tanda.pdf", tmp_path / "pdf" / "b.pdf"]
+    assert len(calls) == 1 and calls[0][0] == "powershell"
+
+    failing = lambda command, **kw: subprocess.CompletedProcess(  # noqa: E731
+        command, 1, "", "Word: dokumen terkunci")
+    with pytest.raises(KeluaranGagal, match="dokumen terkunci"):
+        keluaran.ke_pdf([tmp_path / "c.docx"], word=True, runner=failing)
 
 
 def test_pdf_conversion_failure_names_the_file(tmp_path):

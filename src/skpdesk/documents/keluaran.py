@@ -73,6 +73,83 @@ def cari_soffice() -> str | None:
     return None
 
 
+def ada_word() -> bool:
+    """Microsoft Word is registered for automation on this Windows machine."""
+    if sys.platform != "win32":
+        return False
+    try:  # pragma: no cover - Windows
+        import winreg
+
+        winreg.CloseKey(winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, r"Word.Application\CLSID"))
+        return True
+    except OSError:  # pragma: no cover - Windows
+        return False
+
+
+# Word saves as PDF through its automation interface (wdFormatPDF = 17); PowerShell is on every
+# Windows, so no extra package is needed. The pairs come in a JSON file: no quoting of paths.
+SKRIP_WORD = r"""
+param([string]$daftar)
+$ErrorActionPreference = 'Stop'
+$pairs = Get-Content -Raw -Encoding UTF8 $daftar | ConvertFrom-Json
+$word = New-Object -ComObject Word.Application
+$word.Visible = $false
+$word.DisplayAlerts = 0
+try {
+    foreach ($p in $pairs) {
+        $doc = $word.Documents.Open($p.docx, $false, $true)
+        $doc.SaveAs([ref]$p.pdf, [ref]17)
+        $doc.Close([ref]0)
+    }
+} finally {
+    $word.Quit()
+}
+"""
+
+
+def _tanpa_jendela() -> dict:
+    """No console window flashes up when the windowed app starts a helper program."""
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        return {"creationflags": subprocess.CREATE_NO_WINDOW}  # type: ignore[attr-defined]
+    return {}
+
+
+def _pdf_dengan_word(paths: list[Path], folder: Path, runner: Runner) -> None:
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="skpdesk-word-") as tmp:
+        script = Path(tmp) / "pdf.ps1"
+        script.write_text(SKRIP_WORD, encoding="utf-8")
+        daftar = Path(tmp) / "daftar.json"
+        pairs = [
+            {"docx": str(p.resolve()), "pdf": str((folder / (p.stem + ".pdf")).resolve())}
+            for p in paths
+        ]
+        daftar.write_text(json.dumps(pairs), encoding="utf-8")
+        command = [
+            "powershell",
+            "-NoProfile",
+            "-NonInteractive",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-File",
+            str(script),
+            str(daftar),
+        ]
+        try:
+            result = runner(command, capture_output=True, text=True,
+                            timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **_tanpa_jendela())
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise KeluaranGagal(_("Konversi ke PDF gagal: {error}.").format(error=exc)) from exc
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout or "").strip().splitlines()
+            raise KeluaranGagal(
+                _("Microsoft Word gagal menyimpan PDF. {detail}").format(
+                    detail=detail[-1] if detail else ""
+                ).strip()
+            )
+
+
 def _profil() -> str:
     """A LibreOffice profile of our own: an open LibreOffice window must not block a batch."""
     folder = Path(tempfile.gettempdir()) / "skpdesk-libreoffice"
@@ -84,20 +161,34 @@ def ke_pdf(
     folder: Path | None = None,
     *,
     soffice: str | None = None,
+    word: bool | None = None,
     runner: Runner = subprocess.run,
 ) -> list[Path]:
-    """Convert .docx files to PDF in one LibreOffice call; returns the PDF paths in order."""
+    """Convert .docx files to PDF in one call, by LibreOffice or else by Microsoft Word.
+
+    Returns the PDF paths in order. ``word`` overrides the detection of Word (tests).
+    """
     paths = [Path(p) for p in paths]
     if not paths:
         return []
     soffice = soffice or cari_soffice()
-    if soffice is None:
-        raise KeluaranGagal(
-            _("LibreOffice tidak ditemukan; PDF tidak dapat dibuat. Pasang LibreOffice, atau "
-              "buka berkas .docx lalu simpan sebagai PDF dari pengolah kata.")
-        )
     folder = Path(folder) if folder else paths[0].parent
+    if soffice is None and not (word if word is not None else ada_word()):
+        raise KeluaranGagal(
+            _("LibreOffice atau Microsoft Word tidak ditemukan; PDF tidak dapat dibuat. Pasang "
+              "salah satunya, atau buka berkas .docx lalu simpan sebagai PDF dari pengolah kata.")
+        )
     folder.mkdir(parents=True, exist_ok=True)
+    pdfs = [folder / (p.stem + ".pdf") for p in paths]
+    if soffice is None:
+        # Most offices have Word rather than LibreOffice: one Word session for the batch.
+        _pdf_dengan_word(paths, folder, runner)
+        missing = [p.name for p in pdfs if not p.is_file()]
+        if missing:
+            raise KeluaranGagal(
+                _("Konversi ke PDF gagal untuk {berkas}.").format(berkas=", ".join(missing))
+            )
+        return pdfs
     command = [
         soffice,
         f"-env:UserInstallation={_profil()}",
@@ -111,10 +202,9 @@ def ke_pdf(
     ]
     try:
         result = runner(command, capture_output=True, text=True,
-                        timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30)
+                        timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **_tanpa_jendela())
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise KeluaranGagal(_("Konversi ke PDF gagal: {error}.").format(error=exc)) from exc
-    pdfs = [folder / (p.stem + ".pdf") for p in paths]
     missing = [p.name for p in pdfs if not p.is_file()]
     if result.returncode != 0 or missing:
         detail = (result.stderr or result.stdout or "").strip().splitlines()
@@ -128,7 +218,7 @@ def ke_pdf(
 
 
 def bisa_pdf() -> bool:
-    return cari_soffice() is not None
+    return cari_soffice() is not None or ada_word()
 
 
 @dataclass(frozen=True)
