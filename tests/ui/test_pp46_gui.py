@@ -100,3 +100,73 @@ def test_a_bad_realisasi_is_refused_and_nothing_changes(qtbot, skp):
     qtbot.mouseClick(page.tombol_realisasi, Qt.MouseButton.LeftButton)
     assert page.pesan.adalah_galat()
     assert pp46.daftar_kegiatan(skp)[0].realisasi_kuantitas is None
+
+
+def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
+    qtbot, fresh_db, monkeypatch
+):
+    from tests.ui.conftest import ganti_exec
+
+    from skpdesk.domain.workflow import StatusSKP
+    from skpdesk.store.models import SKP
+    from skpdesk.ui.app import create_main_window
+    from skpdesk.ui.pp46_page import T_BIAYA, T_KEGIATAN, T_KUALITAS, T_KUANTITAS, T_SATUAN, T_WAKTU
+    from skpdesk.ui.skp_saya_tab import BuatSkpDialog
+
+    monkeypatch.setattr(context, "clock", lambda: dt.datetime(2026, 1, 5, 1, 0))
+    demo.buat_kantor_demo(dengan_skp=False)
+    window = create_main_window(login(DIMAS), "kantor.db")
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab("skp_saya")
+
+    def start(dialog: BuatSkpDialog) -> None:
+        dialog.tahun.setValue(2015)
+        dialog.aturan.setCurrentIndex(dialog.aturan.findData("PP_46_2011"))
+        assert not dialog.pendekatan.isEnabled()
+        qtbot.mouseClick(dialog.tombol_ok, Qt.MouseButton.LeftButton)
+
+    ganti_exec(monkeypatch, BuatSkpDialog, start)
+    qtbot.mouseClick(tab.tombol_buat_kosong, Qt.MouseButton.LeftButton)
+    skp = SKP.get(SKP.tahun == 2015)
+    assert skp.regime == "PP_46_2011" and skp.status == StatusSKP.DRAFT
+    editor = tab.editor
+    page = editor.pp46
+    editor.halaman.setCurrentIndex(HAL_PP46)
+    assert page.kotak_target.isVisible()
+    assert not editor.tombol_simpan.isVisible()  # the kegiatan have their own Simpan
+
+    # Submitting with no kegiatan is refused with the reason, nothing moves.
+    qtbot.mouseClick(editor.tombol_aksi["ajukan"], Qt.MouseButton.LeftButton)
+    assert editor.pesan.adalah_galat()
+    assert SKP.get_by_id(skp.id).status == StatusSKP.DRAFT
+
+    qtbot.mouseClick(page.tombol_tambah_kegiatan, Qt.MouseButton.LeftButton)
+    for col, value in (
+        (T_KEGIATAN, "Laporan pelaksanaan kegiatan"),
+        (T_KUANTITAS, "1"),
+        (T_SATUAN, "laporan"),
+        (T_KUALITAS, "100"),
+        (T_WAKTU, "12"),
+        (T_BIAYA, "170.395.000"),
+    ):
+        page.target.item(0, col).setText(value)
+    qtbot.mouseClick(page.tombol_simpan_target, Qt.MouseButton.LeftButton)
+    (row,) = pp46.daftar_kegiatan(skp)
+    assert (row.kegiatan, row.satuan, str(row.target_biaya)) == (
+        "Laporan pelaksanaan kegiatan",
+        "laporan",
+        "170395000",
+    )
+    qtbot.mouseClick(editor.tombol_aksi["ajukan"], Qt.MouseButton.LeftButton)
+    assert SKP.get_by_id(skp.id).status == StatusSKP.DIAJUKAN
+    assert not page.kotak_target.isVisible()
+
+    skp_service.setujui(login(HENDRA), skp.id)
+    editor.muat_ulang()
+    page.kegiatan.item(0, COL_R_KUANTITAS).setText("1")
+    page.kegiatan.item(0, COL_R_KUALITAS).setText("90")
+    page.kegiatan.item(0, COL_R_WAKTU).setText("12")
+    page.kegiatan.item(0, COL_R_BIAYA).setText("170.395.000")
+    qtbot.mouseClick(page.tombol_realisasi, Qt.MouseButton.LeftButton)
+    assert page.kegiatan.item(0, COL_NILAI).text() == "85,50"  # domain.md §11 A1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.aturan import AspekPerilakuPP46
 from skpdesk.domain.format import angka
-from skpdesk.domain.workflow import Pihak
+from skpdesk.domain.workflow import STATUS_DAPAT_DIUBAH, Pihak, StatusSKP
 from skpdesk.i18n import _
 from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
@@ -43,6 +44,16 @@ N_COL = 8
 
 KOLOM_REALISASI = (COL_R_KUANTITAS, COL_R_KUALITAS, COL_R_WAKTU, COL_R_BIAYA)
 
+# The kegiatan editor's columns, in the order of the Formulir SKP.
+T_KEGIATAN = 0
+T_AK = 1
+T_KUANTITAS = 2
+T_SATUAN = 3
+T_KUALITAS = 4
+T_WAKTU = 5
+T_BIAYA = 6
+N_COL_TARGET = 7
+
 
 def _teks(nilai: Decimal | None, desimal: int | None = None) -> str:
     return "" if nilai is None else angka(nilai, desimal)
@@ -63,6 +74,10 @@ def _sel(teks_sel: str, editable: bool = False, kanan: bool = False) -> QTableWi
     return item
 
 
+# The pegawai writes her kegiatan while she holds the pen (saving a returned SKP reopens it).
+STATUS_DAPAT_DIISI = STATUS_DAPAT_DIUBAH | {StatusSKP.PERLU_REVISI}
+
+
 class Pp46Page(QWidget):
     """Kegiatan with target, realisasi and nilai; perilaku; the totals; and the "why" of each."""
 
@@ -71,6 +86,7 @@ class Pp46Page(QWidget):
         self._aktor = aktor
         self._skp_id: uuid.UUID | None = None
         self._kegiatan_ids: list[uuid.UUID] = []
+        self._target_ids: list[uuid.UUID | None] = []
         self._penjelasan: dict[tuple[str, int], str] = {}
 
         self.kegiatan = QTableWidget(0, N_COL)
@@ -93,6 +109,38 @@ class Pp46Page(QWidget):
         kh = self.kegiatan.horizontalHeader()
         kh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         kh.setSectionResizeMode(COL_KEGIATAN, QHeaderView.ResizeMode.Stretch)
+
+        # While the SKP is a draft its pegawai writes the kegiatan and their targets (§4.1 III).
+        self.target = QTableWidget(0, N_COL_TARGET)
+        self.target.setHorizontalHeaderLabels(
+            [
+                _("Kegiatan Tugas Jabatan"),
+                _("AK"),
+                _("Kuant/Output"),
+                _("Satuan"),
+                _("Kual/Mutu (%)"),
+                _("Waktu (bln)"),
+                _("Biaya (Rp)"),
+            ]
+        )
+        self.target.verticalHeader().setVisible(False)
+        th = self.target.horizontalHeader()
+        th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        th.setSectionResizeMode(T_KEGIATAN, QHeaderView.ResizeMode.Stretch)
+        self.tombol_tambah_kegiatan = QPushButton(_("+ Kegiatan"))
+        self.tombol_hapus_kegiatan = QPushButton(_("Hapus Kegiatan"))
+        self.tombol_simpan_target = tombol_primer(_("Simpan Target"))
+        self.kotak_target = QWidget()
+        target_layout = QVBoxLayout(self.kotak_target)
+        target_layout.setContentsMargins(0, 0, 0, 0)
+        target_layout.addWidget(gaya.judul(_("Formulir SKP: kegiatan dan target"), 1.0))
+        target_layout.addWidget(self.target, 1)
+        baris_target = QHBoxLayout()
+        baris_target.addWidget(self.tombol_tambah_kegiatan)
+        baris_target.addWidget(self.tombol_hapus_kegiatan)
+        baris_target.addStretch(1)
+        baris_target.addWidget(self.tombol_simpan_target)
+        target_layout.addLayout(baris_target)
 
         self.perilaku = QTableWidget(len(AspekPerilakuPP46), 2)
         self.perilaku.setHorizontalHeaderLabels([_("Aspek Perilaku"), _("Nilai")])
@@ -151,6 +199,7 @@ class Pp46Page(QWidget):
 
         # The kegiatan on top, the totals and the "why" of the chosen number below.
         split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.kotak_target)
         split.addWidget(atas)
         split.addWidget(bawah)
         split.setStretchFactor(0, 1)
@@ -164,6 +213,9 @@ class Pp46Page(QWidget):
         self.ringkasan.currentCellChanged.connect(self._on_ringkasan_currentCellChanged)
         self.tombol_realisasi.clicked.connect(self._on_tombol_realisasi_clicked)
         self.tombol_perilaku.clicked.connect(self._on_tombol_perilaku_clicked)
+        self.tombol_tambah_kegiatan.clicked.connect(self._on_tombol_tambah_kegiatan_clicked)
+        self.tombol_hapus_kegiatan.clicked.connect(self._on_tombol_hapus_kegiatan_clicked)
+        self.tombol_simpan_target.clicked.connect(self._on_tombol_simpan_target_clicked)
         bus().data_changed.connect(self._on_bus_data_changed)
 
     def tampilkan(self, skp_id: uuid.UUID | None) -> None:
@@ -178,6 +230,10 @@ class Pp46Page(QWidget):
         approved = skp.status in pp46_service.STATUS_DISETUJUI
         isi_realisasi = approved and bool(pihak & pp46_service.PENGISI_REALISASI)
         isi_perilaku = approved and Pihak.PEJABAT_PENILAI in pihak
+        isi_target = Pihak.PEGAWAI in pihak and skp.status in STATUS_DAPAT_DIISI
+        self.kotak_target.setVisible(isi_target)
+        if isi_target:
+            self._isi_target(pp46_service.daftar_kegiatan(skp))
         hasil = pp46_service.hitung(skp.id)
         self._penjelasan = {}
         self._kegiatan_ids = [row.id for row, _h in hasil.kegiatan]
@@ -253,6 +309,66 @@ class Pp46Page(QWidget):
             self.kekurangan.bersihkan()
         self.tombol_realisasi.setVisible(isi_realisasi)
         self.tombol_perilaku.setVisible(isi_perilaku)
+
+    def _isi_target(self, rows) -> None:
+        self._target_ids = [r.id for r in rows]
+        self.target.setRowCount(0)
+        for r in rows:
+            self._baris_target(
+                (
+                    r.kegiatan,
+                    _teks(r.angka_kredit),
+                    _teks(r.target_kuantitas),
+                    r.satuan,
+                    _teks(r.target_kualitas),
+                    _teks(r.target_waktu),
+                    _teks(r.target_biaya),
+                )
+            )
+        self.target.resizeRowsToContents()
+
+    def _baris_target(self, values: tuple[str, ...]) -> None:
+        n = self.target.rowCount()
+        self.target.insertRow(n)
+        for col, value in enumerate(values):
+            self.target.setItem(n, col, _sel(value, True, col not in (T_KEGIATAN, T_SATUAN)))
+
+    def _on_tombol_tambah_kegiatan_clicked(self) -> None:
+        self._target_ids.append(None)
+        self._baris_target(("", "", "", "", "100", "12", ""))
+        self.target.setCurrentCell(self.target.rowCount() - 1, T_KEGIATAN)
+
+    def _on_tombol_hapus_kegiatan_clicked(self) -> None:
+        n = self.target.currentRow()
+        if 0 <= n < self.target.rowCount():
+            self.target.removeRow(n)
+            del self._target_ids[n]
+
+    def _on_tombol_simpan_target_clicked(self) -> None:
+        if self._skp_id is None:
+            return
+        cell = lambda n, col: self.target.item(n, col).text()  # noqa: E731
+        isian = [
+            pp46_service.IsianKegiatan(
+                kegiatan=cell(n, T_KEGIATAN),
+                target_kuantitas=_baca(cell(n, T_KUANTITAS)),
+                satuan=cell(n, T_SATUAN),
+                target_kualitas=_baca(cell(n, T_KUALITAS)),
+                target_waktu=_baca(cell(n, T_WAKTU)),
+                target_biaya=_baca(cell(n, T_BIAYA)),
+                angka_kredit=_baca(cell(n, T_AK)),
+                id=self._target_ids[n],
+            )
+            for n in range(self.target.rowCount())
+        ]
+        try:
+            pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian)
+        except LayananError as exc:
+            self.pesan.galat(str(exc))
+            return
+        umumkan(SKP)
+        self.muat_ulang()
+        self.pesan.sukses(_("Kegiatan dan target tersimpan."))
 
     def _on_kegiatan_currentCellChanged(self, row: int, *_args) -> None:
         self.penjelasan.setPlainText(self._penjelasan.get(("kegiatan", row), ""))

@@ -367,7 +367,8 @@ class SkpEditor(QWidget):
         self._isi_perilaku(skp, pihak)
         self._isi_riwayat(skp)
         self._isi_aksi(skp_service.aksi_tersedia(self._aktor, skp))
-        self.tombol_simpan.setVisible(self._dapat_diubah)
+        # A PP 46 SKP saves its kegiatan on its own page.
+        self.tombol_simpan.setVisible(self._dapat_diubah and skp.regime != PP46_REGIME)
         # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
         may_print = (
             skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and skp.regime != PP46_REGIME

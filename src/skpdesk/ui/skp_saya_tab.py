@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.skp import Pendekatan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
+from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
@@ -61,6 +62,10 @@ class BuatSkpDialog(QDialog):
         self.pendekatan = QComboBox()
         for p in Pendekatan:
             self.pendekatan.addItem(p.label, p.value)
+        # Offices still keeping PP 46/2011 periods (archives, seed 000) start those here too.
+        self.aturan = QComboBox()
+        self.aturan.addItem(_("PermenPANRB 6/2022"), "PERMENPANRB_6_2022")
+        self.aturan.addItem(_("PP 46/2011 (cara lama)"), pp46_service.REGIME.value)
         self.pesan_tahun = LabelPesan()
         self.pesan = LabelPesan()
         self.galat = GalatForm(self.pesan, tahun=self.pesan_tahun, periode=self.pesan_tahun)
@@ -75,6 +80,7 @@ class BuatSkpDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Tahun"), self.tahun)
         baris_pesan(form, self.pesan_tahun)
+        form.addRow(_("Aturan"), self.aturan)
         form.addRow(_("Pendekatan"), self.pendekatan)
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_ok = tombol_primer(_("Buat SKP"))
@@ -89,14 +95,22 @@ class BuatSkpDialog(QDialog):
         self.setMinimumWidth(420)
         self.tombol.accepted.connect(self._on_tombol_accepted)
         self.tombol.rejected.connect(self.reject)
+        self.aturan.currentIndexChanged.connect(self._on_aturan_changed)
+
+    def _on_aturan_changed(self) -> None:
+        # PP 46/2011 has kegiatan with targets, no choice of pendekatan.
+        self.pendekatan.setEnabled(self.aturan.currentData() != pp46_service.REGIME.value)
 
     def _on_tombol_accepted(self) -> None:
         try:
-            skp = skp_service.buat_skp(
-                self._aktor,
-                self.tahun.value(),
-                pendekatan=Pendekatan(self.pendekatan.currentData()),
-            )
+            if self.aturan.currentData() == pp46_service.REGIME.value:
+                skp = pp46_service.buat_skp_pp46(self._aktor, self.tahun.value())
+            else:
+                skp = skp_service.buat_skp(
+                    self._aktor,
+                    self.tahun.value(),
+                    pendekatan=Pendekatan(self.pendekatan.currentData()),
+                )
         except LayananError as exc:
             self.galat.tampilkan(exc)
             return
