@@ -256,3 +256,39 @@ def test_deactivating_an_atasan_is_refused_inside_the_dialog(
     page.pilih(kasi.id)
     qtbot.mouseClick(page.tombol_aktif, CLICK)
     assert pegawai(kasi.nip).aktif
+
+
+def test_a_new_atasan_takes_over_the_running_skp_with_its_history(qtbot, demo_admin):
+    from skpdesk.store.models import SKP
+
+    lia = pegawai(LIA_NIP)
+    new_boss = Pegawai.get(Pegawai.nama == "Sri Wahyuni")  # Sekretaris Camat
+    skp = SKP.get((SKP.pegawai == lia) & (SKP.regime == "PERMENPANRB_6_2022"))
+    before = Riwayat.select().where(Riwayat.entitas_id == str(skp.id)).count()
+    dialog = AturAtasanDialog(demo_admin, lia.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.serahkan.isVisible() and not dialog.alasan.isVisible()
+    dialog.atasan.set_pegawai_id(new_boss.id)
+    dialog.serahkan.setChecked(True)
+    assert dialog.alasan.isVisible()
+    # Without a reason nothing changes: not the roster, not the SKP.
+    qtbot.mouseClick(dialog.tombol_simpan, CLICK)
+    assert "Alasan" in dialog.pesan.text()
+    assert pegawai(LIA_NIP).atasan_id != new_boss.id
+    assert SKP.get_by_id(skp.id).penilai_id != new_boss.id
+
+    qtbot.keyClicks(dialog.alasan, "Mutasi Kasi Pemerintahan")
+    qtbot.mouseClick(dialog.tombol_simpan, CLICK)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert pegawai(LIA_NIP).atasan_id == new_boss.id
+    moved = SKP.get_by_id(skp.id)
+    assert moved.penilai_id == new_boss.id
+    assert moved.snapshot["penilai"]["nama"].startswith("Sri Wahyuni")
+    rows = list(
+        Riwayat.select()
+        .where(Riwayat.entitas_id == str(skp.id))
+        .order_by(Riwayat.nomor)
+    )
+    assert len(rows) == before + 1  # the history is kept and grows by the handover
+    assert (rows[-1].aksi, rows[-1].catatan) == ("ganti_penilai", "Mutasi Kasi Pemerintahan")

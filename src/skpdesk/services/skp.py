@@ -907,3 +907,29 @@ def jumlah_lewat_baku(aktor: Aktor) -> int:
         for s in SKP.select().where(SKP.penilai == aktor.pegawai_id)
     ]
     return sum(r.menunggu_saya and r.lewat_baku for r in own + rated)
+
+
+def skp_berjalan(pegawai_id: uuid.UUID) -> list[SKP]:
+    """The pegawai's SKPs still in the cycle (not archived): what a new penilai would take over."""
+    return [s for s in skp_milik(pegawai_id) if s.status not in ALUR_SKP.status_akhir]
+
+
+def ganti_atasan_dan_serahkan(
+    aktor: Aktor, pegawai_id: uuid.UUID, atasan_id: uuid.UUID | None, alasan: str
+) -> list[SKP]:
+    """A new atasan langsung in the roster, and the running SKPs handed over to him at once.
+
+    One transaction: the roster and the SKPs never disagree halfway. The SKPs keep their
+    history; the handover is a history row with the reason (mutasi, Plt.).
+    """
+    from skpdesk.services import pegawai as pegawai_service
+
+    if not alasan.strip():
+        raise ValidasiGagal({"alasan": _("Alasan penggantian pejabat penilai wajib diisi.")})
+    with db.atomic():
+        pegawai_service.atur_atasan(aktor, pegawai_id, atasan_id)
+        moved = []
+        for skp in skp_berjalan(pegawai_id):
+            if skp.penilai_id != atasan_id:
+                moved.append(ganti_penilai(aktor, skp.id, atasan_id, alasan))
+    return moved

@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,9 +30,10 @@ from skpdesk.domain.nip import NIP_LENGTH, format_nip, normalize_nip, parse_nip
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
 from skpdesk.services import pegawai as pegawai_service
+from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
-from skpdesk.ui.bus import JABATAN, PEGAWAI, umumkan
+from skpdesk.ui.bus import JABATAN, PEGAWAI, SKP, umumkan
 from skpdesk.ui.teks import ringkasan_nip
 from skpdesk.ui.unit_tree import isi_combo_unit
 from skpdesk.ui.widgets import (
@@ -379,12 +381,25 @@ class AturAtasanDialog(QDialog):
         self.atasan = PilihPegawai(_("(Tanpa atasan langsung)"))
         self.atasan.isi(rows, kecuali=pegawai_id)
         self.atasan.set_pegawai_id(me.atasan_id)
+        # A superior replaced mid-year: the running SKPs may follow, with their history intact.
+        self._berjalan = skp_service.skp_berjalan(pegawai_id)
+        self.serahkan = QCheckBox(
+            _("Serahkan juga {n} SKP yang sedang berjalan kepada atasan baru").format(
+                n=len(self._berjalan)
+            )
+        )
+        self.alasan = QLineEdit()
+        self.alasan.setPlaceholderText(_("Alasan penggantian (misalnya mutasi, Plt.)"))
+        self.serahkan.setVisible(bool(self._berjalan))
+        self.alasan.setVisible(False)
         self.pesan = LabelPesan()
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_simpan = _tombol_simpan(self.tombol, _("Simpan Atasan"))
         layout = QVBoxLayout(self)
         layout.addWidget(pengantar)
         layout.addWidget(self.atasan)
+        layout.addWidget(self.serahkan)
+        layout.addWidget(self.alasan)
         layout.addWidget(self.pesan)
         layout.addStretch(1)
         layout.addWidget(self.tombol)
@@ -392,6 +407,7 @@ class AturAtasanDialog(QDialog):
 
         self.tombol.accepted.connect(self._on_tombol_accepted)
         self.tombol.rejected.connect(self.reject)
+        self.serahkan.toggled.connect(self.alasan.setVisible)
 
     def _on_tombol_accepted(self) -> None:
         self.pesan.bersihkan()
@@ -399,9 +415,16 @@ class AturAtasanDialog(QDialog):
             self.pesan.galat(_("Pilih atasan dari daftar (ketik sebagian nama, lalu pilih)."))
             return
         try:
-            pegawai_service.atur_atasan(self._aktor, self._pegawai_id, self.atasan.pegawai_id())
+            if self.serahkan.isChecked():
+                skp_service.ganti_atasan_dan_serahkan(
+                    self._aktor, self._pegawai_id, self.atasan.pegawai_id(), self.alasan.text()
+                )
+            else:
+                pegawai_service.atur_atasan(
+                    self._aktor, self._pegawai_id, self.atasan.pegawai_id()
+                )
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(PEGAWAI)
+        umumkan(PEGAWAI, SKP)
         self.accept()
