@@ -123,6 +123,46 @@ def test_qt_standard_buttons_follow_the_language(qapp):
             qapp.removeTranslator(translator)
 
 
+def test_qt_standard_buttons_speak_indonesian_from_our_catalogue(qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    translator = bahasa.pasang_terjemahan_qt(qapp, "id")
+    assert translator is not None
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save
+        )
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Batal"
+        assert box.button(QDialogButtonBox.StandardButton.Save).text() == "Simpan"
+        message = QMessageBox()
+        message.setStandardButtons(
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Discard
+        )
+        texts = {b.text().replace("&", "") for b in message.buttons()}
+        assert texts == {"Ya", "Tidak", "Buang"}
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_the_indonesian_qt_catalogue_is_compiled_from_its_source():
+    """resources/locale/qtbase_id.qm must be rebuilt (pyside6-lrelease) when the .ts changes."""
+    ts = ROOT / "resources" / "locale" / "qtbase_id.ts"
+    qm = ROOT / "resources" / "locale" / "qtbase_id.qm"
+    import shutil
+    import subprocess
+    import tempfile
+
+    # Beside the interpreter in a venv (Scripts\ on Windows, with .exe: which() knows).
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.qm"
+        subprocess.run([str(lrelease), str(ts), "-qm", str(fresh)], check=True,
+                       capture_output=True)
+        assert fresh.read_bytes() == qm.read_bytes()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="QSettings are kept in the registry there")
 def test_the_start_installs_the_language_before_any_text_is_built(tmp_path):
     """The entry module builds no text at import; the tables built at import time by the UI

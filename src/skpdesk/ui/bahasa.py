@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from skpdesk import APP_NAME, i18n
 from skpdesk.i18n import _
+from skpdesk.resources import resource_path
 
 KUNCI_BAHASA = "tampilan/bahasa"
 
@@ -41,12 +42,16 @@ def pasang_bahasa_tersimpan() -> str:
 def pasang_terjemahan_qt(app: QCoreApplication, kode: str) -> QTranslator | None:
     """Qt's own texts (standard dialog buttons, context menus) in the chosen language.
 
-    Qt ships no Indonesian catalogue; its source text is English, so only a non-English
-    catalogue that exists is installed.
+    Qt ships no Indonesian catalogue; resources/locale/qtbase_id.ts (compiled to .qm with
+    pyside6-lrelease) gives the standard buttons their Indonesian words.
     """
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{kode}", folder):
+    # Qt ships none for Indonesian: ours covers the standard buttons (Ya, Tidak, Batal …).
+    ours = resource_path(f"locale/qtbase_{kode}.qm")
+    if translator.load(f"qtbase_{kode}", folder) or (
+        ours.is_file() and translator.load(str(ours))
+    ):
         app.installTranslator(translator)
         return translator
     return None
