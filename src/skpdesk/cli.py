@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from skpdesk import __version__, logfile
 from skpdesk.i18n import _
+from skpdesk.proses import pastikan_aliran
 from skpdesk.store.database import ENV_URL, DatabaseOpenError, describe, open_database
 
 
@@ -83,6 +84,8 @@ def _open(path: str | None):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A windowed build (no console) has None streams; the subcommands write to them.
+    pastikan_aliran()
     # The person's language first: help texts and the tables built at import time use it.
     from skpdesk.ui.bahasa import pasang_bahasa_tersimpan
 

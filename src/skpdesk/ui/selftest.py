@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import tempfile
 import time
@@ -165,8 +166,24 @@ def uji_penuh(laporan: Laporan) -> None:
         QApplication.processEvents()
 
 
+# bench/bundle.py names a file here: a windowed exe on Windows has no stdout to print to.
+ENV_TANDA = "SKPDESK_STARTUP_MARKER"
+
+
+def tulis_tanda(teks: str = "shown") -> None:
+    """Print the marker, and write it to the file in $SKPDESK_STARTUP_MARKER if set."""
+    if sys.stdout is not None:
+        print(teks, flush=True)
+    berkas = os.environ.get(ENV_TANDA)
+    if berkas:
+        # Whole or absent for a reader polling it: written aside, then renamed into place.
+        sementara = Path(berkas + ".tmp")
+        sementara.write_text(teks + "\n", encoding="utf-8")
+        os.replace(sementara, berkas)
+
+
 def ukur_startup(db: str, login: str) -> int:
-    """Open the main window for a login and print "shown" once painted (bench/bundle.py)."""
+    """Open the main window for a login and mark "shown" once painted (bench/bundle.py)."""
     from PySide6.QtCore import QTimer
     from shiboken6 import Shiboken
 
@@ -180,7 +197,7 @@ def ukur_startup(db: str, login: str) -> int:
     window.show()
 
     def selesai() -> None:
-        print("shown", flush=True)
+        tulis_tanda()
         app.quit()
 
     QTimer.singleShot(0, selesai)
