@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skpdesk.i18n import _
+from skpdesk.proses import tanpa_jendela
 
 Runner = Callable[..., subprocess.CompletedProcess]
 PDF_TIMEOUT_PER_FILE = 60  # seconds; LibreOffice's first start on a slow laptop is long
@@ -107,13 +108,6 @@ try {
 """
 
 
-def _tanpa_jendela() -> dict:
-    """No console window flashes up when the windowed app starts a helper program."""
-    if sys.platform == "win32":  # pragma: no cover - Windows
-        return {"creationflags": subprocess.CREATE_NO_WINDOW}  # type: ignore[attr-defined]
-    return {}
-
-
 def _pdf_dengan_word(paths: list[Path], folder: Path, runner: Runner) -> None:
     import json
 
@@ -138,7 +132,7 @@ def _pdf_dengan_word(paths: list[Path], folder: Path, runner: Runner) -> None:
         ]
         try:
             result = runner(command, capture_output=True, text=True,
-                            timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **_tanpa_jendela())
+                            timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **tanpa_jendela())
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise KeluaranGagal(_("Konversi ke PDF gagal: {error}.").format(error=exc)) from exc
         if result.returncode != 0:
@@ -202,7 +196,7 @@ def ke_pdf(
     ]
     try:
         result = runner(command, capture_output=True, text=True,
-                        timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **_tanpa_jendela())
+                        timeout=PDF_TIMEOUT_PER_FILE * len(paths) + 30, **tanpa_jendela())
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise KeluaranGagal(_("Konversi ke PDF gagal: {error}.").format(error=exc)) from exc
     missing = [p.name for p in pdfs if not p.is_file()]
@@ -262,7 +256,7 @@ def cetak(
         result = runner(
             [soffice, f"-env:UserInstallation={_profil()}", "--headless", "--norestore", "-p",
              str(path)],
-            capture_output=True, text=True, timeout=PDF_TIMEOUT_PER_FILE + 30,
+            capture_output=True, text=True, timeout=PDF_TIMEOUT_PER_FILE + 30, **tanpa_jendela(),
         )
         if result.returncode != 0:
             raise KeluaranGagal(
