@@ -52,7 +52,8 @@ def buat_dokumen(
     """Generate one document and file it in the archive (row, SHA-256, history)."""
     kind = jenis_mod.jenis(kode)
     rekaman = kind.rekaman(record_id)
-    dokumen_service.periksa_hak(aktor, rekaman.skp_id)  # before the work, not only after
+    # Before the work, not only after; an office's report checks its chain instead of an SKP.
+    dokumen_service.periksa_hak_rekaman(aktor, rekaman.entitas, rekaman.id, rekaman.skp_id)
     dokumen_id = uuid.uuid4()
     hasil, context = render_rekaman(
         kode, record_id, tanggal=tanggal, kode_arsip=str(dokumen_id)[:8]

@@ -14,14 +14,27 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 from skpdesk.domain.kepegawaian import Peran
+from skpdesk.domain.pengukuran import label_triwulan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
+from skpdesk.services import pengukuran as pengukuran_service
 from skpdesk.services.context import Aktor, catat, now
 from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
 from skpdesk.services.skp import pihak_pada
 from skpdesk.store.database import data_dir, sqlite_path
-from skpdesk.store.models import SKP, Dokumen, Evaluasi, Pegawai, db
+from skpdesk.store.models import (
+    SKP,
+    Dokumen,
+    Evaluasi,
+    Pegawai,
+    PengukuranKinerja,
+    PerjanjianKinerja,
+    UnitKerja,
+    db,
+)
 
 ENTITAS = "Dokumen"
 FOLDER_ARSIP = "dokumen"
@@ -30,6 +43,9 @@ MAKS_SCAN = 10 * 1024 * 1024
 PIHAK_DOKUMEN = frozenset(
     {Pihak.PEGAWAI, Pihak.PEJABAT_PENILAI, Pihak.PENGADMINISTRASI_KEPEGAWAIAN}
 )
+# An office's quarterly report belongs to no SKP: its row has no skp/pegawai, only entitas/_id.
+ENTITAS_PENGUKURAN = pengukuran_service.ENTITAS
+FOLDER_PENGUKURAN = "pengukuran"
 
 
 class StatusDokumen(StrEnum):
@@ -94,6 +110,77 @@ def periksa_hak(aktor: Aktor, skp_id: uuid.UUID) -> SKP:
     return skp
 
 
+def _pengukuran(entitas_id: uuid.UUID | str | None) -> PengukuranKinerja:
+    try:
+        key = uuid.UUID(str(entitas_id))
+    except ValueError:
+        raise TidakDitemukan(_("Pengukuran kinerja tidak ditemukan.")) from None
+    return pengukuran_service.ambil(key)
+
+
+def boleh_mengelola_pengukuran(aktor: Aktor, pengukuran: PengukuranKinerja) -> bool:
+    """A part in the chain (Camat, Sekretaris, Kasubbag, pelaksana, Kasi), the perencana, or
+    the personnel office."""
+    return (
+        aktor.punya(Peran.PERENCANA)
+        or aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN)
+        or bool(pengukuran_service.peran_pada(aktor, pengukuran))
+    )
+
+
+def nama_pengukuran(pengukuran: PengukuranKinerja) -> str:
+    pk = pengukuran.pk
+    return _("Pengukuran Kinerja {unit} {triwulan} {tahun}").format(
+        unit=pk.unit.nama, triwulan=label_triwulan(pengukuran.triwulan), tahun=pk.tahun
+    )
+
+
+def periksa_hak_pengukuran(aktor: Aktor, entitas_id: uuid.UUID | str | None) -> PengukuranKinerja:
+    pengukuran = _pengukuran(entitas_id)
+    if not boleh_mengelola_pengukuran(aktor, pengukuran):
+        raise AksesDitolak(
+            _(
+                "Dokumen {nama} hanya dapat dibuat dan dikelola oleh pihak dalam rantai "
+                "pengukurannya, perencana, atau pengadministrasi kepegawaian."
+            ).format(nama=nama_pengukuran(pengukuran))
+        )
+    return pengukuran
+
+
+def milik_pengukuran(entitas: str, skp_id: uuid.UUID | None) -> bool:
+    return skp_id is None and entitas == ENTITAS_PENGUKURAN
+
+
+def periksa_hak_rekaman(
+    aktor: Aktor, entitas: str, entitas_id: uuid.UUID | str | None, skp_id: uuid.UUID | None
+) -> SKP | PengukuranKinerja:
+    """Rights on the record a document prints: its SKP, or the office's measurement chain."""
+    if milik_pengukuran(entitas, skp_id):
+        return periksa_hak_pengukuran(aktor, entitas_id)
+    return periksa_hak(aktor, skp_id)
+
+
+def periksa_hak_dokumen(aktor: Aktor, dok: Dokumen) -> SKP | PengukuranKinerja:
+    return periksa_hak_rekaman(aktor, dok.entitas, dok.entitas_id, dok.skp_id)
+
+
+def versi_rekaman(dok: Dokumen) -> int | None:
+    """The current data version of the record the document was made from."""
+    if dok.skp_id is not None:
+        return dok.skp.versi
+    if dok.entitas == ENTITAS_PENGUKURAN:
+        found = PengukuranKinerja.get_or_none(PengukuranKinerja.id == _uuid(dok.entitas_id))
+        return found.versi if found is not None else None
+    return None
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
 def _tulis(target: Path, data: bytes) -> None:
     """Write through a temporary name so that a crash never leaves half a file in the archive."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +200,7 @@ def simpan_dokumen(
     aktor: Aktor,
     *,
     jenis: str,
-    skp_id: uuid.UUID,
+    skp_id: uuid.UUID | None,
     isi: bytes,
     versi_data: int,
     entitas: str = "SKP",
@@ -129,32 +216,48 @@ def simpan_dokumen(
 
     ``versi_data`` is the record's version the bytes were made from; if the record changed
     meanwhile the document is refused (it would show data that is no longer the SKP's).
+    An office's Pengukuran Kinerja (``entitas`` "PengukuranKinerja", no ``skp_id``) is filed
+    under its chain, with the measurement's ``versi``, and no SKP or pegawai.
     """
     dokumen_id = dokumen_id or uuid.uuid4()
     with db.atomic():
-        skp = periksa_hak(aktor, skp_id)
-        if skp.versi != versi_data:
-            raise ValidasiGagal(
-                {"versi": _("Data SKP berubah saat dokumen dibuat; buat ulang dokumennya.")}
-            )
-        pegawai: Pegawai = skp.pegawai
+        skp: SKP | None = None
+        pegawai: Pegawai | None = None
+        if milik_pengukuran(entitas, skp_id):
+            pengukuran = periksa_hak_pengukuran(aktor, entitas_id)
+            if pengukuran.versi != versi_data:
+                raise ValidasiGagal({"versi": _(
+                    "Data pengukuran kinerja berubah saat dokumen dibuat; buat ulang dokumennya."
+                )})
+            tahun = pengukuran.pk.tahun
+            entitas_id = pengukuran.id
+            folder = folder_data() / FOLDER_ARSIP / str(tahun) / FOLDER_PENGUKURAN
+            stem_parts: tuple[str, ...] = (jenis, str(tahun), periode)
+        else:
+            skp = periksa_hak(aktor, skp_id)
+            if skp.versi != versi_data:
+                raise ValidasiGagal(
+                    {"versi": _("Data SKP berubah saat dokumen dibuat; buat ulang dokumennya.")}
+                )
+            pegawai = skp.pegawai
+            tahun = skp.tahun
+            entitas_id = entitas_id or skp.id
+            folder = folder_data() / FOLDER_ARSIP / str(tahun) / pegawai.nip
+            stem_parts = (jenis, pegawai.nip, str(tahun), periode)
         stem = "_".join(
-            part
-            for part in (jenis, pegawai.nip, str(skp.tahun), periode, f"v{versi_data}",
-                         str(dokumen_id)[:8])
-            if part
+            part for part in (*stem_parts, f"v{versi_data}", str(dokumen_id)[:8]) if part
         )
-        target = folder_data() / FOLDER_ARSIP / str(skp.tahun) / pegawai.nip / f"{stem}.{ekstensi}"
+        target = folder / f"{stem}.{ekstensi}"
         _tulis(target, isi)
         try:
             dok = Dokumen.create(
                 id=dokumen_id,
                 jenis=jenis,
                 entitas=entitas,
-                entitas_id=str(entitas_id or skp.id),
+                entitas_id=str(entitas_id),
                 skp=skp,
                 pegawai=pegawai,
-                tahun=skp.tahun,
+                tahun=tahun,
                 periode=periode,
                 versi_data=versi_data,
                 dibuat=now(),
@@ -175,7 +278,9 @@ def simpan_dokumen(
                 ke=dok.status,
                 rincian={
                     "jenis": jenis,
-                    "skp": str(skp.id),
+                    "skp": str(skp.id) if skp is not None else None,
+                    "entitas": entitas,
+                    "entitas_id": str(entitas_id),
                     "versi_data": versi_data,
                     "sha256": dok.sha256,
                     "path": dok.path,
@@ -219,7 +324,7 @@ def lampirkan_scan(aktor: Aktor, dokumen_id: uuid.UUID, isi: bytes) -> Dokumen:
         raise ValidasiGagal({"scan": _("Berkas pindaian harus berupa PDF, JPG atau PNG.")})
     with db.atomic():
         dok = ambil(dokumen_id)
-        periksa_hak(aktor, dok.skp_id)
+        periksa_hak_dokumen(aktor, dok)
         before = dok.scan_sha256
         digest = sha256(isi)
         doc_path = path_berkas(dok.path)
@@ -251,14 +356,14 @@ def tandai_ditandatangani(aktor: Aktor, dokumen_id: uuid.UUID, catatan: str = ""
     """The paper was signed: the document stays tied to the data version it was printed from."""
     with db.atomic():
         dok = ambil(dokumen_id)
-        periksa_hak(aktor, dok.skp_id)
+        periksa_hak_dokumen(aktor, dok)
         if dok.status == StatusDokumen.DITANDATANGANI:
             raise ValidasiGagal({"status": _("Dokumen ini sudah ditandai ditandatangani.")})
         dari = dok.status
         dok.status = StatusDokumen.DITANDATANGANI.value
         dok.ditandatangani = now()
         dok.save()
-        current = dok.skp.versi if dok.skp_id else None
+        current = versi_rekaman(dok)
         catat(
             aktor,
             ENTITAS,
@@ -294,6 +399,28 @@ class BarisDokumen:
     def status_label(self) -> str:
         return StatusDokumen(self.dokumen.status).label
 
+    @property
+    def pemilik(self) -> str:
+        """"Name — NIP" of the pegawai, or the unit and quarter of an office's report."""
+        return f"{self.nama_pegawai} — {self.nip}" if self.nip else self.nama_pegawai
+
+
+def _pengukuran_terlihat(aktor: Aktor) -> list[str] | None:
+    """The chains whose documents this person sees: None for all of them."""
+    if aktor.punya(Peran.PERENCANA) or aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        return None
+    return [str(p.id) for p in pengukuran_service.pengukuran_terlibat(aktor)]
+
+
+def _pengukuran_dengan_unit(word: str) -> list[str]:
+    query = (
+        PengukuranKinerja.select(PengukuranKinerja.id)
+        .join(PerjanjianKinerja)
+        .join(UnitKerja)
+        .where(UnitKerja.nama.contains(word))
+    )
+    return [str(p.id) for p in query]
+
 
 def daftar_dokumen(
     aktor: Aktor | None = None,
@@ -306,19 +433,27 @@ def daftar_dokumen(
     cari: str = "",
 ) -> list[BarisDokumen]:
     """The archive, newest first; with an ``aktor`` who is not the personnel office, only the
-    documents of SKPs where that person is the pegawai or the pejabat penilai."""
+    documents of SKPs where that person is the pegawai or the pejabat penilai, and the
+    Pengukuran Kinerja of chains where he plays a part (the perencana sees them all)."""
     query = (
         Dokumen.select(Dokumen, SKP, Pegawai)
-        .join(SKP, on=(Dokumen.skp == SKP.id))
+        .join(SKP, pw.JOIN.LEFT_OUTER, on=(Dokumen.skp == SKP.id))
         .switch(Dokumen)
-        .join(Pegawai, on=(Dokumen.pegawai == Pegawai.id))
+        .join(Pegawai, pw.JOIN.LEFT_OUTER, on=(Dokumen.pegawai == Pegawai.id))
     )
     if aktor is not None and not aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        office = Dokumen.skp.is_null() & (Dokumen.entitas == ENTITAS_PENGUKURAN)
+        chains = _pengukuran_terlihat(aktor)
+        if chains is not None:
+            office &= Dokumen.entitas_id.in_(chains)
         if aktor.pegawai_id is None:
-            return []
-        query = query.where(
-            (SKP.pegawai == aktor.pegawai_id) | (SKP.penilai == aktor.pegawai_id)
-        )
+            if chains is not None:
+                return []
+            query = query.where(office)
+        else:
+            query = query.where(
+                (SKP.pegawai == aktor.pegawai_id) | (SKP.penilai == aktor.pegawai_id) | office
+            )
     if pegawai_id is not None:
         query = query.where(Dokumen.pegawai == pegawai_id)
     if tahun is not None:
@@ -334,18 +469,33 @@ def daftar_dokumen(
         query = query.where(
             Pegawai.nama.contains(word) | Pegawai.nip.contains(word)
             | Dokumen.jenis.contains(word) | Dokumen.sha256.startswith(word.lower())
+            | Dokumen.entitas_id.in_(_pengukuran_dengan_unit(word))
         )
+    found = list(query.order_by(Dokumen.dibuat.desc(), Dokumen.id))
+    # The office's reports: their chains in one query.
+    keys = {k for d in found if d.skp_id is None and (k := _uuid(d.entitas_id)) is not None}
+    rantai = {
+        str(p.id): p
+        for p in PengukuranKinerja.select(PengukuranKinerja, PerjanjianKinerja, UnitKerja)
+        .join(PerjanjianKinerja).join(UnitKerja).where(PengukuranKinerja.id.in_(list(keys)))
+    } if keys else {}
     rows = []
-    for dok in query.order_by(Dokumen.dibuat.desc(), Dokumen.id):
-        skp = dok.skp
-        rows.append(
-            BarisDokumen(
+    for dok in found:
+        if dok.skp_id is not None:
+            rows.append(BarisDokumen(
                 dokumen=dok,
                 nama_pegawai=dok.pegawai.nama_lengkap,
                 nip=dok.pegawai.nip,
-                kedaluwarsa=skp.versi != dok.versi_data,
-            )
-        )
+                kedaluwarsa=dok.skp.versi != dok.versi_data,
+            ))
+            continue
+        chain = rantai.get(dok.entitas_id)
+        rows.append(BarisDokumen(
+            dokumen=dok,
+            nama_pegawai=nama_pengukuran(chain) if chain is not None else dok.entitas,
+            nip="",
+            kedaluwarsa=chain is not None and chain.versi != dok.versi_data,
+        ))
     return rows
 
 

@@ -101,7 +101,7 @@ class ArsipModel(QAbstractTableModel):
             if col == COL_DIBUAT:
                 return teks.waktu_lokal(dok.dibuat)
             if col == COL_PEGAWAI:
-                return f"{row.nama_pegawai} — {row.nip}"
+                return row.pemilik
             if col == COL_JENIS:
                 return _judul_jenis(dok.jenis)
             if col == COL_TAHUN:
@@ -113,6 +113,9 @@ class ArsipModel(QAbstractTableModel):
             if col == COL_SCAN:
                 return (dok.scan_jenis or "").upper() or "—"
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_VERSI and row.kedaluwarsa:
+            if dok.skp_id is None:
+                return _("Data pengukuran kinerja sudah berubah sejak dokumen ini dibuat; buat "
+                         "dokumen baru.")
             return _("Data SKP sudah berubah sejak dokumen ini dibuat; buat dokumen baru.")
         if col == COL_STATUS and role in (
             Qt.ItemDataRole.ForegroundRole,

@@ -64,7 +64,7 @@ from skpdesk.store.models import (
     UnitKerja,
 )
 from skpdesk.ui import gaya, teks
-from skpdesk.ui.bus import PEGAWAI, PENGATURAN, bus, umumkan
+from skpdesk.ui.bus import DOKUMEN, PEGAWAI, PENGATURAN, bus, umumkan
 from skpdesk.ui.skp_model import lama
 from skpdesk.ui.widgets import (
     CatatanDialog,
@@ -430,7 +430,8 @@ class PengukuranPage(QWidget):
         self.hanya_saya.blockSignals(False)
         self._isi_tabel(found)
         self._isi_riwayat(found)
-        terlibat = bool(peran) or self._aktor.punya(Peran.PERENCANA)
+        terlibat = bool(peran) or any(
+            self._aktor.punya(r) for r in (Peran.PERENCANA, Peran.PENGADMINISTRASI_KEPEGAWAIAN))
         self.tombol_laporan.setVisible(terlibat)
         self.tombol_pengantar.setVisible(terlibat)
 
@@ -634,25 +635,30 @@ class PengukuranPage(QWidget):
         self.pesan_isi.sukses(_("Isian tersimpan."))
 
     def _buat(self, kode: str) -> None:
+        """Fill the report or its cover letter, file it in the archive, open it."""
         from skpdesk import documents
-        from skpdesk.services.dokumen import folder_data
 
         if self._pengukuran_id is None:
             return
         try:
-            hasil, _context = documents.render_rekaman(kode, self._pengukuran_id)
-            p = ps.ambil(self._pengukuran_id)
-            folder = folder_data() / "pengukuran"
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{kode}_{p.pk.tahun}_TW{p.triwulan}_v{p.versi}.docx"
-            target.write_bytes(hasil.isi)
-            self.berkas_terakhir = [target]
-            documents.buka(target)
+            hasil = documents.buat_dokumen(self._aktor, kode, self._pengukuran_id)
         except (LayananError, documents.KeluaranGagal, documents.TemplatTidakAda,
                 OSError) as exc:
             self.pesan.galat(str(exc))
             return
-        self.pesan.sukses(_("Dokumen dibuat: {berkas}").format(berkas=target))
+        target = hasil.path
+        self.berkas_terakhir = [target]
+        umumkan(DOKUMEN)
+        warnings = list(hasil.peringatan)
+        try:
+            documents.buka(target)
+        except documents.KeluaranGagal as exc:
+            warnings.append(str(exc))
+        text = _("Dokumen dibuat dan diarsipkan: {berkas}").format(berkas=target.name)
+        if warnings:
+            self.pesan.galat("\n".join([text, *warnings]))
+        else:
+            self.pesan.sukses(text)
 
     def _on_tombol_laporan_clicked(self) -> None:
         self._buat("pengukuran")
