@@ -16,7 +16,7 @@ from skpdesk.domain.aturan import (
     SebutanPP46,
     TingkatKreativitas,
 )
-from skpdesk.domain.kepegawaian import JenisJabatan, Peran
+from skpdesk.domain.kepegawaian import JenisJabatan
 from skpdesk.domain.scoring import (
     HasilCapaianSKPPP46,
     HasilKegiatanPP46,
@@ -31,13 +31,12 @@ from skpdesk.domain.skp import angka as baca_angka
 from skpdesk.domain.workflow import ALUR_SKP, Pihak, StatusSKP
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
+from skpdesk.services.context import Aktor, catat, now
 from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
     KegiatanPP46,
     KreativitasPP46,
-    Pegawai,
     PerilakuPP46,
     TugasTambahanPP46,
     db,
@@ -129,32 +128,10 @@ def buat_skp_pp46(
     tgl_selesai: dt.date | None = None,
 ) -> SKP:
     """Start a draft SKP on the PP 46/2011 regime; penilai and his atasan stored from the roster."""
-    pegawai_id = pegawai_id or aktor.pegawai_id
-    if pegawai_id is None:
-        raise AksesDitolak(_("Akun ini tidak terhubung dengan data pegawai."))
-    if pegawai_id != aktor.pegawai_id:
-        wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
-    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
-    if pegawai is None or not pegawai.aktif:
-        raise TidakDitemukan(_("Pegawai tidak ditemukan atau tidak aktif."))
     # PP 46 forms run "2 Januari s/d 31 Desember" (§4.1); the year is what matters here.
-    mulai = tgl_mulai or dt.date(tahun, 1, 1)
-    selesai = tgl_selesai or dt.date(tahun, 12, 31)
-    errors: dict[str, str] = {}
-    if not 2000 <= tahun <= 2100:
-        errors["tahun"] = _("Tahun tidak wajar.")
-    elif not (mulai.year == selesai.year == tahun and mulai <= selesai):
-        errors["periode"] = _("Periode SKP harus di dalam tahun {tahun}.").format(tahun=tahun)
-    elif (
-        SKP.select()
-        .where((SKP.pegawai == pegawai) & (SKP.tahun == tahun) & (SKP.tgl_mulai == mulai))
-        .exists()
-    ):
-        errors["tahun"] = _("SKP {nama} untuk periode ini sudah ada.").format(
-            nama=pegawai.nama_lengkap
-        )
-    if errors:
-        raise ValidasiGagal(errors)
+    pegawai, mulai, selesai = skp_service.periksa_skp_baru(
+        aktor, tahun, pegawai_id, tgl_mulai, tgl_selesai
+    )
     penilai = pegawai.atasan
     atasan_penilai = penilai.atasan if penilai else None
     with db.atomic():

@@ -128,16 +128,17 @@ def data_orang(pegawai: Pegawai | None) -> dict[str, str]:
     }
 
 
-def buat_skp(
+def periksa_skp_baru(
     aktor: Aktor,
     tahun: int,
-    *,
-    pegawai_id: uuid.UUID | None = None,
-    pendekatan: Pendekatan = Pendekatan.KUANTITATIF,
-    tgl_mulai: dt.date | None = None,
-    tgl_selesai: dt.date | None = None,
-) -> SKP:
-    """Start a draft SKP; the penilai and his atasan are taken from the roster and stored."""
+    pegawai_id: uuid.UUID | None,
+    tgl_mulai: dt.date | None,
+    tgl_selesai: dt.date | None,
+) -> tuple[Pegawai, dt.date, dt.date]:
+    """Who the new SKP is for and its dates, once the right and the period are checked.
+
+    Shared by every regime's "start an SKP": the pegawai herself, or the personnel office.
+    """
     pegawai_id = pegawai_id or aktor.pegawai_id
     if pegawai_id is None:
         raise AksesDitolak(_("Akun ini tidak terhubung dengan data pegawai."))
@@ -163,6 +164,20 @@ def buat_skp(
         )
     if errors:
         raise ValidasiGagal(errors)
+    return pegawai, mulai, selesai
+
+
+def buat_skp(
+    aktor: Aktor,
+    tahun: int,
+    *,
+    pegawai_id: uuid.UUID | None = None,
+    pendekatan: Pendekatan = Pendekatan.KUANTITATIF,
+    tgl_mulai: dt.date | None = None,
+    tgl_selesai: dt.date | None = None,
+) -> SKP:
+    """Start a draft SKP; the penilai and his atasan are taken from the roster and stored."""
+    pegawai, mulai, selesai = periksa_skp_baru(aktor, tahun, pegawai_id, tgl_mulai, tgl_selesai)
     penilai = pegawai.atasan
     atasan_penilai = penilai.atasan if penilai else None
     jenis = pegawai.jabatan.jenis if pegawai.jabatan else ""
