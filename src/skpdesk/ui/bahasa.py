@@ -39,12 +39,20 @@ def pasang_bahasa_tersimpan() -> str:
     return kode
 
 
+_terpasang: QTranslator | None = None
+
+
 def pasang_terjemahan_qt(app: QCoreApplication, kode: str) -> QTranslator | None:
     """Qt's own texts (standard dialog buttons, context menus) in the chosen language.
 
     Qt ships no Indonesian catalogue; resources/locale/qtbase_id.ts (compiled to .qm with
     pyside6-lrelease) gives the standard buttons their Indonesian words.
     """
+    global _terpasang
+    # One Qt catalogue at a time: a new language replaces the one installed before.
+    if _terpasang is not None:
+        app.removeTranslator(_terpasang)
+        _terpasang = None
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     # Qt ships none for Indonesian: ours covers the standard buttons (Ya, Tidak, Batal …).
@@ -53,6 +61,7 @@ def pasang_terjemahan_qt(app: QCoreApplication, kode: str) -> QTranslator | None
         ours.is_file() and translator.load(str(ours))
     ):
         app.installTranslator(translator)
+        _terpasang = translator
         return translator
     return None
 
