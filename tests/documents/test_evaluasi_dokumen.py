@@ -297,3 +297,24 @@ def test_acting_penilai_signs_with_plt_and_an(data):
         isi, _context = _render(kode, record)
         body = teks_badan(buka(isi))
         assert "a.n. Camat Sukamaju" in body and "Plt. Kepala Seksi & <Trantib>" in body
+
+
+def test_an_evaluation_document_follows_the_evaluation_s_own_version(data):
+    from skpdesk.services import dokumen as dokumen_service
+
+    siti = de.login_nip(data["nip_siti"])
+    made = buat_dokumen(siti, "evaluasi", data["tw1_siti"]).dokumen
+    evaluasi = Evaluasi.get_by_id(data["tw1_siti"])
+    assert made.versi_data == evaluasi.versi
+
+    def stale() -> bool:
+        (row,) = [r for r in dokumen_service.daftar_dokumen(siti) if r.dokumen.id == made.id]
+        return row.kedaluwarsa
+
+    # A change to the SKP alone does not touch what the evaluation form printed.
+    SKP.update(versi=SKP.versi + 1).where(SKP.id == data["skp_siti"]).execute()
+    assert not stale()
+    # The penilai's justification changes the evaluation: the printed copy is now stale.
+    ev.simpan_justifikasi(de.login(de.DEWI), evaluasi.id, "Satu-satunya analis di seksi ini.")
+    assert stale()
+    assert dokumen_service.versi_rekaman(made) == Evaluasi.get_by_id(evaluasi.id).versi

@@ -98,9 +98,9 @@ def _rekaman_evaluasi(evaluasi_id: uuid.UUID) -> Rekaman:
     if evaluasi is None:
         raise TidakDitemukan(_("Evaluasi tidak ditemukan."))
     skp = evaluasi.skp
-    # The archive ties a document to its SKP's data version (services.dokumen).
+    # Filed under its SKP, with the evaluation's own data version (services.dokumen).
     return Rekaman("Evaluasi", evaluasi.id, skp.id, skp.pegawai_id, skp.tahun, evaluasi.periode,
-                   skp.versi, skp.pegawai.nip)
+                   evaluasi.versi, skp.pegawai.nip)
 
 
 def kode_periode(periode: str) -> str:

@@ -164,8 +164,14 @@ def periksa_hak_dokumen(aktor: Aktor, dok: Dokumen) -> SKP | PengukuranKinerja:
     return periksa_hak_rekaman(aktor, dok.entitas, dok.entitas_id, dok.skp_id)
 
 
+ENTITAS_EVALUASI = "Evaluasi"
+
+
 def versi_rekaman(dok: Dokumen) -> int | None:
     """The current data version of the record the document was made from."""
+    if dok.entitas == ENTITAS_EVALUASI:
+        found = Evaluasi.get_or_none(Evaluasi.id == _uuid(dok.entitas_id))
+        return found.versi if found is not None else None
     if dok.skp_id is not None:
         return dok.skp.versi
     if dok.entitas == ENTITAS_PENGUKURAN:
@@ -235,7 +241,14 @@ def simpan_dokumen(
             stem_parts: tuple[str, ...] = (jenis, str(tahun), periode)
         else:
             skp = periksa_hak(aktor, skp_id)
-            if skp.versi != versi_data:
+            # An evaluation's forms follow the evaluation's own version, the rest the SKP's.
+            evaluasi = (
+                Evaluasi.get_or_none(Evaluasi.id == _uuid(str(entitas_id)))
+                if entitas == ENTITAS_EVALUASI
+                else None
+            )
+            current = evaluasi.versi if evaluasi is not None else skp.versi
+            if current != versi_data:
                 raise ValidasiGagal(
                     {"versi": _("Data SKP berubah saat dokumen dibuat; buat ulang dokumennya.")}
                 )
@@ -479,14 +492,24 @@ def daftar_dokumen(
         for p in PengukuranKinerja.select(PengukuranKinerja, PerjanjianKinerja, UnitKerja)
         .join(PerjanjianKinerja).join(UnitKerja).where(PengukuranKinerja.id.in_(list(keys)))
     } if keys else {}
+    ev_keys = {
+        k for d in found if d.entitas == ENTITAS_EVALUASI and (k := _uuid(d.entitas_id))
+    }
+    versi_evaluasi = {
+        str(e.id): e.versi
+        for e in Evaluasi.select(Evaluasi.id, Evaluasi.versi).where(
+            Evaluasi.id.in_(list(ev_keys))
+        )
+    } if ev_keys else {}
     rows = []
     for dok in found:
         if dok.skp_id is not None:
+            current = versi_evaluasi.get(dok.entitas_id, dok.skp.versi)
             rows.append(BarisDokumen(
                 dokumen=dok,
                 nama_pegawai=dok.pegawai.nama_lengkap,
                 nip=dok.pegawai.nip,
-                kedaluwarsa=dok.skp.versi != dok.versi_data,
+                kedaluwarsa=current != dok.versi_data,
             ))
             continue
         chain = rantai.get(dok.entitas_id)
