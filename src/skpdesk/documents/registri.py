@@ -295,7 +295,7 @@ JENIS: dict[str, JenisDokumen] = {
 
 
 class JenisTidakDikenal(LookupError):
-    pass
+    """No document kind of that name; the message lists the known ones."""
 
 
 def jenis(kode: str) -> JenisDokumen:

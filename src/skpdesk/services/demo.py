@@ -22,7 +22,7 @@ ADMIN_LOGIN = "admin"
 
 
 class DemoError(Exception):
-    pass
+    """The demo office cannot be made here (the database already holds an office)."""
 
 
 @dataclass(frozen=True)
