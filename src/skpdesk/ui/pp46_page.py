@@ -202,6 +202,8 @@ class Pp46Page(QWidget):
         split.addWidget(self.kotak_target)
         split.addWidget(atas)
         split.addWidget(bawah)
+        # While drafting there is nothing to score yet: the kegiatan editor takes the page.
+        self._bagian_nilai = (atas, bawah)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -232,6 +234,8 @@ class Pp46Page(QWidget):
         isi_perilaku = approved and Pihak.PEJABAT_PENILAI in pihak
         isi_target = Pihak.PEGAWAI in pihak and skp.status in STATUS_DAPAT_DIISI
         self.kotak_target.setVisible(isi_target)
+        for part in self._bagian_nilai:
+            part.setVisible(not isi_target)
         if isi_target:
             self._isi_target(pp46_service.daftar_kegiatan(skp))
         hasil = pp46_service.hitung(skp.id)

@@ -376,7 +376,7 @@ class SkpEditor(QWidget):
         # An approved SKP is evaluated period by period (seeds 000–002); an SKP on the
         # PP 46/2011 regime has kegiatan and its own numbers instead of RHK and BerAKHLAK.
         legacy = skp.regime == PP46_REGIME
-        for index in (HAL_HASIL, HAL_PERILAKU):
+        for index in (HAL_HASIL, HAL_PERILAKU, HAL_LAMPIRAN):
             self.halaman.setTabVisible(index, not legacy)
         self.halaman.setTabVisible(HAL_EVALUASI, may_print)
         self.halaman.setTabVisible(HAL_PP46, legacy)
