@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "selftest":
         from skpdesk.ui import selftest
 
-        return selftest.main(laporan=args.laporan, startup=args.startup)
+        return selftest.main(main, laporan=args.laporan, startup=args.startup)
 
     from skpdesk.ui.app import run_gui
 

@@ -14,7 +14,7 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services.context import Aktor
 from skpdesk.store.models import Pegawai
-from skpdesk.ui import bus as bus_module
+from skpdesk.ui.bersama import bus as bus_module
 
 LIA_NIP = "199407042019032011"  # Pranata Komputer under Kasi Pemerintahan, under the Camat
 CAMAT_NIP = "197508122000031004"

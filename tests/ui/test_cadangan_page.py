@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from skpdesk.services import cadangan, kantor
 from skpdesk.store.models import UnitKerja
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.cadangan_page import CadanganPage
+from skpdesk.ui.kepegawaian.cadangan_page import CadanganPage
 
 KIRI = Qt.MouseButton.LeftButton
 

@@ -13,9 +13,9 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import daftar, demo
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.store.models import SKP, Dokumen, Pegawai
-from skpdesk.ui.arsip_tab import ArsipTab
-from skpdesk.ui.dokumen_unit_dialog import DialogDokumenUnit
-from skpdesk.ui.widgets import cari_data
+from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit
+from skpdesk.ui.arsip.tab import ArsipTab
+from skpdesk.ui.bersama.widgets import cari_data
 
 TAHUN = dt.date.today().year
 HENDRA_NIP = "197812012006041009"  # Kasi Pemerintahan, penilai of Lia

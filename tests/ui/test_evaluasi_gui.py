@@ -18,8 +18,8 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import BuktiDukung, Evaluasi, Pegawai, RealisasiIKI
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.evaluasi_page import COL_REALISASI, COL_UMPAN_BALIK, EvaluasiPage
-from skpdesk.ui.widgets import CatatanDialog
+from skpdesk.ui.bersama.widgets import CatatanDialog
+from skpdesk.ui.skp.evaluasi_page import COL_REALISASI, COL_UMPAN_BALIK, EvaluasiPage
 
 TAHUN = 2026
 E = StatusEvaluasi

@@ -16,9 +16,9 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import Evaluasi, Pegawai
-from skpdesk.ui.atasan_tab import CapaianPage
-from skpdesk.ui.distribusi_page import DistribusiPage
-from skpdesk.ui.evaluasi_page import COL_REALISASI, EvaluasiPage
+from skpdesk.ui.atasan_penilai.tab import CapaianPage
+from skpdesk.ui.bawahan.distribusi_page import DistribusiPage
+from skpdesk.ui.skp.evaluasi_page import COL_REALISASI, EvaluasiPage
 
 TAHUN = 2026
 E = StatusEvaluasi

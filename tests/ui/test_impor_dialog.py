@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from skpdesk.resources import resource_path
 from skpdesk.services import impor, kantor
 from skpdesk.store.models import MODELS, Jabatan, Pegawai, Riwayat, UnitKerja
-from skpdesk.ui.impor_dialog import BarisModel, ImporRosterDialog, KesalahanModel
+from skpdesk.ui.kepegawaian.impor_dialog import BarisModel, ImporRosterDialog, KesalahanModel
 
 SAMPLE_XLSX = resource_path("contoh/daftar_pegawai.xlsx")
 HEADER = [k.judul for k in impor.KOLOM]

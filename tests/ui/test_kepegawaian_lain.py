@@ -12,10 +12,10 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
 from skpdesk.services.errors import LoginGagal
 from skpdesk.store.models import Akun, Riwayat
-from skpdesk.ui.akun_page import AkunPage, AturSandiDialog, BuatAkunDialog
-from skpdesk.ui.kepegawaian_tab import KepegawaianTab
-from skpdesk.ui.pengaturan_page import PengaturanPage
-from skpdesk.ui.widgets import cari_data
+from skpdesk.ui.bersama.widgets import cari_data
+from skpdesk.ui.kepegawaian.akun_page import AkunPage, AturSandiDialog, BuatAkunDialog
+from skpdesk.ui.kepegawaian.pengaturan_page import PengaturanPage
+from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 
 CLICK = Qt.MouseButton.LeftButton
 

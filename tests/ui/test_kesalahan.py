@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from skpdesk import logfile
-from skpdesk.ui import kesalahan
-from skpdesk.ui.kesalahan import DialogKesalahan
+from skpdesk.ui.bersama import kesalahan
+from skpdesk.ui.bersama.kesalahan import DialogKesalahan
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from tests.ui.conftest import CAMAT_NIP, LIA_NIP
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.kepegawaian_tab import KepegawaianTab
+from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.main_window import KUNCI_PROFIL
 from skpdesk.ui.profil import ProfilPage
 
@@ -91,7 +91,7 @@ def test_closing_the_window_ends_the_application(qtbot, demo_admin):
 
 
 def test_only_the_tab_in_front_is_built_and_the_others_when_opened(qtbot, demo_admin):
-    from skpdesk.ui.bawahan_tab import BawahanTab
+    from skpdesk.ui.bawahan.tab import BawahanTab
     from skpdesk.ui.main_window import TabTertunda
 
     camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)

@@ -9,9 +9,9 @@ from skpdesk.services import daftar, demo
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import skp as skp_service
 from skpdesk.store.models import SKP
-from skpdesk.ui.arsip_tab import ArsipModel
-from skpdesk.ui.pegawai_model import PegawaiFilterProxy, PegawaiTableModel
-from skpdesk.ui.skp_model import KOLOM_BAWAHAN, KOLOM_SAYA, SkpFilterProxy, SkpTableModel
+from skpdesk.ui.arsip.tab import ArsipModel
+from skpdesk.ui.kepegawaian.pegawai_model import PegawaiFilterProxy, PegawaiTableModel
+from skpdesk.ui.skp.model import KOLOM_BAWAHAN, KOLOM_SAYA, SkpFilterProxy, SkpTableModel
 
 
 def test_the_skp_lists_and_their_filter(qtmodeltester, demo_admin):

@@ -9,11 +9,11 @@ from tests.ui.conftest import CAMAT_NIP, LIA_NIP, ganti_exec, pegawai
 
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.store.models import Pegawai, Riwayat, UnitKerja
-from skpdesk.ui.bus import PEGAWAI, umumkan
-from skpdesk.ui.pegawai_dialog import AturAtasanDialog, PegawaiDialog
-from skpdesk.ui.pegawai_model import COL_NAMA, COL_NIP
-from skpdesk.ui.pegawai_page import HALAMAN_KOSONG, HALAMAN_TABEL, PegawaiPage
-from skpdesk.ui.widgets import CatatanDialog, cari_data
+from skpdesk.ui.bersama.bus import PEGAWAI, umumkan
+from skpdesk.ui.bersama.widgets import CatatanDialog, cari_data
+from skpdesk.ui.kepegawaian.pegawai_dialog import AturAtasanDialog, PegawaiDialog
+from skpdesk.ui.kepegawaian.pegawai_model import COL_NAMA, COL_NIP
+from skpdesk.ui.kepegawaian.pegawai_page import HALAMAN_KOSONG, HALAMAN_TABEL, PegawaiPage
 
 NIP_BARU = "19850315 201001 2 003"
 CLICK = Qt.MouseButton.LeftButton

@@ -9,7 +9,7 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import demo, kantor
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.store.models import Riwayat
-from skpdesk.ui.pengaturan_page import PengaturanPage
+from skpdesk.ui.kepegawaian.pengaturan_page import PengaturanPage
 
 
 def test_monthly_evaluations_and_the_bkpsdm_steps_are_switched_on(qtbot, demo_admin):

@@ -13,8 +13,8 @@ from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.dokumen import StatusDokumen
 from skpdesk.store.models import Dokumen, Pegawai
-from skpdesk.ui.arsip_tab import COL_PEGAWAI, ArsipTab
-from skpdesk.ui.perencanaan_tab import PerencanaanTab
+from skpdesk.ui.arsip.tab import COL_PEGAWAI, ArsipTab
+from skpdesk.ui.perencanaan.tab import PerencanaanTab
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

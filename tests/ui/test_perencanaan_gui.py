@@ -11,10 +11,10 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services import pengukuran as ps
 from skpdesk.store.models import Pegawai
-from skpdesk.ui import perencanaan_tab
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.perencanaan_tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA, MulaiDialog
-from skpdesk.ui.widgets import CatatanDialog
+from skpdesk.ui.bersama.widgets import CatatanDialog
+from skpdesk.ui.perencanaan import tab as perencanaan_tab
+from skpdesk.ui.perencanaan.tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA, MulaiDialog
 
 S = StatusPengukuran
 CAMAT, SEKCAM, KASUBBAG = "Bambang Setiawan", "Sri Wahyuni", "Rina Marlina"

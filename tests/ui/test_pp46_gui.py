@@ -12,14 +12,14 @@ from skpdesk.services import context, demo, pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.store.models import Pegawai
-from skpdesk.ui.pp46_page import (
+from skpdesk.ui.skp.editor import HAL_EVALUASI, HAL_HASIL, HAL_PP46, SkpEditor
+from skpdesk.ui.skp.pp46_page import (
     COL_NILAI,
     COL_R_BIAYA,
     COL_R_KUALITAS,
     COL_R_KUANTITAS,
     COL_R_WAKTU,
 )
-from skpdesk.ui.skp_editor import HAL_EVALUASI, HAL_HASIL, HAL_PP46, SkpEditor
 
 DIMAS, HENDRA = "Dimas Saputra", "Hendra Gunawan"
 
@@ -110,8 +110,15 @@ def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
     from skpdesk.domain.workflow import StatusSKP
     from skpdesk.store.models import SKP
     from skpdesk.ui.app import create_main_window
-    from skpdesk.ui.pp46_page import T_BIAYA, T_KEGIATAN, T_KUALITAS, T_KUANTITAS, T_SATUAN, T_WAKTU
-    from skpdesk.ui.skp_saya_tab import BuatSkpDialog
+    from skpdesk.ui.skp.pp46_page import (
+        T_BIAYA,
+        T_KEGIATAN,
+        T_KUALITAS,
+        T_KUANTITAS,
+        T_SATUAN,
+        T_WAKTU,
+    )
+    from skpdesk.ui.skp_saya.tab import BuatSkpDialog
 
     monkeypatch.setattr(context, "clock", lambda: dt.datetime(2026, 1, 5, 1, 0))
     demo.buat_kantor_demo(dengan_skp=False)

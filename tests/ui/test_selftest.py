@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from skpdesk import cli
 from skpdesk.store.models import db
 from skpdesk.ui import selftest
 
@@ -12,7 +13,7 @@ from skpdesk.ui import selftest
 def test_selftest_passes_every_step_and_writes_its_report(tmp_path, qapp):
     report = tmp_path / "laporan.txt"
     try:
-        assert selftest.main(laporan=str(report)) == 0
+        assert selftest.main(cli.main, laporan=str(report)) == 0
     finally:
         db.initialize(None)
     lines = report.read_text(encoding="utf-8").splitlines()

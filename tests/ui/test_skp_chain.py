@@ -17,9 +17,9 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import SKP, IndikatorKinerja, RencanaHasilKerja, Riwayat
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.rhk_editor import COL_INDIKATOR, COL_SATUAN, COL_TARGET
-from skpdesk.ui.skp_saya_tab import BuatSkpDialog
-from skpdesk.ui.widgets import CatatanDialog
+from skpdesk.ui.bersama.widgets import CatatanDialog
+from skpdesk.ui.skp.rhk_editor import COL_INDIKATOR, COL_SATUAN, COL_TARGET
+from skpdesk.ui.skp_saya.tab import BuatSkpDialog
 
 LIA = "Lia Kurniawati"
 HENDRA = "Hendra Gunawan"  # Kasi Pemerintahan, Lia's atasan langsung
@@ -334,7 +334,7 @@ def test_a_subordinate_without_an_skp_is_listed_with_what_to_do(qtbot, office, c
 def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, fresh_db):
     """Every SKP of the living demo office, seen by its pegawai and its penilai."""
     from skpdesk.domain.workflow import ALUR_SKP
-    from skpdesk.ui.skp_editor import SkpEditor
+    from skpdesk.ui.skp.editor import SkpEditor
 
     demo.buat_kantor_demo(dengan_evaluasi=False)
     seen_states = set()

@@ -13,7 +13,7 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.store.models import SKP, Dokumen
-from skpdesk.ui.skp_editor import SkpEditor
+from skpdesk.ui.skp.editor import SkpEditor
 
 
 def _cells(path) -> str:
@@ -74,7 +74,7 @@ def test_the_archive_tab_attaches_the_signed_scan_and_marks_it_signed(
 ):
     from skpdesk.documents import buat_dokumen
     from skpdesk.ui.app import create_main_window
-    from skpdesk.ui.arsip_tab import COL_SCAN, COL_STATUS, ArsipTab
+    from skpdesk.ui.arsip.tab import COL_SCAN, COL_STATUS, ArsipTab
 
     demo.buat_kantor_demo(dengan_evaluasi=False)
     skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))

@@ -19,7 +19,8 @@ from skpdesk.resources import resource_path
 from skpdesk.services import cadangan, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
-from skpdesk.ui import bahasa, gaya, kesalahan
+from skpdesk.ui import bahasa
+from skpdesk.ui.bersama import gaya, kesalahan
 from skpdesk.ui.login import LoginDialog
 from skpdesk.ui.satu_instans import SatuInstans
 

@@ -20,9 +20,9 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import daftar, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, LoginGagal, ValidasiGagal
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import AKUN, umumkan
-from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import AKUN, umumkan
+from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
 LOGO_TINGGI = 72
 LEBAR_DIALOG = 420

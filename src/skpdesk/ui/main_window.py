@@ -27,19 +27,19 @@ from skpdesk.services import pengukuran as pengukuran_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya, tata_letak
-from skpdesk.ui.arsip_tab import ArsipTab
-from skpdesk.ui.atasan_tab import AtasanTab
-from skpdesk.ui.atasan_tab import tersedia as atasan_tersedia
-from skpdesk.ui.bawahan_tab import BawahanTab
-from skpdesk.ui.bus import EVALUASI, PEGAWAI, bus
-from skpdesk.ui.bus import SKP as SKP_ENTITAS
-from skpdesk.ui.kepegawaian_tab import KepegawaianTab
+from skpdesk.ui.arsip.tab import ArsipTab
+from skpdesk.ui.atasan_penilai.tab import AtasanTab
+from skpdesk.ui.atasan_penilai.tab import tersedia as atasan_tersedia
+from skpdesk.ui.bawahan.tab import BawahanTab
+from skpdesk.ui.bersama import gaya, tata_letak
+from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, bus
+from skpdesk.ui.bersama.bus import SKP as SKP_ENTITAS
+from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
-from skpdesk.ui.perencanaan_tab import PENGUKURAN as PENGUKURAN_ENTITAS
-from skpdesk.ui.perencanaan_tab import PerencanaanTab
+from skpdesk.ui.perencanaan.tab import PENGUKURAN as PENGUKURAN_ENTITAS
+from skpdesk.ui.perencanaan.tab import PerencanaanTab
 from skpdesk.ui.profil import ProfilPage
-from skpdesk.ui.skp_saya_tab import SkpSayaTab
+from skpdesk.ui.skp_saya.tab import SkpSayaTab
 
 KUNCI_GEOMETRI = "jendela_utama/geometri"
 LEBAR_AWAL = 1280

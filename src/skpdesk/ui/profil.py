@@ -9,8 +9,8 @@ from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import Orang
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus
 
 LEBAR_KARTU = 720
 

@@ -52,19 +52,22 @@ def _langkah(laporan: Laporan, nama: str, kerja: Callable[[], str]) -> None:
     laporan.tulis(f"ok    {nama} ({ms:.0f} ms){': ' + hasil if hasil else ''}")
 
 
-def _render(db: Path, out: Path, nip: str, tahun: int) -> Path:
-    """Render through the documents CLI, the same path an office's IT person would use."""
-    from skpdesk import cli
+# The command line's entry point, handed in by the CLI itself (importing it here would be a
+# circle: cli -> selftest -> cli).
+JalankanCli = Callable[[list[str]], int]
 
+
+def _render(cli: JalankanCli, db: Path, out: Path, nip: str, tahun: int) -> Path:
+    """Render through the documents CLI, the same path an office's IT person would use."""
     argv = ["render", JENIS_DOKUMEN, "--pegawai", nip, "--tahun", str(tahun),
             "--out", str(out), "--db", str(db)]
     pesan = io.StringIO()
     try:
         with contextlib.redirect_stderr(pesan), contextlib.redirect_stdout(pesan):
-            kode = cli.main(argv)
+            kode = cli(argv)
     except SystemExit as exc:  # argparse: no such subcommand or argument
         kode = exc.code if isinstance(exc.code, int) else 2
-        if "invalid choice" in pesan.getvalue() or "render" not in cli._parser().format_help():
+        if "invalid choice" in pesan.getvalue():
             raise LangkahGagal(
                 _("perintah 'skpdesk render' belum tersedia (modul dokumen belum ada)")
             ) from exc
@@ -100,7 +103,7 @@ def _buka_lagi(path: Path, harus_ada: str) -> str:
     )
 
 
-def uji_penuh(laporan: Laporan) -> None:
+def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
     from PySide6.QtWidgets import QApplication
     from shiboken6 import Shiboken
 
@@ -150,7 +153,7 @@ def uji_penuh(laporan: Laporan) -> None:
             keadaan["nama"] = pegawai.nama
             close_database()
             db.initialize(None)
-            hasil = _render(path, Path(tmp) / "dokumen", pegawai.nip, skp.tahun)
+            hasil = _render(cli, path, Path(tmp) / "dokumen", pegawai.nip, skp.tahun)
             keadaan["docx"] = hasil
             return str(hasil.relative_to(tmp))
 
@@ -207,12 +210,14 @@ def ukur_startup(db: str, login: str) -> int:
     return 0
 
 
-def main(laporan: str | None = None, startup: list[str] | None = None) -> int:
+def main(
+    cli: JalankanCli, laporan: str | None = None, startup: list[str] | None = None
+) -> int:
     if startup:
         return ukur_startup(*startup)
     hasil = Laporan(laporan)
     try:
-        uji_penuh(hasil)
+        uji_penuh(hasil, cli)
     except LangkahGagal as exc:
         hasil.tulis(_("GAGAL {pesan}").format(pesan=exc))
         return 1

@@ -21,7 +21,7 @@ from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
 from skpdesk.services.errors import LayananError, ValidasiGagal
-from skpdesk.ui.widgets import LabelPesan, baris_pesan, tombol_primer
+from skpdesk.ui.bersama.widgets import LabelPesan, baris_pesan, tombol_primer
 
 LEBAR = 640
 TINGGI = 500

@@ -26,8 +26,8 @@ from skpdesk import __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.resources import resource_path
 from skpdesk.store.database import data_dir
-from skpdesk.ui import gaya
 from skpdesk.ui.bahasa import PilihBahasa
+from skpdesk.ui.bersama import gaya
 
 LISENSI_SPDX = "GPL-3.0-or-later"
 BERKAS_LISENSI = "LICENSE.txt"

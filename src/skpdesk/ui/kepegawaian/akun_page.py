@@ -38,10 +38,16 @@ from skpdesk.services import context, daftar
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisAkun
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import AKUN, PEGAWAI, bus, umumkan
-from skpdesk.ui.teks import waktu_lokal
-from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, combo_ringkas, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import AKUN, PEGAWAI, bus, umumkan
+from skpdesk.ui.bersama.teks import waktu_lokal
+from skpdesk.ui.bersama.widgets import (
+    GalatForm,
+    LabelPesan,
+    baris_pesan,
+    combo_ringkas,
+    tombol_primer,
+)
 
 COL_LOGIN = 0
 COL_PEGAWAI = 1

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.skp import Aspek, IsianIKI, IsianRHK, JenisRHK, Perspektif, parse_target
 from skpdesk.i18n import _
-from skpdesk.ui import gaya
-from skpdesk.ui.widgets import LabelPesan
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.widgets import LabelPesan
 
 COL_ASPEK = 0
 COL_INDIKATOR = 1

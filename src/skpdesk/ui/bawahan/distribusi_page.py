@@ -24,9 +24,9 @@ from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import EVALUASI, bus, umumkan
-from skpdesk.ui.widgets import CatatanDialog, LabelPesan
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
+from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan
 
 LATAR_PERINGATAN = QColor("#fff4e5")
 

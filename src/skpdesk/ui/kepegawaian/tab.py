@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from skpdesk.i18n import _
 from skpdesk.services.context import Aktor
-from skpdesk.ui.akun_page import AkunPage
-from skpdesk.ui.cadangan_page import CadanganPage
-from skpdesk.ui.pegawai_page import PegawaiPage
-from skpdesk.ui.pengaturan_page import PengaturanPage
+from skpdesk.ui.kepegawaian.akun_page import AkunPage
+from skpdesk.ui.kepegawaian.cadangan_page import CadanganPage
+from skpdesk.ui.kepegawaian.pegawai_page import PegawaiPage
+from skpdesk.ui.kepegawaian.pengaturan_page import PengaturanPage
 
 
 class KepegawaianTab(QWidget):

@@ -63,10 +63,9 @@ from skpdesk.store.models import (
     RealisasiPK,
     UnitKerja,
 )
-from skpdesk.ui import gaya, teks
-from skpdesk.ui.bus import DOKUMEN, PEGAWAI, PENGATURAN, bus, umumkan
-from skpdesk.ui.skp_model import lama
-from skpdesk.ui.widgets import (
+from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.bus import DOKUMEN, PEGAWAI, PENGATURAN, bus, umumkan
+from skpdesk.ui.bersama.widgets import (
     CatatanDialog,
     GalatForm,
     LabelPesan,
@@ -76,6 +75,7 @@ from skpdesk.ui.widgets import (
     combo_ringkas,
     tombol_primer,
 )
+from skpdesk.ui.skp.model import lama
 
 # Entity names carried by the app-wide bus for this tab's records.
 PENGUKURAN = "PengukuranKinerja"

@@ -28,10 +28,10 @@ from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya, teks
-from skpdesk.ui.bus import DOKUMEN, SKP, bus, umumkan
-from skpdesk.ui.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
+from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 COL_DIBUAT = 0
 COL_PEGAWAI = 1

@@ -45,15 +45,15 @@ from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import SKP
-from skpdesk.ui import gaya, teks
-from skpdesk.ui.bus import DOKUMEN as ENTITAS_DOKUMEN
-from skpdesk.ui.bus import SKP as ENTITAS_SKP
-from skpdesk.ui.bus import umumkan
-from skpdesk.ui.evaluasi_page import EvaluasiPage
-from skpdesk.ui.pp46_page import Pp46Page
-from skpdesk.ui.rhk_editor import RhkEditor
-from skpdesk.ui.skp_model import lama
-from skpdesk.ui.widgets import CatatanDialog, LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.bus import DOKUMEN as ENTITAS_DOKUMEN
+from skpdesk.ui.bersama.bus import SKP as ENTITAS_SKP
+from skpdesk.ui.bersama.bus import umumkan
+from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan, tombol_primer
+from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
+from skpdesk.ui.skp.model import lama
+from skpdesk.ui.skp.pp46_page import Pp46Page
+from skpdesk.ui.skp.rhk_editor import RhkEditor
 
 HAL_HASIL = 0
 HAL_PERILAKU = 1

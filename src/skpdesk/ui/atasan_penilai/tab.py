@@ -27,10 +27,10 @@ from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import EVALUASI, SKP, bus, umumkan
-from skpdesk.ui.evaluasi_page import EvaluasiPage
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import EVALUASI, SKP, bus, umumkan
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
 
 HAL_KOSONG = 0
 HAL_EVALUASI = 1

@@ -22,8 +22,8 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya, teks
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 
 class BukuCatatanPage(QWidget):

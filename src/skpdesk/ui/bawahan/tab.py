@@ -26,13 +26,13 @@ from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.ui import gaya
-from skpdesk.ui.buku_catatan_page import BukuCatatanPage
-from skpdesk.ui.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
-from skpdesk.ui.distribusi_page import DistribusiPage
-from skpdesk.ui.matriks_page import MatriksPage
-from skpdesk.ui.skp_editor import SkpEditor
-from skpdesk.ui.skp_model import (
+from skpdesk.ui.bawahan.buku_catatan_page import BukuCatatanPage
+from skpdesk.ui.bawahan.distribusi_page import DistribusiPage
+from skpdesk.ui.bawahan.matriks_page import MatriksPage
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
+from skpdesk.ui.skp.editor import SkpEditor
+from skpdesk.ui.skp.model import (
     COL_TINDAKAN,
     KOLOM_BAWAHAN,
     ROLE_BARIS,

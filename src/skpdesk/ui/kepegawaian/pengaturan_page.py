@@ -31,9 +31,9 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import PENGATURAN, bus, umumkan
-from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import PENGATURAN, bus, umumkan
+from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
 
 BARIS_KOP = 6
 LOGO_PRATINJAU = 96

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 
 from skpdesk.i18n import _
 from skpdesk.services.daftar import NodeUnit
-from skpdesk.ui.widgets import cari_data
+from skpdesk.ui.bersama.widgets import cari_data
 
 ROLE_UNIT_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_SEMUA = Qt.ItemDataRole.UserRole + 2

@@ -33,9 +33,9 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.store import cadangan as berkas
 from skpdesk.store.cadangan import Cadangan
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import PENGATURAN, bus
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import PENGATURAN, bus
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember")

@@ -44,7 +44,7 @@ from skpdesk.services.impor import BarisImpor, HasilImpor, KesalahanBaris, Prati
 
 CONTOH = "contoh/daftar_pegawai.xlsx"
 
-# The same values as the application's palette (ui/gaya.py), kept here so that the dialog
+# The same values as the application's palette (ui/bersama/gaya.py), kept here so that the dialog
 # stands on its own.
 MERAH = "#b3261e"
 LATAR_MERAH = "#fce8e6"

@@ -27,9 +27,9 @@ from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import SKP, bus, umumkan
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import SKP, bus, umumkan
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 # Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
 COL_KEGIATAN = 0

@@ -33,10 +33,10 @@ from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
-from skpdesk.ui.bus import JABATAN, PEGAWAI, SKP, umumkan
-from skpdesk.ui.teks import ringkasan_nip
-from skpdesk.ui.unit_tree import isi_combo_unit
-from skpdesk.ui.widgets import (
+from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, SKP, umumkan
+from skpdesk.ui.bersama.teks import ringkasan_nip
+from skpdesk.ui.bersama.unit_tree import isi_combo_unit
+from skpdesk.ui.bersama.widgets import (
     GalatForm,
     LabelPesan,
     PilihPegawai,

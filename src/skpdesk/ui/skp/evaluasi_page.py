@@ -46,10 +46,10 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.store.models import Evaluasi
-from skpdesk.ui import gaya, teks
-from skpdesk.ui.bus import EVALUASI, bus, umumkan
-from skpdesk.ui.skp_model import lama
-from skpdesk.ui.widgets import CatatanDialog, LabelPesan, tombol_primer
+from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
+from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan, tombol_primer
+from skpdesk.ui.skp.model import lama
 
 COL_RHK = 0
 COL_IKI = 1

@@ -29,10 +29,11 @@ from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
-from skpdesk.ui.skp_editor import SkpEditor
-from skpdesk.ui.skp_model import (
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
+from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
+from skpdesk.ui.skp.editor import SkpEditor
+from skpdesk.ui.skp.model import (
     COL_PERIODE,
     KOLOM_SAYA,
     ROLE_ID,
@@ -40,7 +41,6 @@ from skpdesk.ui.skp_model import (
     SkpTableModel,
     dengan_evaluasi,
 )
-from skpdesk.ui.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
 LEBAR_DAFTAR = 380
 HAL_KOSONG = 0

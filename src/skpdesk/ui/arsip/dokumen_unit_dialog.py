@@ -26,7 +26,7 @@ from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services import evaluasi as evaluasi_service
 from skpdesk.services.context import Aktor
-from skpdesk.ui.unit_tree import isi_combo_unit, subpohon
+from skpdesk.ui.bersama.unit_tree import isi_combo_unit, subpohon
 
 # Kinds made from one SKP or one evaluation; others (unit-level forms) are made elsewhere.
 ENTITAS_MASSAL = ("SKP", "Evaluasi")

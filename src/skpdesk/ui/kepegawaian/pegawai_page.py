@@ -30,10 +30,12 @@ from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisPegawai
 from skpdesk.services.errors import LayananError
-from skpdesk.ui import gaya
-from skpdesk.ui.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus, umumkan
-from skpdesk.ui.pegawai_dialog import AturAtasanDialog, PegawaiDialog
-from skpdesk.ui.pegawai_model import (
+from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus, umumkan
+from skpdesk.ui.bersama.unit_tree import ROLE_UNIT_ID, UnitTreeModel, subpohon
+from skpdesk.ui.bersama.widgets import CatatanDialog, IsianDialog, LabelPesan, tombol_primer
+from skpdesk.ui.kepegawaian.pegawai_dialog import AturAtasanDialog, PegawaiDialog
+from skpdesk.ui.kepegawaian.pegawai_model import (
     AKTIF_SAJA,
     COL_AKTIF,
     COL_ATASAN,
@@ -50,8 +52,6 @@ from skpdesk.ui.pegawai_model import (
     PegawaiFilterProxy,
     PegawaiTableModel,
 )
-from skpdesk.ui.unit_tree import ROLE_UNIT_ID, UnitTreeModel, subpohon
-from skpdesk.ui.widgets import CatatanDialog, IsianDialog, LabelPesan, tombol_primer
 
 LEBAR_POHON = 250
 LEBAR_KOLOM_MAKS = 260
@@ -428,7 +428,7 @@ class PegawaiPage(QWidget):
     def _on_tombol_impor_clicked(self) -> None:
         # Imported lazily: the import dialog pulls in the spreadsheet readers.
         try:
-            from skpdesk.ui.impor_dialog import ImporRosterDialog
+            from skpdesk.ui.kepegawaian.impor_dialog import ImporRosterDialog
         except ImportError:
             self.pesan.galat(_("Fitur impor belum tersedia pada versi ini."))
             return

@@ -22,8 +22,8 @@ from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui.bus import PERAN_HASIL, umumkan
-from skpdesk.ui.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.bersama.bus import PERAN_HASIL, umumkan
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 LATAR_DIUBAH = QColor("#fff4e5")
 LEBAR_KOLOM = 220

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from skpdesk.i18n import _
 from skpdesk.services.skp import BarisSKP
-from skpdesk.ui import gaya, teks
+from skpdesk.ui.bersama import gaya, teks
 
 COL_NAMA = "nama"
 COL_NIP = "nip"

@@ -19,7 +19,7 @@ from skpdesk.domain.kepegawaian import GOLONGAN, StatusKepegawaian
 from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
 from skpdesk.services.daftar import BarisPegawai
-from skpdesk.ui import gaya
+from skpdesk.ui.bersama import gaya
 
 COL_NIP = 0
 COL_NAMA = 1

@@ -1,0 +1,1 @@
+"""The Arsip tab: generated documents, signed scans, batch printing."""

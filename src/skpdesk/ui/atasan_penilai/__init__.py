@@ -1,0 +1,1 @@
+"""The Atasan Penilai tab: keberatan, countersigning, capaian kinerja organisasi."""

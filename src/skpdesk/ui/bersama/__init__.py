@@ -1,0 +1,1 @@
+"""Shared by every tab: the bus, palette, texts, common widgets, the chain widgets."""

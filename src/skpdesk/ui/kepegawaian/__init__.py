@@ -1,0 +1,1 @@
+"""The Kepegawaian tab: roster, accounts, office settings, backups."""

@@ -1,0 +1,1 @@
+"""The Perencanaan tab: Perjanjian Kinerja and the quarterly Pengukuran Kinerja chain."""

@@ -1,0 +1,1 @@
+"""The SKP Saya tab: the pegawai's own SKPs."""
