@@ -14,7 +14,9 @@ from skpdesk.store.models import Pegawai
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama.widgets import CatatanDialog
 from skpdesk.ui.perencanaan import tab as perencanaan_tab
-from skpdesk.ui.perencanaan.tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA, MulaiDialog
+from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
+from skpdesk.ui.perencanaan.pengukuran_page import COL_CAPAIAN, COL_KATEGORI
+from skpdesk.ui.perencanaan.umum import WARNA_PITA
 
 S = StatusPengukuran
 CAMAT, SEKCAM, KASUBBAG = "Bambang Setiawan", "Sri Wahyuni", "Rina Marlina"
