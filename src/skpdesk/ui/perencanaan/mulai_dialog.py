@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from skpdesk.domain.pengukuran import PeranPK, label_triwulan
@@ -11,8 +13,10 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import PeranRantai
-from skpdesk.store.models import PerjanjianKinerja, UnitKerja
 from skpdesk.ui.bersama.widgets import LabelPesan, PilihPegawai, tombol_primer
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import PerjanjianKinerja
 
 
 class MulaiDialog(QDialog):
@@ -44,7 +48,7 @@ class MulaiDialog(QDialog):
             combo.set_pegawai_id(chosen)
             form.addRow(role.label, combo)
             self.pilihan[role] = combo
-        units = {u.id: u.nama for u in UnitKerja.select()}
+        units = {u.id: u.nama for u in daftar.pohon_unit()}
         people = {r.id: r.nama_lengkap for r in rows}
         tanpa = _("(tanpa kepala seksi)")
         kasi = [f"{units.get(u, '')}: {people.get(k, tanpa)}" for u, k in usulan.kasi.items()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
@@ -32,7 +33,6 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import BarisPengukuran
-from skpdesk.store.models import PengukuranKinerja, PerjanjianKinerja, RealisasiPK
 from skpdesk.ui.bersama import gaya, teks
 from skpdesk.ui.bersama.bus import DOKUMEN, umumkan
 from skpdesk.ui.bersama.widgets import (
@@ -46,6 +46,9 @@ from skpdesk.ui.bersama.widgets import (
 from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
 from skpdesk.ui.perencanaan.umum import PENGUKURAN, ROLE_ID, buat_tabel, sel, warnai
 from skpdesk.ui.skp.model import lama
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import PengukuranKinerja, PerjanjianKinerja
 
 S = StatusPengukuran
 (COL_NO, COL_INDIKATOR, COL_PENGISI, COL_TARGET, COL_REALISASI, COL_CAPAIAN, COL_KATEGORI,
@@ -248,9 +251,7 @@ class PengukuranPage(QWidget):
         pk_id, tw = self.pk.currentData(), self.triwulan.currentData()
         if pk_id is None or tw is None:
             return None
-        return PengukuranKinerja.get_or_none(
-            (PengukuranKinerja.pk == pk_id) & (PengukuranKinerja.triwulan == tw)
-        )
+        return ps.cari_pengukuran(pk_id, tw)
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -396,7 +397,7 @@ class PengukuranPage(QWidget):
         chosen = self._baris_terpilih()
         row = next((b for b in self._rows if b.realisasi_id == chosen), None)
         p = ps.ambil(self._pengukuran_id) if self._pengukuran_id else None
-        stored = RealisasiPK.get_or_none(RealisasiPK.id == chosen) if chosen else None
+        stored = ps.cari_realisasi(chosen) if chosen else None
         may = bool(p and stored and ps.boleh_isi(self._aktor, stored, p))
         self.isian.setVisible(may)
         self.pesan_isi.bersihkan()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +30,6 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import DataIndikatorPK, PihakKedua
-from skpdesk.store.models import IndikatorPK, PerjanjianKinerja, UnitKerja
 from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
@@ -41,6 +41,9 @@ from skpdesk.ui.bersama.widgets import (
     tombol_primer,
 )
 from skpdesk.ui.perencanaan.umum import PERJANJIAN, ROLE_ID, buat_tabel, sel
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import PerjanjianKinerja
 
 
 class PkEditor(QWidget):
@@ -183,7 +186,7 @@ class PkEditor(QWidget):
         for widget in (self.unit_baru, self.tahun_baru, self.tombol_buat):
             widget.setVisible(perencana)
         if perencana and not self.unit_baru.count():
-            for unit in UnitKerja.select().where(UnitKerja.aktif).order_by(UnitKerja.urutan):
+            for unit in daftar.unit_aktif():
                 self.unit_baru.addItem(unit.nama, unit.id)
             self.tahun_baru.setValue(now().year)
         self.pihak_pertama.isi(daftar.daftar_pegawai())
@@ -206,7 +209,7 @@ class PkEditor(QWidget):
         self.kedua_jabatan.setText(pk.pihak_kedua_jabatan)
         self.seksi.clear()
         self.seksi.addItem(_("(tanpa seksi — diisi pelaksana)"), None)
-        for unit in UnitKerja.select().where(UnitKerja.aktif).order_by(UnitKerja.urutan):
+        for unit in daftar.unit_aktif():
             self.seksi.addItem(unit.nama, unit.id)
         self.rhk.clear()
         self.rhk.addItem(_("(belum ditautkan)"), None)
@@ -255,7 +258,7 @@ class PkEditor(QWidget):
         item = self.tabel.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        ind = IndikatorPK.get_or_none(IndikatorPK.id == item.data(ROLE_ID))
+        ind = ps.cari_indikator(item.data(ROLE_ID))
         if ind is None:
             return
         self._kosongkan()

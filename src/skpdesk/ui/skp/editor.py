@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
@@ -44,7 +45,6 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP
 from skpdesk.ui.bersama import gaya, teks
 from skpdesk.ui.bersama.bus import DOKUMEN as ENTITAS_DOKUMEN
 from skpdesk.ui.bersama.bus import SKP as ENTITAS_SKP
@@ -54,6 +54,9 @@ from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
 from skpdesk.ui.skp.model import lama
 from skpdesk.ui.skp.pp46_page import Pp46Page
 from skpdesk.ui.skp.rhk_editor import RhkEditor
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import SKP
 
 HAL_HASIL = 0
 HAL_PERILAKU = 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
@@ -45,11 +46,13 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
-from skpdesk.store.models import Evaluasi
 from skpdesk.ui.bersama import gaya, teks
 from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
 from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan, tombol_primer
 from skpdesk.ui.skp.model import lama
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import Evaluasi
 
 COL_RHK = 0
 COL_IKI = 1
