@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +30,11 @@ from skpdesk.domain.workflow import Transisi
 from skpdesk.i18n import _
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import BarisPengukuran
-from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import DOKUMEN, umumkan
+from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import (
-    CatatanDialog,
     LabelPesan,
     baris_pesan,
     cari_data,
@@ -78,8 +76,6 @@ class PengukuranPage(QWidget):
         self._aktor = aktor
         self._pengukuran_id: uuid.UUID | None = None
         self._rows: list[BarisPengukuran] = []
-        self.tombol_aksi: dict[str, QPushButton] = {}
-        self._transisi: dict[str, Transisi] = {}
         self.berkas_terakhir: list[Path] = []
 
         self.pk = combo_ringkas(QComboBox())
@@ -101,20 +97,27 @@ class PengukuranPage(QWidget):
         self.disposisi = QLabel()
         self.disposisi.setWordWrap(True)
         self.disposisi.setProperty("peran", "info")
-        self.kotak_kembali = QFrame()
-        self.kotak_kembali.setObjectName("catatan_kembali")
-        self.catatan_kembali = QLabel()
-        self.catatan_kembali.setWordWrap(True)
-        kembali_layout = QVBoxLayout(self.kotak_kembali)
-        kembali_layout.addWidget(self.catatan_kembali)
+        self.kotak_kembali = KotakCatatan()
+        self.catatan_kembali = self.kotak_kembali.isi
         self.catatan = QLineEdit()
         self.catatan.setPlaceholderText(
             _("Catatan disposisi untuk langkah berikutnya (boleh kosong)")
         )
-        self.baris_aksi = QHBoxLayout()
-        aksi = QHBoxLayout()
-        aksi.addWidget(self.catatan, 1)
-        aksi.addLayout(self.baris_aksi)
+        # A disposisi note rides along with any step; a return asks for its own.
+        self.baris_aksi = BarisAksi(
+            self._jalankan_layanan,
+            self.pesan,
+            umumkan=(PENGUKURAN,),
+            pertanyaan=lambda _t: _(
+                "Tuliskan apa yang harus diperbaiki. Catatan ini tampil bagi penerimanya "
+                "dan tersimpan di riwayat."
+            ),
+            catatan=self.catatan.text,
+        )
+        self.baris_aksi.dijalankan.connect(self._on_aksi_dijalankan)
+        aksi_layout = QHBoxLayout()
+        aksi_layout.addWidget(self.catatan, 1)
+        aksi_layout.addWidget(self.baris_aksi)
         kartu = QFrame()
         kartu.setObjectName("kartu")
         kartu_layout = QVBoxLayout(kartu)
@@ -125,7 +128,7 @@ class PengukuranPage(QWidget):
         kartu_layout.addWidget(self.terlambat)
         kartu_layout.addWidget(self.disposisi)
         kartu_layout.addWidget(self.kotak_kembali)
-        kartu_layout.addLayout(aksi)
+        kartu_layout.addLayout(aksi_layout)
 
         self.hanya_saya = QCheckBox(_("Hanya indikator yang saya isi"))
         self.tabel = buat_tabel([
@@ -147,8 +150,7 @@ class PengukuranPage(QWidget):
         baris_pesan(form, self.pesan_isi)
         form.addRow("", self.tombol_simpan)
 
-        self.riwayat = buat_tabel([_("Waktu"), _("Oleh"), _("Tindakan"), _("Catatan"),
-                               _("Lama / baku")])
+        self.riwayat = TabelRiwayat()
         self.tombol_laporan = QPushButton(_("Buat Laporan"))
         self.tombol_pengantar = QPushButton(_("Buat Surat Pengantar"))
         dokumen = QHBoxLayout()
@@ -319,10 +321,7 @@ class PengukuranPage(QWidget):
                 self.terlambat.setText("")
                 self.terlambat.setStyleSheet("")
         kembali = ps.catatan_pengembalian(p)
-        self.kotak_kembali.setVisible(kembali is not None)
-        if kembali is not None:
-            self.catatan_kembali.setText(_("Dikembalikan oleh {oleh}: {catatan}").format(
-                oleh=kembali.oleh_nama, catatan=kembali.catatan))
+        self.kotak_kembali.tampilkan_pengembalian(kembali)
         note = ps.disposisi_terakhir(p)
         self.disposisi.setVisible(note is not None and kembali is None)
         if note is not None:
@@ -330,23 +329,14 @@ class PengukuranPage(QWidget):
                 oleh=note.oleh_nama, catatan=note.catatan))
 
     def _isi_aksi(self, p: PengukuranKinerja) -> None:
-        while self.baris_aksi.count():
-            widget = self.baris_aksi.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.tombol_aksi = {}
-        self._transisi = {}
         # Only what the table gives this person now; nothing at all for the others.
-        for t in ps.aksi_tersedia(self._aktor, p):
-            button = tombol_primer(t.label) if t.utama else QPushButton(t.label)
-            button.setObjectName(f"aksi_{t.aksi}")
-            button.setProperty("aksi", t.aksi)
-            # One slot reads the sender: no closures kept alive by the connection.
-            button.clicked.connect(self._on_tombol_aksi_clicked)
-            self.baris_aksi.addWidget(button)
-            self.tombol_aksi[t.aksi] = button
-            self._transisi[t.aksi] = t
+        self.baris_aksi.isi(ps.aksi_tersedia(self._aktor, p))
         self.catatan.setVisible(bool(self.tombol_aksi))
+
+    @property
+    def tombol_aksi(self) -> dict[str, QPushButton]:
+        """The workflow buttons shown now, by action."""
+        return self.baris_aksi.tombol
 
     def _isi_tabel(self, p: PengukuranKinerja) -> None:
         chosen = self._baris_terpilih()
@@ -409,67 +399,18 @@ class PengukuranPage(QWidget):
         self.tindak_lanjut.setText(row.tindak_lanjut)
 
     def _isi_riwayat(self, p: PengukuranKinerja) -> None:
-        events = ps.linimasa(p, hanya_alur=True)
-        labels = {t.aksi: t.label for t in ALUR_PENGUKURAN.transisi}
-        labels["mulai"] = _("Pengukuran dimulai")
-        self.riwayat.setRowCount(len(events))
-        for n, e in enumerate(events):
-            r = e.riwayat
-            durasi = ""
-            if e.menit_baku:
-                durasi = _("{lama} / {baku}").format(lama=lama(e.menit_berlalu or 0),
-                                                     baku=lama(e.menit_baku))
-            cells = [sel(teks.waktu_lokal(r.waktu)), sel(r.oleh_nama),
-                     sel(labels.get(r.aksi, r.aksi)), sel(r.catatan), sel(durasi)]
-            if e.pengembalian:
-                # Every return stands out with its note.
-                for item in cells[2:4]:
-                    fg, bg = gaya.warna_status("PERLU_REVISI")
-                    item.setForeground(QBrush(fg))
-                    item.setBackground(QBrush(bg))
-            if e.menit_baku:
-                fg, bg = gaya.warna_status("PERLU_REVISI" if e.lewat_baku else "DISETUJUI")
-                cells[4].setForeground(QBrush(fg))
-                cells[4].setBackground(QBrush(bg))
-                cells[4].setToolTip(_("Melewati waktu baku SOP") if e.lewat_baku
-                                    else _("Dalam waktu baku SOP"))
-            for col, item in enumerate(cells):
-                self.riwayat.setItem(n, col, item)
-        self.riwayat.resizeRowsToContents()
-        if events:
-            self.riwayat.scrollToBottom()
+        self.riwayat.isi(ps.linimasa(p, hanya_alur=True), ALUR_PENGUKURAN,
+                         {"mulai": _("Pengukuran dimulai")})
 
     # --- acting ----------------------------------------------------------------------------------
 
-    def _on_tombol_aksi_clicked(self) -> None:
-        t = self._transisi.get(self.sender().property("aksi"))
-        if t is not None:
-            self._jalankan(t)
+    def _jalankan_layanan(self, t: Transisi, catatan: str) -> PengukuranKinerja:
+        assert self._pengukuran_id is not None
+        return ps.jalankan(self._aktor, self._pengukuran_id, t.aksi, catatan)
 
-    def _jalankan(self, t: Transisi) -> None:
-        pengukuran_id = self._pengukuran_id
-        if pengukuran_id is None:
-            return
-        if t.catatan_wajib:
-            dialog = CatatanDialog(
-                t.label,
-                _("Tuliskan apa yang harus diperbaiki. Catatan ini tampil bagi penerimanya "
-                  "dan tersimpan di riwayat."),
-                t.label,
-                lambda note: ps.jalankan(self._aktor, pengukuran_id, t.aksi, note),
-                self,
-            )
-            if not dialog.exec():
-                return
-        else:
-            try:
-                ps.jalankan(self._aktor, pengukuran_id, t.aksi, self.catatan.text())
-            except LayananError as exc:
-                self.pesan.galat(str(exc))
-                return
+    def _on_aksi_dijalankan(self, t: Transisi) -> None:
         self.catatan.clear()
         self.pesan.sukses(_("{aksi}: tersimpan.").format(aksi=t.label))
-        umumkan(PENGUKURAN)
 
     def _on_tombol_mulai_clicked(self) -> None:
         pk_id, tw = self.pk.currentData(), self.triwulan.currentData()
@@ -485,14 +426,10 @@ class PengukuranPage(QWidget):
         chosen = self._baris_terpilih()
         if chosen is None:
             return
-        try:
-            ps.isi_realisasi(self._aktor, chosen, self.realisasi.text(), self.kendala.text(),
-                             self.tindak_lanjut.text())
-        except LayananError as exc:
-            errors = getattr(exc, "errors", {"": str(exc)})
-            self.pesan_isi.galat("\n".join(errors.values()))
+        values = (self.realisasi.text(), self.kendala.text(), self.tindak_lanjut.text())
+        if not aksi.berhasil(lambda: ps.isi_realisasi(self._aktor, chosen, *values),
+                             self.pesan_isi, umumkan=PENGUKURAN):
             return
-        umumkan(PENGUKURAN)
         self.pesan_isi.sukses(_("Isian tersimpan."))
 
     def _buat(self, kode: str) -> None:
@@ -501,15 +438,15 @@ class PengukuranPage(QWidget):
 
         if self._pengukuran_id is None:
             return
-        try:
-            hasil = documents.buat_dokumen(self._aktor, kode, self._pengukuran_id)
-        except (LayananError, documents.KeluaranGagal, documents.TemplatTidakAda,
-                OSError) as exc:
-            self.pesan.galat(str(exc))
+        pengukuran_id = self._pengukuran_id
+        hasil = aksi.jalankan(
+            lambda: documents.buat_dokumen(self._aktor, kode, pengukuran_id), self.pesan,
+            umumkan=DOKUMEN,
+            tangkap=(documents.KeluaranGagal, documents.TemplatTidakAda, OSError))
+        if hasil is None:
             return
         target = hasil.path
         self.berkas_terakhir = [target]
-        umumkan(DOKUMEN)
         warnings = list(hasil.peringatan)
         try:
             documents.buka(target)
