@@ -12,9 +12,12 @@ from skpdesk.services import demo
 from skpdesk.services import pengukuran as ps
 from skpdesk.store.models import Pegawai
 from skpdesk.ui.app import create_main_window
+from skpdesk.ui.bersama.rantai import KOL_CATATAN, KOL_TINDAKAN
 from skpdesk.ui.bersama.widgets import CatatanDialog
 from skpdesk.ui.perencanaan import tab as perencanaan_tab
-from skpdesk.ui.perencanaan.tab import COL_CAPAIAN, COL_KATEGORI, WARNA_PITA, MulaiDialog
+from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
+from skpdesk.ui.perencanaan.pengukuran_page import COL_CAPAIAN, COL_KATEGORI
+from skpdesk.ui.perencanaan.umum import WARNA_PITA
 
 S = StatusPengukuran
 CAMAT, SEKCAM, KASUBBAG = "Bambang Setiawan", "Sri Wahyuni", "Rina Marlina"
@@ -167,10 +170,10 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch,
     page = office.tab(PERENCANA)
     assert page.tombol_aksi == {}
     # The history shows both returns with their notes.
-    history = [[page.riwayat.item(r, c).text() for c in range(4)]
+    history = [[page.riwayat.item(r, c).text() for c in range(page.riwayat.columnCount())]
                for r in range(page.riwayat.rowCount())]
-    returns = [row for row in history if "Kembalikan" in row[2]]
-    assert [row[3] for row in returns] == [
+    returns = [row for row in history if "Kembalikan" in row[KOL_TINDAKAN]]
+    assert [row[KOL_CATATAN] for row in returns] == [
         "Realisasi kegiatan pemberdayaan belum sesuai laporan", "Lengkapi analisis kendala"]
     # Capaian coloured by its band: 5 of 6 kegiatan = 83,33 %, "Baik".
     row = page.baris_dari(KEGIATAN)

@@ -210,3 +210,9 @@ __all__ = [
     "pohon_unit",
     "profil",
 ]
+
+
+def unit_aktif() -> list[NodeUnit]:
+    """The active units in their ``urutan``, to choose one from."""
+    query = UnitKerja.select().where(UnitKerja.aktif).order_by(UnitKerja.urutan)
+    return [NodeUnit(u.id, u.nama, u.induk_id, u.urutan, u.aktif) for u in query]

@@ -846,3 +846,18 @@ def jumlah_lewat_baku(aktor: Aktor) -> int:
         if t is not None and t.lewat and aksi_tersedia(aktor, p):
             count += 1
     return count
+
+
+def cari_pengukuran(pk_id: uuid.UUID, triwulan: int) -> PengukuranKinerja | None:
+    """The PK's chain for a quarter, or None while not started."""
+    return PengukuranKinerja.get_or_none(
+        (PengukuranKinerja.pk == pk_id) & (PengukuranKinerja.triwulan == triwulan)
+    )
+
+
+def cari_realisasi(realisasi_id: uuid.UUID) -> RealisasiPK | None:
+    return RealisasiPK.get_or_none(RealisasiPK.id == realisasi_id)
+
+
+def cari_indikator(indikator_id: uuid.UUID) -> IndikatorPK | None:
+    return IndikatorPK.get_or_none(IndikatorPK.id == indikator_id)

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import peewee as pw
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -17,14 +16,16 @@ from skpdesk import APP_NAME, __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.resources import resource_path
 from skpdesk.services import cadangan, kantor
+from skpdesk.services.basisdata import DatabaseOpenError, open_database, resolve_target
 from skpdesk.services.context import Aktor
-from skpdesk.store.database import DatabaseOpenError, open_database, resolve_target
 from skpdesk.ui import bahasa
 from skpdesk.ui.bersama import gaya, kesalahan
 from skpdesk.ui.login import LoginDialog
 from skpdesk.ui.satu_instans import SatuInstans
 
 if TYPE_CHECKING:
+    import peewee as pw
+
     from skpdesk.ui.main_window import MainWindow
 
 EXIT_OK = 0
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 def _describe_default(database: pw.Database) -> str:
-    from skpdesk.store.database import describe
+    from skpdesk.services.basisdata import describe
 
     return describe(database)
 

@@ -107,9 +107,8 @@ def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
     from PySide6.QtWidgets import QApplication
     from shiboken6 import Shiboken
 
-    from skpdesk.services import akun, demo
-    from skpdesk.store.database import close_database, describe, open_database
-    from skpdesk.store.models import SKP, Pegawai, db
+    from skpdesk.services import akun, demo, uji_diri
+    from skpdesk.services.basisdata import close_database, describe, lepaskan, open_database
     from skpdesk.ui.app import buat_aplikasi, create_main_window
 
     laporan.tulis(f"skpdesk {__version__} selftest, Python {sys.version.split()[0]}, "
@@ -122,14 +121,12 @@ def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
             database = open_database(path)
             demo.buat_kantor_demo()
             keadaan["describe"] = describe(database)
-            return _("{n} pegawai, {s} SKP").format(
-                n=Pegawai.select().count(), s=SKP.select().count()
-            )
+            n, s = uji_diri.jumlah_isi()
+            return _("{n} pegawai, {s} SKP").format(n=n, s=s)
 
         def jendela() -> str:
             app = buat_aplikasi()
-            camat = Pegawai.get(Pegawai.atasan.is_null(True))
-            aktor = akun.masuk(camat.nip, demo.DEMO_SANDI)
+            aktor = akun.masuk(uji_diri.nip_pimpinan(), demo.DEMO_SANDI)
             window = create_main_window(aktor, str(keadaan["describe"]))
             window.show()
             app.processEvents()
@@ -140,20 +137,12 @@ def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
 
         def dokumen() -> str:
             # The SKP form of PermenPANRB 6/2022 (the demo also keeps a PP 46/2011 year).
-            skp = (
-                SKP.select()
-                .join(Pegawai, on=SKP.pegawai)
-                .where(SKP.regime == "PERMENPANRB_6_2022")
-                .order_by(SKP.dibuat)
-                .first()
-            )
+            skp = uji_diri.skp_contoh()
             if skp is None:
                 raise LangkahGagal(_("kantor contoh tidak berisi SKP"))
-            pegawai = skp.pegawai
-            keadaan["nama"] = pegawai.nama
-            close_database()
-            db.initialize(None)
-            hasil = _render(cli, path, Path(tmp) / "dokumen", pegawai.nip, skp.tahun)
+            keadaan["nama"] = skp.nama
+            lepaskan()
+            hasil = _render(cli, path, Path(tmp) / "dokumen", skp.nip, skp.tahun)
             keadaan["docx"] = hasil
             return str(hasil.relative_to(tmp))
 
@@ -191,7 +180,7 @@ def ukur_startup(db: str, login: str) -> int:
     from shiboken6 import Shiboken
 
     from skpdesk.services import akun, demo
-    from skpdesk.store.database import describe, open_database
+    from skpdesk.services.basisdata import describe, open_database
     from skpdesk.ui.app import buat_aplikasi, create_main_window
 
     app = buat_aplikasi()

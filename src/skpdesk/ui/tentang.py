@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from skpdesk import __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.resources import resource_path
-from skpdesk.store.database import data_dir
+from skpdesk.services.basisdata import data_dir
 from skpdesk.ui.bahasa import PilihBahasa
 from skpdesk.ui.bersama import gaya
 

@@ -169,7 +169,7 @@ class CatatanDialog(QDialog):
     """Asks for a note (a reason); OK stays disabled until something is written.
 
     ``aksi`` receives the note and calls the service; a refusal is shown inside the dialog,
-    which then stays open.
+    which then stays open; on success the ``umumkan`` entities are announced on the bus.
     """
 
     def __init__(
@@ -179,10 +179,12 @@ class CatatanDialog(QDialog):
         teks_ok: str,
         aksi: Callable[[str], object],
         parent: QWidget | None = None,
+        umumkan: Iterable[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(judul)
         self._aksi = aksi
+        self._umumkan = tuple(umumkan)
         self.pertanyaan = QLabel(pertanyaan)
         self.pertanyaan.setWordWrap(True)
         self.catatan = QPlainTextEdit()
@@ -214,14 +216,13 @@ class CatatanDialog(QDialog):
         self.tombol_ok.setEnabled(bool(self.teks()))
 
     def _on_tombol_accepted(self) -> None:
+        from skpdesk.ui.bersama import aksi  # aksi builds on this module's labels
+
         if not self.teks():
             return
-        try:
-            self._aksi(self.teks())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self.accept()
+        note = self.teks()
+        if aksi.berhasil(lambda: self._aksi(note), self.pesan, umumkan=self._umumkan):
+            self.accept()
 
 
 class PilihPegawai(QComboBox):
@@ -286,10 +287,12 @@ class IsianDialog(QDialog):
         teks_ok: str,
         aksi: Callable[[str], object],
         parent: QWidget | None = None,
+        umumkan: Iterable[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(judul)
         self._aksi = aksi
+        self._umumkan = tuple(umumkan)
         self.label = QLabel(label)
         self.label.setWordWrap(True)
         self.isian = QLineEdit(nilai)
@@ -312,10 +315,12 @@ class IsianDialog(QDialog):
         self.tombol.rejected.connect(self.reject)
 
     def _on_tombol_accepted(self) -> None:
-        try:
-            self._aksi(self.isian.text())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            self.isian.setFocus()
-            return
-        self.accept()
+        from skpdesk.ui.bersama import aksi  # aksi builds on this module's labels
+
+        text = self.isian.text()
+        if aksi.berhasil(lambda: self._aksi(text), self._galat, umumkan=self._umumkan):
+            self.accept()
+
+    def _galat(self, exc: BaseException) -> None:
+        self.pesan.galat(str(exc))
+        self.isian.setFocus()

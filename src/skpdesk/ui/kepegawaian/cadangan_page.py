@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.i18n import _
-from skpdesk.services import cadangan
+from skpdesk.services import basisdata, cadangan
+from skpdesk.services.basisdata import Cadangan
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.store import cadangan as berkas
-from skpdesk.store.cadangan import Cadangan
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import PENGATURAN, bus
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
@@ -42,13 +41,13 @@ BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 
 
 def label_alasan(alasan: str) -> str:
-    if alasan == berkas.ALASAN_HARIAN:
+    if alasan == basisdata.ALASAN_HARIAN:
         return _("Harian (otomatis)")
-    if alasan == berkas.ALASAN_MANUAL:
+    if alasan == basisdata.ALASAN_MANUAL:
         return _("Dibuat manual")
-    if alasan == berkas.ALASAN_SEBELUM_PULIHKAN:
+    if alasan == basisdata.ALASAN_SEBELUM_PULIHKAN:
         return _("Sebelum pemulihan")
-    if alasan == berkas.ALASAN_RUSAK:
+    if alasan == basisdata.ALASAN_RUSAK:
         return _("Basis data yang tak terbuka")
     if alasan.startswith("sebelum-skema-"):
         return _("Sebelum pembaruan skema {n}").format(n=alasan.rsplit("-", 1)[-1])

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,19 +41,20 @@ from skpdesk.domain.workflow import (
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError, ValidasiGagal
+from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP
-from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama import aksi, gaya, teks
 from skpdesk.ui.bersama.bus import DOKUMEN as ENTITAS_DOKUMEN
 from skpdesk.ui.bersama.bus import SKP as ENTITAS_SKP
-from skpdesk.ui.bersama.bus import umumkan
-from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan, tombol_primer
+from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
+from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
-from skpdesk.ui.skp.model import lama
 from skpdesk.ui.skp.pp46_page import Pp46Page
 from skpdesk.ui.skp.rhk_editor import RhkEditor
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import SKP
 
 HAL_HASIL = 0
 HAL_PERILAKU = 1
@@ -61,13 +62,6 @@ HAL_LAMPIRAN = 2
 HAL_RIWAYAT = 3
 HAL_EVALUASI = 4
 HAL_PP46 = 5
-
-COL_R_WAKTU = 0
-COL_R_OLEH = 1
-COL_R_TINDAKAN = 2
-COL_R_STATUS = 3
-COL_R_CATATAN = 4
-COL_R_LAMA = 5
 
 COL_P_NILAI = 0
 COL_P_PANDUAN = 1
@@ -78,17 +72,14 @@ TINGGI_LAMPIRAN = 80
 KIND_SKP = ("skp", "lampiran_skp")
 
 
-def _label_aksi(aksi: str) -> str:
-    labels = {t.aksi: t.label for t in ALUR_SKP.transisi}
-    labels.update(
-        {
-            "buat": _("Membuat SKP"),
-            "ubah": _("Menyimpan isi SKP"),
-            "atur_ekspektasi": _("Menulis ekspektasi khusus"),
-            "ganti_penilai": _("Mengganti pejabat penilai"),
-        }
-    )
-    return labels.get(aksi, aksi)
+def _label_lain() -> dict[str, str]:
+    """The SKP's history rows outside its chain."""
+    return {
+        "buat": _("Membuat SKP"),
+        "ubah": _("Menyimpan isi SKP"),
+        "atur_ekspektasi": _("Menulis ekspektasi khusus"),
+        "ganti_penilai": _("Mengganti pejabat penilai"),
+    }
 
 
 class SkpEditor(QWidget):
@@ -106,7 +97,6 @@ class SkpEditor(QWidget):
         self._kotor = False
         self._memuat = False
         self._ekspektasi_diubah: set[int] = set()
-        self.tombol_aksi: dict[str, QPushButton] = {}
 
         # Header: which SKP, its status, who rates it.
         self.judul = gaya.judul("", gaya.SKALA_SUBJUDUL)
@@ -120,29 +110,27 @@ class SkpEditor(QWidget):
         kepala.addStretch(1)
 
         # The penilai's return note stays on top until the SKP is resubmitted.
-        self.kotak_kembali = QFrame()
-        self.kotak_kembali.setObjectName("catatan_kembali")
-        self.judul_kembali = QLabel()
-        self.judul_kembali.setWordWrap(True)
-        gaya.huruf_besar(self.judul_kembali, 1.0)
-        self.catatan_kembali = QLabel()
-        self.catatan_kembali.setWordWrap(True)
-        self.catatan_kembali.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        kotak_layout = QVBoxLayout(self.kotak_kembali)
-        kotak_layout.setContentsMargins(10, 6, 10, 6)
-        kotak_layout.addWidget(self.judul_kembali)
-        kotak_layout.addWidget(self.catatan_kembali)
+        self.kotak_kembali = KotakCatatan()
+        self.judul_kembali = self.kotak_kembali.judul
+        self.catatan_kembali = self.kotak_kembali.isi
 
         self.pesan = LabelPesan()
 
         # The actions of the table for this person now; Simpan while she holds the pen.
         self.tombol_simpan = QPushButton(_("Simpan"))
         self.tombol_simpan.setToolTip(_("Simpan perubahan (Ctrl+S)"))
+        self.aksi = BarisAksi(
+            self._jalankan_layanan,
+            self.pesan,
+            umumkan=(ENTITAS_SKP,),
+            pertanyaan=self._pertanyaan,
+            sebelum=self._simpan_dulu,
+            pesan_galat=self._pesan_galat,
+        )
+        self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
         self.baris_aksi = QHBoxLayout()
         self.baris_aksi.setContentsMargins(0, 0, 0, 0)
-        self.wadah_aksi = QHBoxLayout()
-        self.wadah_aksi.setContentsMargins(0, 0, 0, 0)
-        self.baris_aksi.addLayout(self.wadah_aksi)
+        self.baris_aksi.addWidget(self.aksi)
         self.baris_aksi.addStretch(1)
         self.tombol_dokumen = QPushButton(_("Buat Dokumen SKP"))
         self.tombol_dokumen.setToolTip(
@@ -210,18 +198,7 @@ class SkpEditor(QWidget):
             lampiran_layout.addWidget(gaya.judul(label.title(), 1.0))
             lampiran_layout.addWidget(edit, 1)
 
-        self.riwayat = QTableWidget(0, 6)
-        self.riwayat.setHorizontalHeaderLabels(
-            [_("Waktu"), _("Oleh"), _("Tindakan"), _("Status"), _("Catatan"), _("Lama / Baku")]
-        )
-        self.riwayat.verticalHeader().setVisible(False)
-        self.riwayat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.riwayat.setAlternatingRowColors(True)
-        self.riwayat.setWordWrap(True)
-        rh = self.riwayat.horizontalHeader()
-        for col in (COL_R_WAKTU, COL_R_OLEH, COL_R_TINDAKAN, COL_R_STATUS, COL_R_LAMA):
-            rh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        rh.setSectionResizeMode(COL_R_CATATAN, QHeaderView.ResizeMode.Stretch)
+        self.riwayat = TabelRiwayat()
 
         self.halaman = QTabWidget()
         self.halaman.setDocumentMode(True)
@@ -299,8 +276,8 @@ class SkpEditor(QWidget):
             self.judul.setText("")
             self.status.setText("")
             self.info.setText("")
-            self.kotak_kembali.hide()
-            self._isi_aksi([])
+            self.kotak_kembali.kosongkan()
+            self.aksi.isi([])
             self.tombol_simpan.hide()
             self.tombol_dokumen.hide()
             self.tombol_cetak.hide()
@@ -332,19 +309,10 @@ class SkpEditor(QWidget):
             lines.insert(0, f"{pegawai.get('nip', '')} · {pegawai.get('jabatan', '')}")
         self.info.setText(" · ".join(lines))
 
-        note = skp_service.catatan_pengembalian(skp)
-        self.kotak_kembali.setVisible(note is not None)
-        if note is not None:
-            self.judul_kembali.setText(
-                _("Dikembalikan oleh {nama} pada {waktu} — perlu diperbaiki:").format(
-                    nama=note.oleh_nama, waktu=teks.waktu_lokal(note.waktu)
-                )
-            )
-            self.catatan_kembali.setText(
-                note.catatan
-                + "\n\n"
-                + _("Perbaiki isian SKP, simpan, lalu ajukan kembali ke atasan.")
-            )
+        self.kotak_kembali.tampilkan_pengembalian(
+            skp_service.catatan_pengembalian(skp),
+            _("Perbaiki isian SKP, simpan, lalu ajukan kembali ke atasan."),
+        )
 
         self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(skp.pendekatan)))
         self.pendekatan.setEnabled(self._dapat_diubah)
@@ -365,8 +333,9 @@ class SkpEditor(QWidget):
             edit.setPlainText("\n".join(skp.lampiran.get(key, [])))
             edit.setReadOnly(not self._dapat_diubah)
         self._isi_perilaku(skp, pihak)
-        self._isi_riwayat(skp)
-        self._isi_aksi(skp_service.aksi_tersedia(self._aktor, skp))
+        self.riwayat.isi(skp_service.linimasa(skp), ALUR_SKP, _label_lain())
+        # Saving is itself the move back to a draft; no separate button for it.
+        self.aksi.isi(skp_service.aksi_tersedia(self._aktor, skp), lewati={"perbaiki"})
         # A PP 46 SKP saves its kegiatan on its own page.
         self.tombol_simpan.setVisible(self._dapat_diubah and skp.regime != PP46_REGIME)
         # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
@@ -392,31 +361,15 @@ class SkpEditor(QWidget):
         self.tombol_simpan.setEnabled(False)
         self._memuat = False
 
-    def _isi_aksi(self, transisi: list[Transisi]) -> None:
-        for button in self.tombol_aksi.values():
-            # Off the page at once: deleteLater alone leaves it drawn until the loop runs.
-            self.wadah_aksi.removeWidget(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self.tombol_aksi = {}
-        for t in transisi:
-            # Saving is itself the move back to a draft; no separate button for it.
-            if t.aksi == "perbaiki":
-                continue
-            button = tombol_primer(t.label) if t.utama else QPushButton(t.label + "…")
-            if t.catatan_wajib and t.utama:
-                button.setText(t.label + "…")
-            button.clicked.connect(lambda _checked=False, t=t: self._jalankan(t))
-            self.wadah_aksi.addWidget(button)
-            button.show()  # the layout would only show it on the next turn of the loop
-            self.tombol_aksi[t.aksi] = button
+    @property
+    def tombol_aksi(self) -> dict[str, QPushButton]:
+        """The workflow buttons shown now, by action."""
+        return self.aksi.tombol
 
     def _on_pintas_aksi_activated(self) -> None:
-        for button in self.tombol_aksi.values():
-            if button.property("primer") and button.isVisible() and button.isEnabled():
-                button.click()
-                return
+        button = self.aksi.utama()
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.click()
 
     def _isi_perilaku(self, skp: SKP, pihak: set[Pihak]) -> None:
         may_edit = Pihak.PEJABAT_PENILAI in pihak and skp.status in STATUS_EKSPEKTASI
@@ -452,43 +405,6 @@ class SkpEditor(QWidget):
                 _("Ekspektasi khusus ditulis oleh pejabat penilai saat dialog kinerja.")
             )
 
-    def _isi_riwayat(self, skp: SKP) -> None:
-        events = skp_service.linimasa(skp)
-        aksi_alur = {t.aksi for t in ALUR_SKP.transisi} | {"buat"}
-        self.riwayat.setRowCount(len(events))
-        for n, e in enumerate(events):
-            r = e.riwayat
-            status = ""
-            if (r.dari or r.ke) and r.aksi in aksi_alur:
-                status = " → ".join(ALUR_SKP.label(s) for s in (r.dari, r.ke) if s is not None)
-            durasi = ""
-            if e.menit_baku:
-                durasi = _("{lama} / {baku}").format(
-                    lama=lama(e.menit_berlalu or 0), baku=lama(e.menit_baku)
-                )
-            cells = (
-                teks.waktu_lokal(r.waktu),
-                r.oleh_nama,
-                _label_aksi(r.aksi),
-                status,
-                r.catatan,
-                durasi,
-            )
-            for col, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if col == COL_R_LAMA and e.menit_baku:
-                    key = "PERLU_REVISI" if e.lewat_baku else "DISETUJUI"
-                    fg, bg = gaya.warna_status(key)
-                    item.setForeground(QBrush(fg))
-                    item.setBackground(QBrush(bg))
-                    item.setToolTip(
-                        _("Melewati waktu baku SOP")
-                        if e.lewat_baku
-                        else _("Dalam waktu baku SOP")
-                    )
-                self.riwayat.setItem(n, col, item)
-        self.riwayat.resizeRowsToContents()
-
     # --- editing --------------------------------------------------------------------------------
 
     def _on_isi_changed(self) -> None:
@@ -514,25 +430,30 @@ class SkpEditor(QWidget):
         """Save through the service; faults appear beside their rows and nothing is saved."""
         if self._skp_id is None or not self._dapat_diubah:
             return False
-        try:
-            skp_service.simpan_isi(self._aktor, self._skp_id, self.isi())
-        except ValidasiGagal as exc:
-            rest = self.rhk.tampilkan_galat(exc.errors)
-            self.halaman.setCurrentIndex(HAL_HASIL)
-            self.pesan.galat(
-                "\n".join(rest) if rest else _("Periksa isian yang ditandai merah, lalu simpan.")
-            )
-            return False
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        skp_id, isi = self._skp_id, self.isi()
+        if not aksi.jalankan(
+            lambda: skp_service.simpan_isi(self._aktor, skp_id, isi),
+            self._galat_simpan,
+            umumkan=ENTITAS_SKP,
+        ):
             return False
         self._kotor = False
         self.rhk.bersihkan_galat()
-        umumkan(ENTITAS_SKP)
         self.muat_ulang()
         self.pesan.sukses(_("SKP tersimpan."))
         self.tersimpan.emit()
         return True
+
+    def _galat_simpan(self, exc: BaseException) -> None:
+        """Faults of a row beside it; the rest above the page."""
+        if not isinstance(exc, ValidasiGagal):
+            self.pesan.galat(str(exc))
+            return
+        rest = self.rhk.tampilkan_galat(exc.errors)
+        self.halaman.setCurrentIndex(HAL_HASIL)
+        self.pesan.galat(
+            "\n".join(rest) if rest else _("Periksa isian yang ditandai merah, lalu simpan.")
+        )
 
     def _on_tombol_simpan_clicked(self) -> None:
         if self._kotor:
@@ -540,35 +461,27 @@ class SkpEditor(QWidget):
 
     # --- actions of the workflow ------------------------------------------------------------------
 
-    def _jalankan(self, t: Transisi) -> None:
-        if self._skp_id is None:
-            return
-        skp_id = self._skp_id
-        if self._kotor and self._dapat_diubah and not self.simpan():
-            return
-        if t.catatan_wajib:
-            dialog = CatatanDialog(
-                t.label,
-                _("Tuliskan catatan untuk pegawai: apa yang perlu diperbaiki dan mengapa.")
-                if t.aksi == "kembalikan"
-                else _("Tuliskan alasannya; catatan ini tersimpan di riwayat SKP."),
-                t.label,
-                lambda note: skp_service.jalankan(self._aktor, skp_id, t.aksi, note),
-                parent=self,
-            )
-            if dialog.exec() != CatatanDialog.DialogCode.Accepted:
-                return
-        else:
-            try:
-                skp_service.jalankan(self._aktor, skp_id, t.aksi)
-            except LayananError as exc:
-                self.pesan.galat(
-                    _("SKP belum dapat diajukan:\n{pesan}").format(pesan=exc)
-                    if t.aksi == "ajukan"
-                    else str(exc)
-                )
-                return
-        umumkan(ENTITAS_SKP)
+    def _simpan_dulu(self, _t: Transisi) -> bool:
+        """Unsaved content goes first: an action must not move a state she did not save."""
+        return self._skp_id is not None and not (
+            self._kotor and self._dapat_diubah and not self.simpan()
+        )
+
+    def _jalankan_layanan(self, t: Transisi, catatan: str) -> SKP:
+        assert self._skp_id is not None
+        return skp_service.jalankan(self._aktor, self._skp_id, t.aksi, catatan)
+
+    def _pertanyaan(self, t: Transisi) -> str:
+        if t.aksi == "kembalikan":
+            return _("Tuliskan catatan untuk pegawai: apa yang perlu diperbaiki dan mengapa.")
+        return _("Tuliskan alasannya; catatan ini tersimpan di riwayat SKP.")
+
+    def _pesan_galat(self, t: Transisi, exc: BaseException) -> str:
+        if t.aksi == "ajukan":
+            return _("SKP belum dapat diajukan:\n{pesan}").format(pesan=exc)
+        return str(exc)
+
+    def _on_aksi_dijalankan(self, t: Transisi) -> None:
         self.muat_ulang()
         self.pesan.sukses(
             _("{aksi}: berhasil. Status sekarang {status}.").format(
@@ -585,14 +498,18 @@ class SkpEditor(QWidget):
     def _on_tombol_ekspektasi_clicked(self) -> None:
         if self._skp_id is None:
             return
-        try:
-            for nomor in sorted(self._ekspektasi_diubah):
-                item = self.perilaku.item(nomor - 1, COL_P_EKSPEKTASI)
-                skp_service.atur_ekspektasi(self._aktor, self._skp_id, nomor, item.text())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        skp_id = self._skp_id
+        changes = [
+            (nomor, self.perilaku.item(nomor - 1, COL_P_EKSPEKTASI).text())
+            for nomor in sorted(self._ekspektasi_diubah)
+        ]
+
+        def simpan() -> None:
+            for nomor, text in changes:
+                skp_service.atur_ekspektasi(self._aktor, skp_id, nomor, text)
+
+        if not aksi.berhasil(simpan, self.pesan, umumkan=ENTITAS_SKP):
             return
-        umumkan(ENTITAS_SKP)
         self.muat_ulang()
         self.halaman.setCurrentIndex(HAL_PERILAKU)
         self.pesan.sukses(_("Ekspektasi khusus tersimpan."))
@@ -606,14 +523,16 @@ class SkpEditor(QWidget):
         if self._skp_id is None:
             return
         skp_id = self._skp_id
-        try:
-            made = [documents.buat_dokumen(self._aktor, kode, skp_id) for kode in KIND_SKP]
-        except (LayananError, documents.KeluaranGagal, documents.TemplatTidakAda) as exc:
-            self.pesan.galat(str(exc))
+        made = aksi.jalankan(
+            lambda: [documents.buat_dokumen(self._aktor, kode, skp_id) for kode in KIND_SKP],
+            self.pesan,
+            umumkan=ENTITAS_DOKUMEN,
+            tangkap=(documents.KeluaranGagal, documents.TemplatTidakAda),
+        )
+        if made is None:
             return
         self._berkas_terakhir = [h.path for h in made]
         self._berkas_untuk = skp_id
-        umumkan(ENTITAS_DOKUMEN)
         self.muat_ulang()
         warnings = [w for h in made for w in h.peringatan]
         try:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,12 +43,13 @@ from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.errors import LayananError
-from skpdesk.store.models import Evaluasi
-from skpdesk.ui.bersama import gaya, teks
-from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
-from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan, tombol_primer
-from skpdesk.ui.skp.model import lama
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import EVALUASI, bus
+from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat, pengembalian_terakhir
+from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
+
+if TYPE_CHECKING:
+    from skpdesk.store.models import Evaluasi
 
 COL_RHK = 0
 COL_IKI = 1
@@ -112,7 +112,6 @@ class EvaluasiPage(QWidget):
         self._memuat = False
         self._realisasi_ids: list[uuid.UUID | None] = []
         self._iki_ids: list[uuid.UUID] = []
-        self.tombol_aksi: dict[str, QPushButton] = {}
 
         self.periode = QComboBox()
         for p in ev_service.daftar_periode_kantor():
@@ -136,19 +135,21 @@ class EvaluasiPage(QWidget):
         kosong_layout.addWidget(self.tombol_mulai, 0, Qt.AlignmentFlag.AlignHCenter)
         kosong_layout.addStretch(2)
 
-        # The note of a return or a keberatan, on top while it matters.
-        self.kotak = QFrame()
-        self.kotak.setObjectName("catatan_kembali")
-        self.catatan = QLabel()
-        self.catatan.setWordWrap(True)
-        self.catatan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QVBoxLayout(self.kotak).addWidget(self.catatan)
+        # The note of a return, a reopen or a keberatan, on top while it matters.
+        self.kotak = KotakCatatan()
+        self.catatan = self.kotak.isi
 
-        self.wadah_aksi = QHBoxLayout()
-        baris_aksi = QHBoxLayout()
-        baris_aksi.addLayout(self.wadah_aksi)
-        baris_aksi.addStretch(1)
         self.pesan = LabelPesan()
+        self.aksi = BarisAksi(
+            lambda t, note: self._layanan(t)(note),
+            self.pesan,
+            umumkan=(EVALUASI,),
+            pertanyaan=self._pertanyaan,
+        )
+        self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
+        baris_aksi = QHBoxLayout()
+        baris_aksi.addWidget(self.aksi)
+        baris_aksi.addStretch(1)
 
         # Hasil kerja: one row per IKI.
         self.tabel = QTableWidget(0, N_COL)
@@ -216,16 +217,7 @@ class EvaluasiPage(QWidget):
         self.predikat = QLabel()
         gaya.huruf_besar(self.predikat, gaya.SKALA_SUBJUDUL)
         self.tombol_nilai = tombol_primer(_("Simpan Penilaian"))
-        self.riwayat = QTableWidget(0, 5)
-        self.riwayat.setHorizontalHeaderLabels(
-            [_("Waktu"), _("Oleh"), _("Tindakan"), _("Catatan"), _("Lama / Baku")]
-        )
-        self.riwayat.verticalHeader().setVisible(False)
-        self.riwayat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.riwayat.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.riwayat.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.riwayat = TabelRiwayat()
         form = QFormLayout()
         form.addRow(_("Rating hasil kerja"), self.rating_hk)
         form.addRow("", self.saran)
@@ -359,9 +351,10 @@ class EvaluasiPage(QWidget):
             Pihak.ATASAN_PEJABAT_PENILAI in pihak and ev.status in STATUS_KEPUTUSAN_KEBERATAN
         )
         self._isi_penilaian(ev, penilai_isi or atasan_putus)
-        self._isi_riwayat(ev)
-        self._isi_catatan(ev)
-        self._isi_aksi(ev_service.aksi_tersedia(self._aktor, ev))
+        events = ev_service.linimasa(ev)
+        self.riwayat.isi(events, alur)
+        self._isi_catatan(ev, events)
+        self.aksi.isi(ev_service.aksi_tersedia(self._aktor, ev), lewati=AKSI_SENDIRI)
         for w in (self.tombol_simpan_realisasi, self.tombol_berkas, self.tombol_tautan):
             w.setVisible(pegawai_isi)
         self.tombol_simpan_umpan.setVisible(penilai_isi)
@@ -428,129 +421,93 @@ class EvaluasiPage(QWidget):
             return
         self.predikat.setText(predikat_kinerja(Rating(hk), Rating(pk)).label)
 
-    def _isi_riwayat(self, ev: Evaluasi) -> None:
-        events = ev_service.linimasa(ev)
-        alur = ev_service.alur(ev)
-        labels = {t.aksi: t.label for t in alur.transisi}
-        self.riwayat.setRowCount(len(events))
-        for n, e in enumerate(events):
-            r = e.riwayat
-            durasi = (
-                f"{lama(e.menit_berlalu or 0)} / {lama(e.menit_baku)}" if e.menit_baku else ""
-            )
-            values = (
-                teks.waktu_lokal(r.waktu),
-                r.oleh_nama,
-                labels.get(r.aksi, r.aksi.replace("_", " ").capitalize()),
-                r.catatan,
-                durasi,
-            )
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col == 4 and e.menit_baku:
-                    key = "PERLU_REVISI" if e.lewat_baku else "DISETUJUI"
-                    fg, bg = gaya.warna_status(key)
-                    item.setForeground(QBrush(fg))
-                    item.setBackground(QBrush(bg))
-                self.riwayat.setItem(n, col, item)
-
-    def _isi_catatan(self, ev: Evaluasi) -> None:
+    def _isi_catatan(self, ev: Evaluasi, events: list[skp_service.Peristiwa]) -> None:
         keberatan = ev_service.keberatan_terakhir(ev)
-        lines = []
-        if keberatan is not None:
-            lines.append(_("Keberatan pegawai: {t}").format(t=keberatan.alasan))
-            if keberatan.tanggapan:
-                lines.append(_("Tanggapan pejabat penilai: {t}").format(t=keberatan.tanggapan))
-            if keberatan.keputusan:
-                lines.append(
-                    _("Keputusan atasan pejabat penilai: {t}").format(t=keberatan.keputusan)
-                )
-        else:
-            events = ev_service.linimasa(ev)
-            last = events[-1].riwayat if events else None
-            if last is not None and last.aksi in {"kembalikan", "kembalikan_penilaian"}:
-                lines.append(
-                    _("Dikembalikan oleh {nama}: {catatan}").format(
-                        nama=last.oleh_nama, catatan=last.catatan
-                    )
-                )
-        self.catatan.setText("\n".join(lines))
-        self.kotak.setVisible(bool(lines))
+        if keberatan is None:
+            # A return to the pegawai, to the penilai, or a reopened final evaluation: the
+            # domain's return set of this chain says which (docs/domain.md §3).
+            self.kotak.tampilkan_pengembalian(pengembalian_terakhir(events, ev_service.alur(ev)))
+            return
+        lines = [_("Keberatan pegawai: {t}").format(t=keberatan.alasan)]
+        if keberatan.tanggapan:
+            lines.append(_("Tanggapan pejabat penilai: {t}").format(t=keberatan.tanggapan))
+        if keberatan.keputusan:
+            lines.append(_("Keputusan atasan pejabat penilai: {t}").format(t=keberatan.keputusan))
+        self.kotak.tampilkan("", "\n".join(lines))
 
-    def _isi_aksi(self, transisi: list[Transisi]) -> None:
-        for button in self.tombol_aksi.values():
-            self.wadah_aksi.removeWidget(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self.tombol_aksi = {}
-        for t in transisi:
-            if t.aksi in AKSI_SENDIRI:
-                continue
-            text = t.label + ("…" if t.catatan_wajib else "")
-            button = tombol_primer(text) if t.utama else QPushButton(text)
-            button.clicked.connect(lambda _c=False, t=t: self._jalankan(t))
-            self.wadah_aksi.addWidget(button)
-            button.show()
-            self.tombol_aksi[t.aksi] = button
+    @property
+    def tombol_aksi(self) -> dict[str, QPushButton]:
+        """The workflow buttons shown now, by action."""
+        return self.aksi.tombol
 
     # --- actions --------------------------------------------------------------------------------
 
     def _selesai(self, teks_sukses: str) -> None:
-        umumkan(EVALUASI)
         self.muat_ulang()
         self.pesan.sukses(teks_sukses)
+
+    def _coba(self, fungsi) -> bool:
+        """Run a service call of this page: a refusal above the page, the change announced."""
+        return aksi.berhasil(fungsi, self.pesan, umumkan=EVALUASI)
 
     def _on_tombol_mulai_clicked(self) -> None:
         if self._skp_id is None:
             return
-        try:
-            ev_service.buka_evaluasi(self._aktor, self._skp_id, self.periode.currentData())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self._selesai(_("Evaluasi {p} dimulai.").format(p=self.periode.currentText()))
+        skp_id, kode = self._skp_id, self.periode.currentData()
+        if self._coba(lambda: ev_service.buka_evaluasi(self._aktor, skp_id, kode)):
+            self._selesai(_("Evaluasi {p} dimulai.").format(p=self.periode.currentText()))
 
     def _on_tombol_simpan_realisasi_clicked(self) -> None:
         if self._ev is None:
             return
+        ev_id = self._ev.id
         saved = 0
-        try:
+        row = 0
+
+        def simpan() -> None:
+            nonlocal saved, row
             for n, iki_id in enumerate(self._iki_ids):
+                row = n
                 text = self.tabel.item(n, COL_REALISASI).text().strip()
                 note = self.tabel.item(n, COL_KETERANGAN).text().strip()
                 if not text and self._realisasi_ids[n] is None:
                     continue
-                ev_service.isi_realisasi(self._aktor, self._ev.id, iki_id, text, note)
+                ev_service.isi_realisasi(self._aktor, ev_id, iki_id, text, note)
                 saved += 1
-        except LayananError as exc:
+
+        def galat(exc: BaseException) -> None:
             self.pesan.galat(str(exc))
-            self.tabel.setCurrentCell(n, COL_REALISASI)
-            return
-        self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
+            self.tabel.setCurrentCell(row, COL_REALISASI)  # the row the service refused
+
+        if aksi.berhasil(simpan, galat, umumkan=EVALUASI):
+            self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
 
     def _on_tombol_simpan_umpan_clicked(self) -> None:
-        try:
-            for n, rid in enumerate(self._realisasi_ids):
-                if rid is not None:
-                    text = self.tabel.item(n, COL_UMPAN_BALIK).text()
-                    ev_service.umpan_balik_iki(self._aktor, rid, text)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self._selesai(_("Umpan balik tersimpan."))
+        rows = [
+            (rid, self.tabel.item(n, COL_UMPAN_BALIK).text())
+            for n, rid in enumerate(self._realisasi_ids)
+            if rid is not None
+        ]
+
+        def simpan() -> None:
+            for rid, text in rows:
+                ev_service.umpan_balik_iki(self._aktor, rid, text)
+
+        if self._coba(simpan):
+            self._selesai(_("Umpan balik tersimpan."))
 
     def _on_tombol_simpan_perilaku_clicked(self) -> None:
         if self._ev is None:
             return
-        try:
-            for n, nilai in enumerate(BERAKHLAK):
-                text = self.perilaku.item(n, 1).text()
-                ev_service.umpan_balik_perilaku(self._aktor, self._ev.id, nilai.nomor, text)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self._selesai(_("Umpan balik perilaku tersimpan."))
+        ev_id = self._ev.id
+        rows = [(nilai.nomor, self.perilaku.item(n, 1).text()) for n, nilai in enumerate(BERAKHLAK)]
+
+        def simpan() -> None:
+            for nomor, text in rows:
+                ev_service.umpan_balik_perilaku(self._aktor, ev_id, nomor, text)
+
+        if self._coba(simpan):
+            self._selesai(_("Umpan balik perilaku tersimpan."))
 
     def _realisasi_terpilih(self) -> uuid.UUID | None:
         n = self.tabel.currentRow()
@@ -585,12 +542,8 @@ class EvaluasiPage(QWidget):
         path = self.pilih_berkas()
         if not path:
             return
-        try:
-            ev_service.lampirkan_berkas(self._aktor, rid, path)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self._selesai(_("Bukti dukung terlampir."))
+        if self._coba(lambda: ev_service.lampirkan_berkas(self._aktor, rid, path)):
+            self._selesai(_("Bukti dukung terlampir."))
 
     def _on_tombol_tautan_clicked(self) -> None:
         rid = self._realisasi_terpilih()
@@ -599,12 +552,8 @@ class EvaluasiPage(QWidget):
         url = self.minta_tautan()
         if not url:
             return
-        try:
-            ev_service.lampirkan_tautan(self._aktor, rid, url)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self._selesai(_("Tautan bukti dukung tersimpan."))
+        if self._coba(lambda: ev_service.lampirkan_tautan(self._aktor, rid, url)):
+            self._selesai(_("Tautan bukti dukung tersimpan."))
 
     def _on_tombol_nilai_clicked(self) -> None:
         if self._ev is None:
@@ -613,10 +562,8 @@ class EvaluasiPage(QWidget):
         if hk is None or pk is None:
             self.pesan.galat(_("Pilih rating hasil kerja dan rating perilaku kerja."))
             return
-        try:
-            ev_service.nilai(self._aktor, self._ev.id, hk, pk)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        ev_id = self._ev.id
+        if not self._coba(lambda: ev_service.nilai(self._aktor, ev_id, hk, pk)):
             return
         self._selesai(_("Penilaian tersimpan; predikat {p}.").format(p=self.predikat.text()))
 
@@ -642,27 +589,18 @@ class EvaluasiPage(QWidget):
             t.aksi, lambda note: ev_service.jalankan(self._aktor, ev_id, t.aksi, note)
         )
 
-    def _jalankan(self, t: Transisi) -> None:
+    def _pertanyaan(self, t: Transisi) -> str:
+        return {
+            "putuskan_keberatan": _(
+                "Tuliskan keputusan atas keberatan. Rating yang dipilih di halaman Penilaian "
+                "menjadi rating setelah keputusan."
+            ),
+            "ajukan_keberatan": _("Tuliskan alasan keberatan Anda atas penilaian ini."),
+        }.get(t.aksi, _("Tuliskan catatannya; catatan ini tersimpan di riwayat."))
+
+    def _on_aksi_dijalankan(self, t: Transisi) -> None:
         if self._ev is None:
             return
-        call = self._layanan(t)
-        if t.catatan_wajib:
-            question = {
-                "putuskan_keberatan": _(
-                    "Tuliskan keputusan atas keberatan. Rating yang dipilih di halaman Penilaian "
-                    "menjadi rating setelah keputusan."
-                ),
-                "ajukan_keberatan": _("Tuliskan alasan keberatan Anda atas penilaian ini."),
-            }.get(t.aksi, _("Tuliskan catatannya; catatan ini tersimpan di riwayat."))
-            dialog = CatatanDialog(t.label, question, t.label, call, parent=self)
-            if dialog.exec() != CatatanDialog.DialogCode.Accepted:
-                return
-        else:
-            try:
-                call("")
-            except LayananError as exc:
-                self.pesan.galat(str(exc))
-                return
         self._selesai(
             _("{aksi}: berhasil. Status sekarang {status}.").format(
                 aksi=t.label, status=ev_service.alur(self._ev).label(t.ke)
