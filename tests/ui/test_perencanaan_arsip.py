@@ -14,6 +14,7 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.dokumen import StatusDokumen
 from skpdesk.store.models import Dokumen, Pegawai
 from skpdesk.ui.arsip.tab import COL_PEGAWAI, ArsipTab
+from skpdesk.ui.bersama.model import ROLE_BARIS
 from skpdesk.ui.perencanaan.tab import PerencanaanTab
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -52,7 +53,7 @@ def test_the_report_button_archives_and_the_arsip_tab_signs_it(qtbot, fresh_db, 
     qtbot.addWidget(arsip)
     arsip.show()
     n = next(i for i in range(arsip.model.rowCount())
-             if arsip.model.index(i, 0).data(Qt.ItemDataRole.UserRole + 1).dokumen.id
+             if arsip.model.index(i, 0).data(ROLE_BARIS).dokumen.id
              == rows[0].id)
     assert pk.unit.nama in arsip.model.index(n, COL_PEGAWAI).data()
     arsip.tabel.selectRow(n)

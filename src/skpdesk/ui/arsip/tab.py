@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from skpdesk.services.errors import LayananError
 from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
 from skpdesk.ui.bersama import gaya, teks
 from skpdesk.ui.bersama.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.bersama.model import ROLE_BARIS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 COL_DIBUAT = 0
@@ -41,9 +42,6 @@ COL_VERSI = 4
 COL_STATUS = 5
 COL_SCAN = 6
 N_COL = 7
-
-ROLE_BARIS = Qt.ItemDataRole.UserRole + 1
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 WARNA_DOKUMEN = {StatusDokumen.DIBUAT.value: "DISETUJUI", "DITANDATANGANI": "DITANDATANGANI"}
 
@@ -57,74 +55,50 @@ def _judul_jenis(kode: str) -> str:
         return kode
 
 
-class ArsipModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BarisDokumen] = []
-        self._judul = [
-            _("Dibuat"),
-            _("Pegawai"),
-            _("Dokumen"),
-            _("Tahun"),
-            _("Versi Data"),
-            _("Status"),
-            _("Scan Bertanda Tangan"),
-        ]
+def _teks_tahun(row: BarisDokumen) -> str:
+    return " ".join(p for p in (str(row.dokumen.tahun), row.dokumen.periode) if p)
 
-    def set_rows(self, rows: list[BarisDokumen]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+def _teks_scan(row: BarisDokumen) -> str:
+    return (row.dokumen.scan_jenis or "").upper() or "—"
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else N_COL
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._judul[section]
+def _tip_versi(row: BarisDokumen) -> str | None:
+    if not row.kedaluwarsa:
         return None
+    if row.dokumen.skp_id is None:
+        return _("Data pengukuran kinerja sudah berubah sejak dokumen ini dibuat; buat "
+                 "dokumen baru.")
+    return _("Data SKP sudah berubah sejak dokumen ini dibuat; buat dokumen baru.")
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        dok = row.dokumen
-        if role == ROLE_BARIS:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_DIBUAT:
-                return teks.waktu_lokal(dok.dibuat)
-            if col == COL_PEGAWAI:
-                return row.pemilik
-            if col == COL_JENIS:
-                return _judul_jenis(dok.jenis)
-            if col == COL_TAHUN:
-                return " ".join(p for p in (str(dok.tahun), dok.periode) if p)
-            if col == COL_VERSI:
-                return str(dok.versi_data) + (" ⚠" if row.kedaluwarsa else "")
-            if col == COL_STATUS:
-                return row.status_label
-            if col == COL_SCAN:
-                return (dok.scan_jenis or "").upper() or "—"
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_VERSI and row.kedaluwarsa:
-            if dok.skp_id is None:
-                return _("Data pengukuran kinerja sudah berubah sejak dokumen ini dibuat; buat "
-                         "dokumen baru.")
-            return _("Data SKP sudah berubah sejak dokumen ini dibuat; buat dokumen baru.")
-        if col == COL_STATUS and role in (
+
+class ArsipModel(DaftarModel[BarisDokumen]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Kolom(_("Dibuat"), lambda r: teks.waktu_lokal(r.dokumen.dibuat)),
+                Kolom(_("Pegawai"), lambda r: r.pemilik),
+                Kolom(_("Dokumen"), lambda r: _judul_jenis(r.dokumen.jenis)),
+                Kolom(_("Tahun"), _teks_tahun),
+                Kolom(
+                    _("Versi Data"),
+                    lambda r: str(r.dokumen.versi_data) + (" ⚠" if r.kedaluwarsa else ""),
+                    tip=_tip_versi,
+                    kanan=True,
+                ),
+                Kolom(_("Status"), lambda r: r.status_label),
+                Kolom(_("Scan Bertanda Tangan"), _teks_scan),
+            ],
+            parent,
+        )
+
+    def gaya(self, row: BarisDokumen, column: int, role: int) -> Any:
+        if column == COL_STATUS and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
-            fg, bg = gaya.warna_status(WARNA_DOKUMEN.get(dok.status, ""))
+            fg, bg = gaya.warna_status(WARNA_DOKUMEN.get(row.dokumen.status, ""))
             return fg if role == Qt.ItemDataRole.ForegroundRole else bg
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_VERSI:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

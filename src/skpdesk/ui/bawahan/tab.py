@@ -31,11 +31,11 @@ from skpdesk.ui.bawahan.distribusi_page import DistribusiPage
 from skpdesk.ui.bawahan.matriks_page import MatriksPage
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
+from skpdesk.ui.bersama.model import ROLE_BARIS
 from skpdesk.ui.skp.editor import SkpEditor
 from skpdesk.ui.skp.model import (
     COL_TINDAKAN,
     KOLOM_BAWAHAN,
-    ROLE_BARIS,
     SkpFilterProxy,
     SkpTableModel,
     dengan_evaluasi,

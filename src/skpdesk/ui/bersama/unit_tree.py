@@ -5,16 +5,15 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
 from skpdesk.i18n import _
 from skpdesk.services.daftar import NodeUnit
+from skpdesk.ui.bersama.model import ROLE_SEMUA, ROLE_UNIT_ID
 from skpdesk.ui.bersama.widgets import cari_data
 
-ROLE_UNIT_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_SEMUA = Qt.ItemDataRole.UserRole + 2
 INDENT = "    "
 
 

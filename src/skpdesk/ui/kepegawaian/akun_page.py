@@ -6,11 +6,8 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -40,6 +37,7 @@ from skpdesk.services.daftar import BarisAkun
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import AKUN, PEGAWAI, bus, umumkan
+from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, DaftarModel, Kolom
 from skpdesk.ui.bersama.teks import waktu_lokal
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
@@ -57,14 +55,8 @@ COL_AKTIF = 4
 COL_LOGIN_TERAKHIR = 5
 N_COL = 6
 
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_SORT = Qt.ItemDataRole.UserRole + 2
-ROLE_BARIS = Qt.ItemDataRole.UserRole + 3
-
 LEBAR_DIALOG = 480
 LEBAR_KOLOM_MAKS = 300
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _terkunci(row: BarisAkun) -> bool:
@@ -91,82 +83,52 @@ def _kata_keadaan(key: str) -> str:
     }[key]
 
 
-class AkunTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BarisAkun] = []
-        self._judul = {
-            COL_LOGIN: _("Nama pengguna"),
-            COL_PEGAWAI: _("Pegawai"),
-            COL_PERAN: _("Peran"),
-            COL_TERKUNCI: _("Terkunci sampai"),
-            COL_AKTIF: _("Keadaan"),
-            COL_LOGIN_TERAKHIR: _("Login terakhir"),
-        }
+def _teks_login(row: BarisAkun) -> str:
+    return format_nip(row.login) if row.login == row.nip else row.login
 
-    def set_rows(self, rows: list[BarisAkun]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+
+def _teks_terkunci(row: BarisAkun) -> str:
+    return waktu_lokal(row.terkunci_sampai) if _terkunci(row) else ""
+
+
+class AkunTableModel(DaftarModel[BarisAkun]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Kolom(_("Nama pengguna"), _teks_login),
+                Kolom(_("Pegawai"), lambda r: r.pegawai or _("(tanpa pegawai)")),
+                Kolom(
+                    _("Peran"),
+                    lambda r: ", ".join(sorted(p.label for p in r.peran)) or _("Pegawai"),
+                ),
+                Kolom(
+                    _("Terkunci sampai"),
+                    _teks_terkunci,
+                    lambda r: r.terkunci_sampai.isoformat() if _terkunci(r) else "",
+                ),
+                Kolom(_("Keadaan"), lambda r: _kata_keadaan(_keadaan(r))),
+                Kolom(
+                    _("Login terakhir"),
+                    lambda r: waktu_lokal(r.login_terakhir) or _("belum pernah"),
+                    lambda r: r.login_terakhir.isoformat() if r.login_terakhir else "",
+                ),
+            ],
+            parent,
+        )
 
     def row_of(self, akun_id: uuid.UUID) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == akun_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else N_COL
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._judul.get(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._teks(row, col)
-        if role == ROLE_ID:
-            return row.id
-        if role == ROLE_BARIS:
-            return row
-        if role == ROLE_SORT:
-            if col == COL_TERKUNCI:
-                return row.terkunci_sampai.isoformat() if _terkunci(row) else ""
-            if col == COL_LOGIN_TERAKHIR:
-                return row.login_terakhir.isoformat() if row.login_terakhir else ""
-            return self._teks(row, col).lower()
-        if col == COL_AKTIF and role in (
+    def gaya(self, row: BarisAkun, column: int, role: int) -> Any:
+        if column == COL_AKTIF and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
             fg, bg = gaya.warna_status(_keadaan(row))
             return fg if role == Qt.ItemDataRole.ForegroundRole else bg
-        if col == COL_TERKUNCI and role == Qt.ItemDataRole.ForegroundRole and _terkunci(row):
+        if column == COL_TERKUNCI and role == Qt.ItemDataRole.ForegroundRole and _terkunci(row):
             return gaya.warna_status("terkunci")[0]
         return None
-
-    @staticmethod
-    def _teks(row: BarisAkun, col: int) -> str:
-        if col == COL_LOGIN:
-            return format_nip(row.login) if row.login == row.nip else row.login
-        if col == COL_PEGAWAI:
-            return row.pegawai or _("(tanpa pegawai)")
-        if col == COL_PERAN:
-            return ", ".join(sorted(p.label for p in row.peran)) or _("Pegawai")
-        if col == COL_TERKUNCI:
-            return waktu_lokal(row.terkunci_sampai) if _terkunci(row) else ""
-        if col == COL_AKTIF:
-            return _kata_keadaan(_keadaan(row))
-        if col == COL_LOGIN_TERAKHIR:
-            return waktu_lokal(row.login_terakhir) or _("belum pernah")
-        return ""
 
 
 def _kotak_peran(chosen: frozenset[Peran]) -> dict[Peran, QCheckBox]:

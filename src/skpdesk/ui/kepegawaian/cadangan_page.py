@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     QUrl,
@@ -34,6 +32,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import PENGATURAN, bus
+from skpdesk.ui.bersama.model import ROLE_BERKAS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -65,49 +64,26 @@ def teks_ukuran(n: int) -> str:
     return f"{max(n // 1000, 1)} kB"
 
 
-class CadanganModel(QAbstractTableModel):
+class CadanganModel(DaftarModel[Cadangan]):
     COL_WAKTU, COL_JENIS, COL_UKURAN, COL_BERKAS = range(4)
-    BerkasRole = Qt.ItemDataRole.UserRole + 1
+    BerkasRole = ROLE_BERKAS
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Cadangan] = []
-
-    def set_rows(self, rows: list[Cadangan]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(
+            [
+                Kolom(_("Waktu"), teks_waktu),
+                Kolom(_("Jenis"), lambda c: label_alasan(c.alasan)),
+                Kolom(_("Ukuran"), lambda c: teks_ukuran(c.ukuran), kanan=True),
+                Kolom(_("Berkas"), lambda c: c.path.name),
+            ],
+            parent,
+        )
 
     def row(self, index: int) -> Cadangan:
-        return self._rows[index]
+        return self.baris(index)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Waktu"), _("Jenis"), _("Ukuran"), _("Berkas"))[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                teks_waktu(item),
-                label_alasan(item.alasan),
-                teks_ukuran(item.ukuran),
-                item.path.name,
-            )[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_UKURAN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.BerkasRole:
-            return str(item.path)
-        return None
+    def gaya(self, row: Cadangan, column: int, role: int) -> Any:
+        return str(row.path) if role == ROLE_BERKAS else None
 
 
 class CadanganPage(QWidget):

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -41,6 +39,7 @@ from skpdesk.services import impor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.services.impor import BarisImpor, HasilImpor, KesalahanBaris, Pratinjau
+from skpdesk.ui.bersama.model import ROLE_SORT, DaftarModel, Kolom
 
 CONTOH = "contoh/daftar_pegawai.xlsx"
 
@@ -51,60 +50,22 @@ LATAR_MERAH = "#fce8e6"
 KUNING = "#9a6700"
 ABU = "#5f6368"
 
-ROLE_SORT = Qt.ItemDataRole.UserRole + 1
+class _DaftarModel(DaftarModel[Any]):
+    """A read-only list of records: the first column right-aligned, sorted as written."""
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class _DaftarModel(QAbstractTableModel):
-    """A read-only list of records; subclasses say what each column shows."""
-
-    def __init__(self, judul: list[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._judul = judul
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    tip_teks = True
 
     def row_at(self, row: int) -> Any:
-        return self._rows[row]
+        return self.baris(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def urut_teks(self, teks: str) -> Any:
+        return teks
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._judul)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._judul[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._teks(record, index.column())
-        if role == ROLE_SORT:
-            return self._kunci_urut(record, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self._gaya(record, index.column(), role)
-
-    def _teks(self, record: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def _kunci_urut(self, record: Any, column: int) -> Any:
-        return self._teks(record, column)
-
-    def _gaya(self, record: Any, column: int, role: int) -> Any:
-        return None
+def _teks_aksi(record: BarisImpor) -> str:
+    if not record.sah:
+        return _("Ada kesalahan")
+    return _("Baru") if record.aksi == impor.AKSI_BARU else _("Diubah")
 
 
 class BarisModel(_DaftarModel):
@@ -114,28 +75,18 @@ class BarisModel(_DaftarModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            [_("Baris"), _("NIP"), _("Nama"), _("Jabatan"), _("Unit"), _("Aksi")], parent
+            [
+                Kolom(_("Baris"), lambda r: str(r.baris), lambda r: r.baris, kanan=True),
+                Kolom(_("NIP"), lambda r: format_nip(r.nip)),
+                Kolom(_("Nama"), lambda r: r.nama),
+                Kolom(_("Jabatan"), lambda r: r.jabatan),
+                Kolom(_("Unit"), lambda r: r.unit),
+                Kolom(_("Aksi"), _teks_aksi),
+            ],
+            parent,
         )
 
-    def _teks(self, record: BarisImpor, column: int) -> str:
-        if column == self.COL_BARIS:
-            return str(record.baris)
-        if column == self.COL_NIP:
-            return format_nip(record.nip)
-        if column == self.COL_NAMA:
-            return record.nama
-        if column == self.COL_JABATAN:
-            return record.jabatan
-        if column == self.COL_UNIT:
-            return record.unit
-        if not record.sah:
-            return _("Ada kesalahan")
-        return _("Baru") if record.aksi == impor.AKSI_BARU else _("Diubah")
-
-    def _kunci_urut(self, record: BarisImpor, column: int) -> Any:
-        return record.baris if column == self.COL_BARIS else self._teks(record, column)
-
-    def _gaya(self, record: BarisImpor, column: int, role: int) -> Any:
+    def gaya(self, record: BarisImpor, column: int, role: int) -> Any:
         if record.sah:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -151,19 +102,21 @@ class KesalahanModel(_DaftarModel):
     COL_BARIS, COL_KOLOM, COL_PESAN = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([_("Baris"), _("Kolom"), _("Kesalahan")], parent)
+        super().__init__(
+            [
+                Kolom(
+                    _("Baris"),
+                    lambda r: str(r.baris) if r.baris > 0 else "—",
+                    lambda r: r.baris,
+                    kanan=True,
+                ),
+                Kolom(_("Kolom"), lambda r: r.kolom or "—"),
+                Kolom(_("Kesalahan"), lambda r: r.pesan),
+            ],
+            parent,
+        )
 
-    def _teks(self, record: KesalahanBaris, column: int) -> str:
-        if column == self.COL_BARIS:
-            return str(record.baris) if record.baris > 0 else "—"
-        if column == self.COL_KOLOM:
-            return record.kolom or "—"
-        return record.pesan
-
-    def _kunci_urut(self, record: KesalahanBaris, column: int) -> Any:
-        return record.baris if column == self.COL_BARIS else self._teks(record, column)
-
-    def _gaya(self, record: KesalahanBaris, column: int, role: int) -> Any:
+    def gaya(self, record: KesalahanBaris, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_PESAN:
             return QColor(MERAH)
         return None

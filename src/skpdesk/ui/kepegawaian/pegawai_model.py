@@ -6,20 +6,14 @@ import re
 import uuid
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from skpdesk.domain.kepegawaian import GOLONGAN, StatusKepegawaian
 from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
 from skpdesk.services.daftar import BarisPegawai
 from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, AnyIndex, DaftarModel, Kolom
 
 COL_NIP = 0
 COL_NAMA = 1
@@ -31,47 +25,42 @@ COL_ATASAN = 6
 COL_AKTIF = 7
 N_COL = 8
 
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_SORT = Qt.ItemDataRole.UserRole + 2
-ROLE_BARIS = Qt.ItemDataRole.UserRole + 3
-
 _RANK_GOLONGAN = {
     (status.value, gol.kode): rank
     for status, table in GOLONGAN.items()
     for rank, gol in enumerate(table)
 }
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+
+def _aktif(row: BarisPegawai) -> str:
+    return _("Aktif") if row.aktif else _("Nonaktif")
 
 
-def _judul() -> dict[int, str]:
-    return {
-        COL_NIP: _("NIP"),
-        COL_NAMA: _("Nama"),
-        COL_STATUS: _("Status"),
-        COL_GOLONGAN: _("Golongan"),
-        COL_JABATAN: _("Jabatan"),
-        COL_UNIT: _("Unit"),
-        COL_ATASAN: _("Atasan"),
-        COL_AKTIF: _("Aktif"),
-    }
-
-
-class PegawaiTableModel(QAbstractTableModel):
+class PegawaiTableModel(DaftarModel[BarisPegawai]):
     """One row per pegawai; ``set_rows`` replaces them all."""
 
+    tip_teks = True
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BarisPegawai] = []
-        self._judul = _judul()
-
-    def set_rows(self, rows: list[BarisPegawai]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[BarisPegawai]:
-        return list(self._rows)
+        super().__init__(
+            [
+                # Sorted by the digits alone, and by the name without the titles in front.
+                Kolom(_("NIP"), lambda r: format_nip(r.nip), lambda r: r.nip),
+                Kolom(_("Nama"), lambda r: r.nama_lengkap, lambda r: r.nama.lower()),
+                Kolom(_("Status"), lambda r: r.status),
+                Kolom(
+                    _("Golongan"),
+                    lambda r: r.golongan,
+                    lambda r: f"{r.status}:{_RANK_GOLONGAN.get((r.status, r.golongan), -1):03d}",
+                    lambda r: r.golongan_label,
+                ),
+                Kolom(_("Jabatan"), lambda r: r.jabatan),
+                Kolom(_("Unit"), lambda r: r.unit),
+                Kolom(_("Atasan"), lambda r: r.atasan),
+                Kolom(_("Aktif"), _aktif, lambda r: int(r.aktif)),
+            ],
+            parent,
+        )
 
     def row_of(self, pegawai_id: uuid.UUID) -> int:
         for i, row in enumerate(self._rows):
@@ -79,35 +68,8 @@ class PegawaiTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else N_COL
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._judul.get(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._teks(row, col)
-        if role == ROLE_ID:
-            return row.id
-        if role == ROLE_BARIS:
-            return row
-        if role == ROLE_SORT:
-            return self._kunci_urut(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.golongan_label if col == COL_GOLONGAN else self._teks(row, col) or None
-        if col == COL_AKTIF and role in (
+    def gaya(self, row: BarisPegawai, column: int, role: int) -> Any:
+        if column == COL_AKTIF and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
@@ -116,38 +78,6 @@ class PegawaiTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.aktif:
             return gaya.warna_status("nonaktif")[0]
         return None
-
-    @staticmethod
-    def _teks(row: BarisPegawai, col: int) -> str:
-        if col == COL_NIP:
-            return format_nip(row.nip)
-        if col == COL_NAMA:
-            return row.nama_lengkap
-        if col == COL_STATUS:
-            return row.status
-        if col == COL_GOLONGAN:
-            return row.golongan
-        if col == COL_JABATAN:
-            return row.jabatan
-        if col == COL_UNIT:
-            return row.unit
-        if col == COL_ATASAN:
-            return row.atasan
-        if col == COL_AKTIF:
-            return _("Aktif") if row.aktif else _("Nonaktif")
-        return ""
-
-    def _kunci_urut(self, row: BarisPegawai, col: int) -> Any:
-        if col == COL_NIP:
-            return row.nip
-        if col == COL_NAMA:
-            # Sort by the name, not by the titles in front of it.
-            return row.nama.lower()
-        if col == COL_GOLONGAN:
-            return f"{row.status}:{_RANK_GOLONGAN.get((row.status, row.golongan), -1):03d}"
-        if col == COL_AKTIF:
-            return int(row.aktif)
-        return self._teks(row, col).lower()
 
 
 AKTIF_SAJA = "aktif"

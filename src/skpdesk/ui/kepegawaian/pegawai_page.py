@@ -32,7 +32,8 @@ from skpdesk.services.daftar import BarisPegawai
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus, umumkan
-from skpdesk.ui.bersama.unit_tree import ROLE_UNIT_ID, UnitTreeModel, subpohon
+from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_ID, ROLE_UNIT_ID
+from skpdesk.ui.bersama.unit_tree import UnitTreeModel, subpohon
 from skpdesk.ui.bersama.widgets import CatatanDialog, IsianDialog, LabelPesan, tombol_primer
 from skpdesk.ui.kepegawaian.pegawai_dialog import AturAtasanDialog, PegawaiDialog
 from skpdesk.ui.kepegawaian.pegawai_model import (
@@ -46,8 +47,6 @@ from skpdesk.ui.kepegawaian.pegawai_model import (
     COL_STATUS,
     COL_UNIT,
     NONAKTIF_SAJA,
-    ROLE_BARIS,
-    ROLE_ID,
     SEMUA,
     PegawaiFilterProxy,
     PegawaiTableModel,

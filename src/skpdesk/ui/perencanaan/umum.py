@@ -7,6 +7,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.model import ROLE_ID
+
+__all__ = ["PENGUKURAN", "PERJANJIAN", "ROLE_ID", "WARNA_PITA", "buat_tabel", "sel", "warnai"]
 
 # Entity names carried by the app-wide bus for this tab's records.
 PENGUKURAN = "PengukuranKinerja"
@@ -20,9 +23,6 @@ WARNA_PITA: dict[str, tuple[str, str]] = {
     "oranye": ("#8a4b00", "#fde3c7"),
     "merah": (gaya.MERAH, "#fce8e6"),
 }
-
-# Item-data role holding the row's record id.
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 def sel(text: str, kanan: bool = False) -> QTableWidgetItem:

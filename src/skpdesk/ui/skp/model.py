@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 from skpdesk.i18n import _
 from skpdesk.services.skp import BarisSKP
 from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, AnyIndex, DaftarModel, Kolom
 
 COL_NAMA = "nama"
 COL_NIP = "nip"
@@ -32,12 +27,6 @@ COL_MENUNGGU = "menunggu"
 KOLOM_SAYA = (COL_PERIODE, COL_STATUS, COL_TINDAKAN)
 KOLOM_BAWAHAN = (COL_NAMA, COL_STATUS, COL_TINDAKAN, COL_MENUNGGU)
 
-ROLE_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_SORT = Qt.ItemDataRole.UserRole + 2
-ROLE_BARIS = Qt.ItemDataRole.UserRole + 3
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
 
 def _judul() -> dict[str, str]:
     return {
@@ -50,6 +39,17 @@ def _judul() -> dict[str, str]:
         COL_TINDAKAN: _("Langkah Berikutnya"),
         COL_MENUNGGU: _("Menunggu"),
     }
+
+
+def _tip_menunggu(row: BarisSKP) -> str | None:
+    return _("Melewati waktu baku SOP untuk langkah berikutnya.") if row.lewat_baku else None
+
+
+def _tip_nama(row: BarisSKP) -> str:
+    return "\n".join(p for p in (row.nama, row.nip, row.jabatan) if p)
+
+
+_TIP = {COL_MENUNGGU: _tip_menunggu, COL_NAMA: _tip_nama}
 
 
 def periode(row: BarisSKP) -> str:
@@ -88,58 +88,30 @@ def dengan_evaluasi(rows: list[BarisSKP], aktor, pihak) -> list[BarisSKP]:
     ]
 
 
-class SkpTableModel(QAbstractTableModel):
+class SkpTableModel(DaftarModel[BarisSKP]):
     """One row per SKP (or per subordinate without one); ``set_rows`` replaces them all."""
 
+    tip_teks = True
+
     def __init__(self, kolom: tuple[str, ...], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        judul = _judul()
+        super().__init__(
+            [
+                Kolom(
+                    judul[k],
+                    partial(self._teks, kunci=k),
+                    partial(self._kunci_urut, kunci=k),
+                    _TIP.get(k),
+                    kunci=k,
+                )
+                for k in kolom
+            ],
+            parent,
+        )
         self.kolom = kolom
-        self._rows: list[BarisSKP] = []
-        self._judul = _judul()
 
-    def set_rows(self, rows: list[BarisSKP]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[BarisSKP]:
-        return list(self._rows)
-
-    def col(self, kunci: str) -> int:
-        return self.kolom.index(kunci)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.kolom)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._judul[self.kolom[section]]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        kunci = self.kolom[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._teks(row, kunci)
-        if role == ROLE_ID:
-            return row.id
-        if role == ROLE_BARIS:
-            return row
-        if role == ROLE_SORT:
-            return self._kunci_urut(row, kunci)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if kunci == COL_MENUNGGU and row.lewat_baku:
-                return _("Melewati waktu baku SOP untuk langkah berikutnya.")
-            if kunci == COL_NAMA:
-                return "\n".join(p for p in (row.nama, row.nip, row.jabatan) if p)
-            return self._teks(row, kunci) or None
+    def gaya(self, row: BarisSKP, column: int, role: int) -> Any:
+        kunci = self.kolom[column]
         if kunci == COL_STATUS and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
@@ -177,7 +149,8 @@ class SkpTableModel(QAbstractTableModel):
             return lama(row.menit_menunggu) + mark
         return ""
 
-    def _kunci_urut(self, row: BarisSKP, kunci: str) -> Any:
+    @classmethod
+    def _kunci_urut(cls, row: BarisSKP, kunci: str) -> Any:
         if kunci == COL_PERIODE:
             return f"{row.tahun:04d}{row.tgl_mulai or ''}"
         if kunci == COL_MENUNGGU:
@@ -186,7 +159,7 @@ class SkpTableModel(QAbstractTableModel):
             # Ascending: what waits on me, then the other SKPs, then who has none yet.
             rank = 0 if row.menunggu_saya else 1 if row.id is not None else 2
             return f"{rank}{row.nama.lower()}"
-        return self._teks(row, kunci).lower()
+        return cls._teks(row, kunci).lower()
 
     def row_of(self, skp_id: uuid.UUID | None, pegawai_id: uuid.UUID | None = None) -> int:
         for i, row in enumerate(self._rows):

@@ -31,12 +31,12 @@ from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
+from skpdesk.ui.bersama.model import ROLE_ID
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 from skpdesk.ui.skp.editor import SkpEditor
 from skpdesk.ui.skp.model import (
     COL_PERIODE,
     KOLOM_SAYA,
-    ROLE_ID,
     SkpFilterProxy,
     SkpTableModel,
     dengan_evaluasi,
