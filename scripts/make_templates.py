@@ -269,7 +269,7 @@ def judul(doc: Document, lines: list[str]) -> None:
 
 
 def baris_instansi(doc: Document, lebar: float = USABLE_CM) -> None:
-    """NAMA INSTANSI left, PERIODE PENILAIAN right (domain.md §2.3)."""
+    """NAMA INSTANSI left, PERIODE PENILAIAN right (docs/domain.md §2.3)."""
     widths = [6.5, lebar - 6.5]
     t = table(doc, 1, widths, borders=False)
     para(t.rows[0].cells[0], "{{ kantor.nama_kapital }}", bold=True)
@@ -310,7 +310,7 @@ def blok_pihak(doc: Document, lebar: float = USABLE_CM) -> None:
 
 
 def tanda_tangan(doc: Document, lebar: float = USABLE_CM, ruang: float = 2.0) -> None:
-    """Pegawai left, pejabat penilai right with place and date (domain.md §2.3).
+    """Pegawai left, pejabat penilai right with place and date (docs/domain.md §2.3).
 
     Three rows (who, room to sign, name and NIP) so that both names sit on one line however
     many lines the posts take.
@@ -557,7 +557,7 @@ def lampiran_skp() -> Document:
     return doc
 
 
-# --- evaluation forms (domain.md §2.9.6, §4.1) -----------------------------------------------
+# --- evaluation forms (docs/domain.md §2.9.6, §4.1) -----------------------------------------------
 
 LANDSCAPE_CM = 25.7  # A4 landscape, 2 cm left and right margins
 
@@ -959,7 +959,7 @@ def _ttd_penilai(doc: Document, lebar: float = USABLE_CM) -> None:
     space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
-# --- Pengukuran Kinerja (seed 003) -----------------------------------------------------------
+# --- Pengukuran Kinerja (SOP 003) -----------------------------------------------------------
 
 
 def laporan_pengukuran() -> Document:
@@ -1094,7 +1094,7 @@ def surat_pengantar() -> Document:
     return doc
 
 
-# --- PP 46/2011 forms (domain.md §4.1) --------------------------------------------------------
+# --- PP 46/2011 forms (docs/domain.md §4.1) --------------------------------------------------------
 
 FIELDS_PP46 = (
     ("Nama", "nama"),
@@ -1311,7 +1311,7 @@ def pp46_capaian() -> Document:
 
 
 def pp46_prestasi() -> Document:
-    """Penilaian Prestasi Kerja PNS, items 1–11 (domain.md §4.1)."""
+    """Penilaian Prestasi Kerja PNS, items 1–11 (docs/domain.md §4.1)."""
     doc = new_document()
     kop_surat(doc)
     judul(doc, ["PENILAIAN PRESTASI KERJA", "PEGAWAI NEGERI SIPIL"])

@@ -53,7 +53,7 @@ def test_the_report_holds_the_numbers_in_indonesian_format(demo_db):
     assert "DRAF" not in text  # ratified by the Camat
     assert "Sangat Baik > 90; Baik > 75 s.d. 90" in teks_badan(doc)
     assert "Drs. Bambang Setiawan, M.Si." in text and "Sri Wahyuni, S.Sos., M.M." in text
-    # Every employee of the kecamatan signs (seed 003 step 8).
+    # Every employee of the kecamatan signs (SOP 003 step 8).
     people = Pegawai.select().where(Pegawai.aktif).count()
     assert sum(1 for t in doc.tables for r in t.rows if r.cells[0].text.strip().isdigit()
                and "NIP." in r.cells[1].text) == people

@@ -1,4 +1,4 @@
-"""The three PP 46/2011 forms rendered from services-built SKPs (domain.md §4.1, §11 A1, A10)."""
+"""The three PP 46/2011 forms from services-built SKPs (docs/domain.md §4.1, §11 A1, A10)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def approved(nama: str, tahun: int, kegiatan: list[IsianKegiatan]) -> SKP:
 
 
 def a1_a10() -> SKP:
-    """domain.md §11 A1 (nilai 85,50 Baik) and A10 (prestasi kerja 83,70 Baik)."""
+    """docs/domain.md §11 A1 (nilai 85,50 Baik) and A10 (prestasi kerja 83,70 Baik)."""
     skp = approved(DIMAS, 2015, [IsianKegiatan(KEGIATAN, "1", "laporan", 100, 12,
                                                "170.395.000", angka_kredit="0,5")])
     (row,) = pp46.daftar_kegiatan(skp)

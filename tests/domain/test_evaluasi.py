@@ -1,4 +1,4 @@
-"""Evaluation workflow tables and periods (domain.md §2.7, §3, §7; seeds 000, 001, 002)."""
+"""Evaluation workflow tables and periods (docs/domain.md §2.7, §3, §7; SOPs 000, 001, 002)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def table(alur, opsi=()):
 
 def test_the_periodic_table_is_exactly_section_3():
     assert table(ALUR_EVALUASI_PERIODIK) == EXPECTED_PERIODIK
-    # Seed 002's countersignature closes the year, not each quarter.
+    # SOP 002's countersignature closes the year, not each quarter.
     assert table(ALUR_EVALUASI_PERIODIK, [OPSI_BKPSDM]) == EXPECTED_PERIODIK
 
 
@@ -197,7 +197,7 @@ def test_the_primary_action_comes_first():
     assert [t.aksi for t in pilihan] == ["cetak", "ajukan_keberatan"]
 
 
-# --- Standard minutes per path (seeds 000, 001, 002) ---
+# --- Standard minutes per path (SOPs 000, 001, 002) ---
 
 
 def minutes(alur, path, opsi=()):
@@ -232,15 +232,15 @@ TAHUNAN_BKPSDM = [
 ]
 
 
-def test_the_seed_tables_sum_as_the_seeds_say():
+def test_the_sop_tables_sum_as_the_sops_say():
     assert sum(s.menit for s in LANGKAH_SOP_000) == 12 * 60  # "12 jam"
-    # Seed 002 totals 225 minutes; steps 1–3 (140) are the planning chain.
+    # SOP 002 totals 225 minutes; steps 1–3 (140) are the planning chain.
     assert sum(s.menit for s in LANGKAH_SOP_002_PENILAIAN) == 225 - 140
     assert [s.nomor for s in LANGKAH_SOP_001] == ["1", "2", "4", "6", "8"]
 
 
 def test_a_period_collects_checks_and_scores_in_six_hours():
-    # Seed 000 steps 1, 2 and 4.
+    # SOP 000 steps 1, 2 and 4.
     assert minutes(ALUR_EVALUASI_PERIODIK, PERIODIK) == (E.FINAL, 360)
 
 
@@ -257,7 +257,7 @@ def test_the_year_is_seed_000_whole_plus_the_signature_of_seed_001():
 
 
 def test_the_year_under_seed_002_countersigns_and_sends_to_bkpsdm():
-    # 000-1, 000-2, 000-4, 000-3 (480) + 001-6 (60) + seed 002 steps 4–8 (85).
+    # 000-1, 000-2, 000-4, 000-3 (480) + 001-6 (60) + SOP 002 steps 4–8 (85).
     assert minutes(ALUR_EVALUASI_TAHUNAN, TAHUNAN_BKPSDM, [OPSI_BKPSDM]) == (
         E.DIARSIPKAN,
         480 + 60 + 85,

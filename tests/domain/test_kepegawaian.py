@@ -12,7 +12,7 @@ from skpdesk.domain.kepegawaian import (
     nama_lengkap,
 )
 
-# domain.md, Appendix: every cell of the PNS table.
+# docs/domain.md, Appendix: every cell of the PNS table.
 PNS_TABLE = {
     "I/a": "Juru Muda",
     "I/b": "Juru Muda Tingkat I",

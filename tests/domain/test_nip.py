@@ -1,4 +1,4 @@
-"""NIP validation against the BKN layout (domain.md, Appendix)."""
+"""NIP validation against the BKN layout (docs/domain.md, Appendix)."""
 
 import datetime as dt
 

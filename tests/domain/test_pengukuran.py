@@ -1,4 +1,4 @@
-"""Seed 003 as data: capaian per polarity, the office's bands, the ten-step table and its loops."""
+"""SOP 003 as data: capaian per polarity, the office's bands, the ten-step table and its loops."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ D = Decimal
 @pytest.mark.parametrize(
     ("target", "realisasi", "polaritas", "maks", "expected"),
     [
-        ("80", "88", Polaritas.POSITIF, None, "110.00"),  # domain.md §11 D1
+        ("80", "88", Polaritas.POSITIF, None, "110.00"),  # docs/domain.md §11 D1
         ("80", "60", Polaritas.POSITIF, None, "75.00"),
         ("3", "3.5", Polaritas.NEGATIF, None, "83.33"),  # (2T − R)/T
         ("3", "2", Polaritas.NEGATIF, None, "133.33"),
@@ -139,7 +139,7 @@ def test_the_ten_steps_with_their_standard_times():
     # Every step is completed by some transition of the table.
     done = {s.nomor for t in ALUR_PENGUKURAN.transisi for s in t.langkah}
     assert done == {str(n) for n in range(1, 11)}
-    assert sum(s.menit for s in LANGKAH_003) == 570  # domain.md: 570 min + 1 working day
+    assert sum(s.menit for s in LANGKAH_003) == 570  # docs/domain.md: 570 min + 1 working day
 
 
 ACTOR_OF_STEP = {

@@ -1,4 +1,4 @@
-"""Current regime against domain.md §2.9, §6.2, §11 C and D: matrix, distribution, capaian."""
+"""Current regime against docs/domain.md §2.9, §6.2, §11 C and D: matrix, distribution, capaian."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_rule_tables_are_read_only():
         PP_46_2011.faktor_efisiensi = Decimal(2)  # type: ignore[misc]
 
 
-# --- §2.9.3 / §11 C1: every cell of the matrix, written as domain.md writes it ---
+# --- §2.9.3 / §11 C1: every cell of the matrix, written as docs/domain.md writes it ---
 
 C1 = [
     ("Atas", "Atas", "Sangat Baik"),

@@ -1,4 +1,4 @@
-"""Legacy numbers against domain.md §4, §5, §2.9.7 and the hand-computed cases of §11 A."""
+"""Legacy numbers against docs/domain.md §4, §5, §2.9.7 and the hand-computed cases of §11 A."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The SKP planning workflow table (seeds 004 and 002, domain.md §3 and §7)."""
+"""The SKP planning workflow table (SOPs 004 and 002, docs/domain.md §3 and §7)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from skpdesk.domain.workflow import (
 S = StatusSKP
 P = Pihak
 
-# The whole table written out once more by hand, from the seeds: (aksi, dari, ke, who, note?).
+# The whole table written out once more by hand, from the SOPs: (aksi, dari, ke, who, note?).
 EXPECTED = {
     ("ajukan", S.DRAFT, S.DIAJUKAN, frozenset({P.PEGAWAI}), False),
     ("setujui", S.DIAJUKAN, S.DISETUJUI, frozenset({P.PEJABAT_PENILAI}), False),

@@ -192,7 +192,7 @@ def test_demo_history_last_year_closed_this_year_under_way_and_a_pp46_unit(fresh
         assert hasil.prestasi.teks
     dimas = next(s for s in lama if s.pegawai.nama == "Dimas Saputra")
     hasil = pp46.hitung(dimas.id)
-    # The kegiatan are domain.md §11 A1, A2, A3, A5, A6; perilaku A10.
+    # The kegiatan are docs/domain.md §11 A1, A2, A3, A5, A6; perilaku A10.
     assert [h.nilai_bulat for _row, h in hasil.kegiatan] == [
         Decimal(x) for x in ("85.50", "92.00", "97.56", "79.22", "86.50")
     ]

@@ -203,7 +203,7 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
     rated = ev.nilai(dewi, evaluasi.id, R.DI_ATAS_EKSPEKTASI, R.DI_ATAS_EKSPEKTASI)
     assert rated.predikat == Predikat.SANGAT_BAIK
 
-    # No predikat is final before the unit's capaian kinerja organisasi exists (domain.md §3).
+    # No predikat is final before the unit's capaian kinerja organisasi exists (docs/domain.md §3).
     with pytest.raises(ValidasiGagal, match="Capaian kinerja organisasi Seksi Kesejahteraan"):
         ev.finalkan(dewi, evaluasi.id)
     with pytest.raises(AksesDitolak, match="pimpinan di atasnya"):
@@ -233,7 +233,7 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
         "umpan_balik_iki", "umpan_balik_perilaku", "nilai", "ubah_penilaian", "finalkan",
     ]
     ajukan = history[4].rincian
-    # Seed 000 step 1: 120 minutes; the pegawai took 200 minutes since her first realisasi.
+    # SOP 000 step 1: 120 minutes; the pegawai took 200 minutes since her first realisasi.
     assert ajukan["langkah"] == ["SOP 800/0195/2024 #1"]
     assert (ajukan["menit_baku"], ajukan["menit_berlalu"]) == (120, 200)
     nilai = history[7]
@@ -383,7 +383,7 @@ def test_distribution_warns_and_asks_for_a_justification_never_blocks(office):
         to_final(nama)
     hasil = ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1")
     # Capaian Baik, n = 3, all Baik: cap floor(3 × 70%) = 2 is broken, and "harus ada" ≥ 1
-    # Butuh Perbaikan and/or Kurang/Misconduct is missing (domain.md §2.9.5).
+    # Butuh Perbaikan and/or Kurang/Misconduct is missing (docs/domain.md §2.9.5).
     assert hasil.n == 3 and hasil.capaian.value == "BAIK"
     assert hasil.frekuensi[Predikat.BAIK] == 3
     assert [(p.jumlah, p.batas) for p in hasil.pelanggaran] == [(3, 2), (0, 1)]
@@ -495,7 +495,7 @@ def test_the_annual_evaluation_closes_with_print_sign_copy_archive(office):
     ev.jalankan(login(KEPEG), final.id, "gandakan")
     done = ev.jalankan(siti, final.id, "arsipkan")
     assert done.status == E.DIARSIPKAN
-    # The annual rating step carries seed 000 steps 2 and 4.
+    # The annual rating step carries SOP 000 steps 2 and 4.
     nilai = next(r for r in rows_of(final) if r.aksi == "nilai")
     assert nilai.rincian["langkah"] == ["SOP 800/0195/2024 #2", "SOP 800/0195/2024 #4"]
     assert ev.cek_distribusi_unit(kesos().id, TAHUN, "AKHIR").n == 1

@@ -1,4 +1,4 @@
-"""Perjanjian Kinerja and the seed-003 chain through the services: people, rights, loops, times."""
+"""Perjanjian Kinerja and the SOP 003 chain through the services: people, rights, loops, times."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PP 46/2011 periods through the services: domain.md §11 A numbers, rights, history."""
+"""PP 46/2011 periods through the services: docs/domain.md §11 A numbers, rights, history."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def history(skp: SKP) -> list[str]:
     return [r.aksi for r in rows]
 
 
-# domain.md §11 A: (target), (realisasi), nilai, sebutan.
+# docs/domain.md §11 A: (target), (realisasi), nilai, sebutan.
 CASES = {
     "A1": (("1", 100, 12, "170.395.000"), ("1", 90, 12, "170.395.000"), "85.50", S.BAIK),
     "A2": (("10", 100, 12, None), ("10", 100, 12, None), "92.00", S.SANGAT_BAIK),

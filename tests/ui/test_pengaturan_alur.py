@@ -1,4 +1,4 @@
-"""The office's workflow settings: how often staff are evaluated, and seed 002's extra steps."""
+"""The office's workflow settings: how often staff are evaluated, and SOP 002's extra steps."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def skp(fresh_db, monkeypatch):
     demo.buat_kantor_demo(dengan_skp=False)
     dimas = login(DIMAS)
     made = pp46.buat_skp_pp46(dimas, 2015)
-    # domain.md §11 A1: one kegiatan, realisasi 1 / 90% / 12 bulan / the whole budget.
+    # docs/domain.md §11 A1: one kegiatan, realisasi 1 / 90% / 12 bulan / the whole budget.
     pp46.simpan_kegiatan(
         dimas,
         made.id,
@@ -176,4 +176,4 @@ def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
     page.kegiatan.item(0, COL_R_WAKTU).setText("12")
     page.kegiatan.item(0, COL_R_BIAYA).setText("170.395.000")
     qtbot.mouseClick(page.tombol_realisasi, Qt.MouseButton.LeftButton)
-    assert page.kegiatan.item(0, COL_NILAI).text() == "85,50"  # domain.md §11 A1
+    assert page.kegiatan.item(0, COL_NILAI).text() == "85,50"  # docs/domain.md §11 A1

@@ -215,7 +215,7 @@ def test_draft_return_revise_approve_on_the_gui(qtbot, office, clock, monkeypatc
         assert returned and returned[0][4] == note
         assert returned[0][1].startswith(HENDRA)
         assert returned[0][3] == "Diajukan → Perlu Revisi"
-        # The first submission took 50 minutes against the 75 of steps 1–2 of seed 004.
+        # The first submission took 50 minutes against the 75 of steps 1–2 of SOP 004.
         submitted = [c for c in cells if c[2] == "Ajukan ke Atasan"]
         assert submitted[0][5] == "50 menit / 1 jam"
 
@@ -376,7 +376,7 @@ def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, office, clock)
     window = create_main_window(hendra, "kantor.db")
     qtbot.addWidget(window)
     assert window.info_terlambat.text() == ""
-    clock[0] += dt.timedelta(minutes=31)  # seed 004 gives the verification 30 minutes
+    clock[0] += dt.timedelta(minutes=31)  # SOP 004 gives the verification 30 minutes
     window2 = create_main_window(hendra, "kantor.db")
     qtbot.addWidget(window2)
     assert window2.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"

@@ -241,7 +241,7 @@ def _daftar_rhk(skp: SKP) -> list[Konteks]:
 def konteks_skp(
     skp_id: uuid.UUID, *, tanggal: dt.date | None = None, kode_arsip: str = ""
 ) -> Konteks:
-    """The SKP form (JA/JF or JPT, kuantitatif or kualitatif), domain.md §2.2–2.4."""
+    """The SKP form (JA/JF or JPT, kuantitatif or kualitatif), docs/domain.md §2.2–2.4."""
     skp = skp_service.ambil(skp_id)
     context = _kepala(skp, "SKP", tanggal, kode_arsip)
     rows = _daftar_rhk(skp)

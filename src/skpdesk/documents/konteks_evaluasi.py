@@ -1,4 +1,4 @@
-"""Context builders of the evaluation forms (domain.md §2.9.6, §4.1): Evaluasi Kinerja Pegawai,
+"""Context builders of the evaluation forms (docs/domain.md §2.9.6, §4.1): Evaluasi Kinerja Pegawai,
 Dokumen Evaluasi Kinerja Pegawai and the Buku Catatan Penilai.
 
 Same rules as ``konteks``: plain JSON, every key always present, every value a string (or a
@@ -317,7 +317,7 @@ def catatan_skp(skp: SKP) -> list[CatatanPenilai]:
 def konteks_buku_catatan(
     skp_id: uuid.UUID, *, tanggal: dt.date | None = None, kode_arsip: str = ""
 ) -> Konteks:
-    """BUKU CATATAN PENILAIAN PERILAKU: the dated entries of the year (§4.1, seed 002)."""
+    """BUKU CATATAN PENILAIAN PERILAKU: the dated entries of the year (§4.1, SOP 002)."""
     skp = SKP.get_or_none(SKP.id == skp_id)
     if skp is None:
         raise TidakDitemukan(_("SKP tidak ditemukan."))

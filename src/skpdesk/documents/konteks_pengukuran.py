@@ -1,4 +1,4 @@
-"""Contexts of the Laporan Pengukuran Kinerja and its surat pengantar (seed 003 steps 8–10)."""
+"""Contexts of the Laporan Pengukuran Kinerja and its surat pengantar (SOP 003 steps 8–10)."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _unit_dan_bawahannya(unit: UnitKerja) -> list[UnitKerja]:
 
 
 def _daftar_pegawai(pk: PerjanjianKinerja) -> list[Konteks]:
-    """Every active employee of the unit signs the report (seed 003 step 8), in rank order."""
+    """Every active employee of the unit signs the report (SOP 003 step 8), in rank order."""
     units = _unit_dan_bawahannya(pk.unit)
     rank = {u.id: i for i, u in enumerate(units)}
     people = list(Pegawai.select().where(Pegawai.unit.in_([u.id for u in units]) & Pegawai.aktif))

@@ -1,4 +1,4 @@
-"""Context builders of the three PP 46/2011 forms (domain.md §4.1): Formulir SKP, Penilaian
+"""Context builders of the three PP 46/2011 forms (docs/domain.md §4.1): Formulir SKP, Penilaian
 Capaian SKP and Penilaian Prestasi Kerja. Numbers come from ``services.pp46.hitung``."""
 
 from __future__ import annotations

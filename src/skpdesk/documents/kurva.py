@@ -1,4 +1,4 @@
-"""The kurva distribusi of a unit (domain.md §2.9.5) as a PNG, drawn without Qt or Pillow.
+"""The kurva distribusi of a unit (docs/domain.md §2.9.5) as a PNG, drawn without Qt or Pillow.
 
 The chart is small and fixed in shape: five bars, the frequency over each, a line through their
 tops, the predikat under each. A 5×7 bitmap font and a minimal PNG writer (``zlib`` + ``struct``)

@@ -1,4 +1,4 @@
-"""Rule sets per regime (domain.md §2.9, §4, §5): labels, matrix, weights, bands as data."""
+"""Rule sets per regime (docs/domain.md §2.9, §4, §5): labels, matrix, weights, bands as data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The seven BerAKHLAK core values and their panduan perilaku (domain.md §2.4), as seed data."""
+"""The seven BerAKHLAK core values and their panduan perilaku (docs/domain.md §2.4)."""
 
 from __future__ import annotations
 

@@ -20,13 +20,13 @@ from skpdesk.domain.workflow import (
 )
 from skpdesk.i18n import _
 
-# --- Periods (domain.md §2.7) ---
+# --- Periods (docs/domain.md §2.7) ---
 
 
 class Periodisitas(StrEnum):
     TRIWULANAN = "TRIWULANAN"
     BULANAN = "BULANAN"
-    TAHUNAN = "TAHUNAN"  # one evaluation a year, as PP 46/2011 offices do (seed 000)
+    TAHUNAN = "TAHUNAN"  # one evaluation a year, as PP 46/2011 offices do (SOP 000)
 
     @property
     def label(self) -> str:
@@ -119,7 +119,7 @@ def cari_periode(periodisitas: Periodisitas | str, kode: str) -> Periode:
     )
 
 
-# --- SOP steps and their standard minutes (seeds 000, 001, 002; domain.md §7) ---
+# --- SOP steps and their standard minutes (SOPs 000, 001, 002; docs/domain.md §7) ---
 
 SOP_000 = "SOP 800/0195/2024"
 SOP_001 = "SOP Pelaksanaan Pengukuran Kinerja/Penilaian SKP"
@@ -140,7 +140,7 @@ L000_6 = LangkahSOP(
 )
 LANGKAH_SOP_000: tuple[LangkahSOP, ...] = (L000_1, L000_2, L000_3, L000_4, L000_5, L000_6)
 
-# Seed 001 lost steps 3, 5 and 7 (numbering or time) to OCR; only readable times are kept.
+# SOP 001 lost steps 3, 5 and 7 (numbering or time) to OCR; only readable times are kept.
 L001_1 = LangkahSOP(
     SOP_001, "1", "Mengumpulkan data kinerja atas target yang telah ditetapkan", 120
 )
@@ -164,11 +164,11 @@ L002_4 = LangkahSOP(
 )
 L002_5 = LangkahSOP(SOP_002, "5", "Pejabat penilai membuat Buku Catatan Penilai PNS", 20)
 L002_8 = LangkahSOP(SOP_002, "8", "Pengarsipan salinan SKP", 5)
-# Steps 1–3 of seed 002 are the planning chain (ALUR_SKP); 4–8 close the year.
+# Steps 1–3 of SOP 002 are the planning chain (ALUR_SKP); 4–8 close the year.
 LANGKAH_SOP_002_PENILAIAN: tuple[LangkahSOP, ...] = (L002_4, L002_5, L002_6, L002_7, L002_8)
 
 
-# --- The chains (domain.md §3 "Evaluation per periode") ---
+# --- The chains (docs/domain.md §3 "Evaluation per periode") ---
 
 
 class StatusEvaluasi(StrEnum):
@@ -213,7 +213,7 @@ _LABEL: dict[str, str] = {
 
 def _inti(tahunan: bool) -> tuple[Transisi, ...]:
     """Realisasi → ajukan → nilai → final, and the keberatan branch: shared by both chains."""
-    # At year end seed 002 (office option) adds the buku catatan penilai to the rating step.
+    # At year end SOP 002 (office option) adds the buku catatan penilai to the rating step.
     nilai = (
         Transisi(
             "nilai",
@@ -250,7 +250,7 @@ def _inti(tahunan: bool) -> tuple[Transisi, ...]:
                 utama=True,
             ),
         )
-        # Seed 002 step 4: the atasan pejabat penilai countersigns the year's assessment.
+        # SOP 002 step 4: the atasan pejabat penilai countersigns the year's assessment.
         finalkan += (
             Transisi(
                 "sahkan_atasan",
@@ -340,7 +340,7 @@ def _inti(tahunan: bool) -> tuple[Transisi, ...]:
 
 
 def _penutup_tahunan() -> tuple[Transisi, ...]:
-    """Print, sign, copy, archive (seed 000); or sign, send to BKPSDM, archive (seed 002)."""
+    """Print, sign, copy, archive (SOP 000); or sign, send to BKPSDM, archive (SOP 002)."""
     return (
         *(
             Transisi(
@@ -354,7 +354,7 @@ def _penutup_tahunan() -> tuple[Transisi, ...]:
             )
             for state in (E.FINAL, E.DIPUTUS)
         ),
-        # Seed 000 has no signing step; seed 001 step 6 gives its time.
+        # SOP 000 has no signing step; SOP 001 step 6 gives its time.
         Transisi(
             "tandatangani",
             E.DICETAK,
@@ -384,7 +384,7 @@ def _penutup_tahunan() -> tuple[Transisi, ...]:
             tanpa_opsi=OPSI_BKPSDM,
             utama=True,
         ),
-        # Seed 002 steps 6–7: typed and sent online, signed by three, to BKPSDM, a copy to the
+        # SOP 002 steps 6–7: typed and sent online, signed by three, to BKPSDM, a copy to the
         # pegawai; step 8: the copy archived.
         Transisi(
             "kirim_bkpsdm",

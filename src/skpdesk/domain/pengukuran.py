@@ -1,4 +1,4 @@
-"""Pengukuran Kinerja (seed 003): the ten-step chain as a table, bands, cumulative realisasi."""
+"""Pengukuran Kinerja (SOP 003): the ten-step chain as a table, bands, cumulative realisasi."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ MENIT_PER_HARI = 24 * 60
 
 @dataclass(frozen=True)
 class LangkahPengukuran(LangkahSOP):
-    """A seed-003 step; step 8 is measured in days ("1 hari"), not minutes."""
+    """A SOP 003 step; step 8 is measured in days ("1 hari"), not minutes."""
 
     hari: int = 0
 
@@ -159,7 +159,7 @@ ALUR_PENGUKURAN = Alur(
            _("Serahkan Draf ke Kasubbag"), L003_5),
         _t("setujui_kasubbag", S.DRAFT, S.DIPERIKSA_KASUBBAG, {R.KASUBBAG_PERENCANA},
            _("Setujui dan Serahkan ke Sekretaris"), L003_6),
-        # Seed 003 step 6 "Tidak": back to the sections through the pelaksana.
+        # SOP 003 step 6 "Tidak": back to the sections through the pelaksana.
         _t("kembalikan_ke_bidang", S.DRAFT, S.DIISI_BIDANG, {R.KASUBBAG_PERENCANA},
            _("Kembalikan ke Seksi untuk Perbaikan"), L003_6, catatan_wajib=True, utama=False),
         _t("setujui_sekretaris", S.DIPERIKSA_KASUBBAG, S.DIPERIKSA_SEKCAM, {R.SEKRETARIS},
@@ -203,7 +203,7 @@ def label_triwulan(triwulan: int) -> str:
     return _("Triwulan {r}").format(r=("I", "II", "III", "IV")[triwulan - 1])
 
 
-# --- interpretation bands (domain.md §6.2): data the office may replace ------------------------
+# --- interpretation bands (docs/domain.md §6.2): data the office may replace ---------------
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Scoring per regime: predikat, distribution, capaian, legacy numbers that explain themselves.
 
 Rounding: every number is computed in full ``Decimal`` precision and rounded only for display and
-classification, to two decimals with ROUND_HALF_UP (domain.md §11 convention, §4.2).
+classification, to two decimals with ROUND_HALF_UP (docs/domain.md §11 convention, §4.2).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _n(nilai: Decimal) -> str:
     return angka(nilai, 2)
 
 
-# --- Current regime: predikat, distribution, ratings (domain.md §2.9) ---
+# --- Current regime: predikat, distribution, ratings (docs/domain.md §2.9) ---
 
 
 def predikat_kinerja(

@@ -42,7 +42,7 @@ class Pendekatan(StrEnum):
 
 
 class Perspektif(StrEnum):
-    """Balanced-scorecard perspectives of SKP JPT rows (domain.md §2.2)."""
+    """Balanced-scorecard perspectives of SKP JPT rows (docs/domain.md §2.2)."""
 
     PENERIMA_LAYANAN = "Penerima Layanan"
     PROSES_BISNIS = "Proses Bisnis"

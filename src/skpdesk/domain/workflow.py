@@ -118,7 +118,7 @@ class Alur:
         return list(self.status_label)
 
 
-# --- SKP planning (seed 004; seed 002's extra signatory and BKPSDM steps as an office option) ---
+# --- SKP planning (SOP 004; SOP 002's extra signatory and BKPSDM steps as an office option) ---
 
 SOP_004 = "SOP 023/BKPPD-BLG/II/2020"
 SOP_002 = "SOP Administrasi Sasaran Kinerja PNS"
@@ -134,7 +134,7 @@ L002_7 = LangkahSOP(
 )
 
 OPSI_BKPSDM = "skp_bkpsdm"
-"""Office option (seed 002): the atasan pejabat penilai also signs, and the SKP goes to BKPSDM."""
+"""Office option (SOP 002): the atasan pejabat penilai also signs, and the SKP goes to BKPSDM."""
 
 
 class StatusSKP(StrEnum):
@@ -227,7 +227,7 @@ ALUR_SKP = Alur(
             tanpa_opsi=OPSI_BKPSDM,
             utama=True,
         ),
-        # Seed 002: a third signature and the copy to BKPSDM before the archive.
+        # SOP 002: a third signature and the copy to BKPSDM before the archive.
         Transisi(
             "sahkan_atasan",
             S.DITANDATANGANI,
@@ -275,13 +275,13 @@ ALUR_SKP = Alur(
 
 # Content may change only while the pegawai holds the pen.
 STATUS_DAPAT_DIUBAH = frozenset({S.DRAFT})
-# The pegawai writes her own SKP (seed 004 step 1).
+# The pegawai writes her own SKP (SOP 004 step 1).
 PENGISI_SKP = frozenset({Pihak.PEGAWAI})
 # The penilai writes ekspektasi khusus during the dialog kinerja, before he approves.
 STATUS_EKSPEKTASI = frozenset({S.DRAFT, S.DIAJUKAN, S.PERLU_REVISI})
 # Actions whose note the pegawai must see at the top of her editor until she resubmits.
 AKSI_PENGEMBALIAN = frozenset({"kembalikan", "buka_kembali"})
-# The official SKP may be printed once approved (seed 004 step 5), and reprinted after.
+# The official SKP may be printed once approved (SOP 004 step 5), and reprinted after.
 STATUS_DAPAT_DICETAK = frozenset(
     {S.DISETUJUI, S.DICETAK, S.DITANDATANGANI, S.DISAHKAN_ATASAN, S.DIKIRIM_BKPSDM, S.DIARSIPKAN}
 )

@@ -1,4 +1,4 @@
-"""The demo kecamatan's Perjanjian Kinerja and its first quarter, measured along seed 003."""
+"""The demo kecamatan's Perjanjian Kinerja and its first quarter, measured along SOP 003."""
 
 from __future__ import annotations
 

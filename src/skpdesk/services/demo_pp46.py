@@ -16,7 +16,7 @@ A = AspekPerilakuPP46
 K = IsianKegiatan
 
 # Kegiatan per person: (target, realisasi (kuantitas, kualitas, waktu, biaya)).
-# Dimas's five rows are the worked cases A1, A2, A3, A5, A6 of domain.md §11 in that order.
+# Dimas's five rows are the worked cases A1, A2, A3, A5, A6 of docs/domain.md §11 in that order.
 KEGIATAN: dict[str, list[tuple[IsianKegiatan, tuple[str, str, str, str | None]]]] = {
     "kasi_pem": [
         (K("Pembinaan administrasi pemerintahan desa", "12", "desa"), ("12", "95", "12", None)),
@@ -55,7 +55,7 @@ KEGIATAN: dict[str, list[tuple[IsianKegiatan, tuple[str, str, str, str | None]]]
 PERILAKU: dict[str, dict[AspekPerilakuPP46, int]] = {
     "kasi_pem": {A.ORIENTASI_PELAYANAN: 84, A.INTEGRITAS: 85, A.KOMITMEN: 83, A.DISIPLIN: 82,
                  A.KERJA_SAMA: 84, A.KEPEMIMPINAN: 80},
-    # domain.md §11 A10.
+    # docs/domain.md §11 A10.
     "staf_pem1": {A.ORIENTASI_PELAYANAN: 80, A.INTEGRITAS: 82, A.KOMITMEN: 78, A.DISIPLIN: 85,
                   A.KERJA_SAMA: 80},
     "pranata_komputer": {A.ORIENTASI_PELAYANAN: 88, A.INTEGRITAS: 90, A.KOMITMEN: 88,

@@ -305,7 +305,7 @@ def _periksa_siap_final(evaluasi: Evaluasi) -> None:
         raise ValidasiGagal(
             {"rating": _("Rating hasil kerja dan rating perilaku kerja wajib diisi.")}
         )
-    # domain.md §3: the capaian kinerja organisasi of the period must exist before the predikat.
+    # docs/domain.md §3: the period's capaian kinerja organisasi must exist before the predikat.
     if evaluasi.unit_id is not None and capaian_organisasi(
         evaluasi.unit_id, evaluasi.tahun, evaluasi.periode
     ) is None:
@@ -338,7 +338,7 @@ def finalkan(aktor: Aktor, evaluasi_id: uuid.UUID) -> Evaluasi:
 
 
 def sahkan(aktor: Aktor, evaluasi_id: uuid.UUID) -> Evaluasi:
-    """The atasan pejabat penilai countersigns the annual evaluation (office option, seed 002)."""
+    """The atasan pejabat penilai countersigns the annual evaluation (office option, SOP 002)."""
     return jalankan(aktor, evaluasi_id, "sahkan_atasan")
 
 
@@ -711,7 +711,7 @@ def umpan_balik_perilaku_evaluasi(evaluasi: Evaluasi) -> dict[int, str]:
     }
 
 
-# Lower is better for time and cost (domain.md §2.9.2): the comparison is inverted.
+# Lower is better for time and cost (docs/domain.md §2.9.2): the comparison is inverted.
 _POLARITAS_ASPEK = {"WAKTU": Polaritas.NEGATIF, "BIAYA": Polaritas.NEGATIF}
 
 
@@ -1129,7 +1129,7 @@ def _pegawai(pegawai_id: uuid.UUID) -> Pegawai:
 def tambah_catatan_penilai(
     aktor: Aktor, pegawai_id: uuid.UUID, tanggal: dt.date, catatan: str
 ) -> CatatanPenilai:
-    """One dated entry in the penilai's book about one pegawai (seed 002 step 5)."""
+    """One dated entry in the penilai's book about one pegawai (SOP 002 step 5)."""
     catatan = catatan.strip()
     if not catatan:
         raise ValidasiGagal({"catatan": _("Catatan wajib diisi.")})

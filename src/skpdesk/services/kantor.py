@@ -273,7 +273,7 @@ OPSI_ALUR_DIKENAL = (OPSI_BKPSDM,)
 
 
 def atur_opsi_alur(aktor: Aktor, opsi: Sequence[str]) -> Pengaturan:
-    """Switch the office's workflow options (e.g. seed 002's signature by the atasan penilai)."""
+    """Switch the office's workflow options (e.g. SOP 002's signature by the atasan penilai)."""
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     wanted = sorted(set(opsi))
     unknown = [o for o in wanted if o not in OPSI_ALUR_DIKENAL]

@@ -1,4 +1,4 @@
-"""Perjanjian Kinerja and its quarterly Pengukuran Kinerja chain (seed 003)."""
+"""Perjanjian Kinerja and its quarterly Pengukuran Kinerja chain (SOP 003)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ S = StatusPengukuran
 
 
 def pita_kantor() -> tuple[PitaCapaian, ...]:
-    """The office's interpretation bands; domain.md's default until it sets its own."""
+    """The office's interpretation bands; docs/domain.md's default until it sets its own."""
     setting = kantor.pengaturan()
     try:
         return baca_pita(setting.pita_capaian)
@@ -358,7 +358,7 @@ def kepala_unit(unit: UnitKerja) -> Pegawai | None:
 
 @dataclass(frozen=True)
 class PeranRantai:
-    """The people of one chain, by the part they play (seed 003's columns)."""
+    """The people of one chain, by the part they play (SOP 003's columns)."""
 
     camat_id: uuid.UUID | None
     sekretaris_id: uuid.UUID | None

@@ -59,7 +59,7 @@ STATUS_DISETUJUI = frozenset(
     }
 )
 # Who writes the realisasi, tugas tambahan and kreativitas: the pegawai reports, the penilai
-# corrects (he scores the mutu, domain.md §4.2) before the year's assessment.
+# corrects (he scores the mutu, docs/domain.md §4.2) before the year's assessment.
 PENGISI_REALISASI = frozenset({Pihak.PEGAWAI, Pihak.PEJABAT_PENILAI})
 
 

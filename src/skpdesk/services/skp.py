@@ -110,7 +110,7 @@ def ekspektasi_skp(skp: SKP) -> dict[int, str]:
 
 
 def data_orang(pegawai: Pegawai | None) -> dict[str, str]:
-    """The header-block fields of one person, as printed (domain.md §2.3)."""
+    """The header-block fields of one person, as printed (docs/domain.md §2.3)."""
     if pegawai is None:
         return {}
     try:

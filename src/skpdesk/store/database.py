@@ -85,7 +85,7 @@ def _pp46_isian(database: pw.Database) -> None:
 
 
 def _pengukuran_kinerja(database: pw.Database) -> None:
-    """Perjanjian Kinerja, its quarterly measurement chain (seed 003) and the capaian bands."""
+    """Perjanjian Kinerja, its quarterly measurement chain (SOP 003) and the capaian bands."""
     _ensure_columns(database, models.Pengaturan, "pita_capaian")
     database.create_tables(
         [models.PerjanjianKinerja, models.IndikatorPK, models.PengukuranKinerja,

@@ -239,7 +239,7 @@ class PeranHasil(UUIDModel):
 
 
 class PerjanjianKinerja(UUIDModel):
-    """The Perjanjian Kinerja of one unit for one year (domain.md §6.1)."""
+    """The Perjanjian Kinerja of one unit for one year (docs/domain.md §6.1)."""
 
     unit = pw.ForeignKeyField(UnitKerja, backref="perjanjian_kinerja", on_delete="RESTRICT")
     tahun = pw.IntegerField(index=True)
@@ -282,7 +282,7 @@ class IndikatorPK(UUIDModel):
 
 
 class PengukuranKinerja(UUIDModel):
-    """One quarter's measurement of a PK: the seed-003 chain with the people it names."""
+    """One quarter's measurement of a PK: the SOP 003 chain with the people it names."""
 
     pk = pw.ForeignKeyField(PerjanjianKinerja, backref="pengukuran", on_delete="RESTRICT")
     triwulan = pw.IntegerField()
@@ -442,7 +442,7 @@ class Keberatan(UUIDModel):
     diputus = pw.DateTimeField(null=True)
 
 
-# --- PP 46/2011 periods (domain.md §4): kegiatan, tugas tambahan, kreativitas, perilaku ---
+# --- PP 46/2011 periods (docs/domain.md §4): kegiatan, tugas tambahan, kreativitas, perilaku ---
 
 
 def _angka(null: bool = True, **kw: Any) -> pw.DecimalField:

@@ -90,7 +90,7 @@ def punya_arsip(aktor: Aktor) -> bool:
     )
 
 
-# In the order of UI.md: SKP Saya · Bawahan · Atasan Penilai · Perencanaan · Kepegawaian · Arsip.
+# Tab order: SKP Saya · Bawahan · Atasan Penilai · Perencanaan · Kepegawaian · Arsip.
 TAB_PERAN: tuple[TabPeran, ...] = (
     TabPeran(
         "skp_saya",

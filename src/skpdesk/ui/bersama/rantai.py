@@ -4,7 +4,7 @@ The SKP editor, the evaluation page and the Pengukuran page show their chains wi
 pieces, so a chain looks and behaves the same wherever it appears: the buttons are the
 transitions the service offers this person now (one primary), a note is asked for when the
 table says so, the history has the same columns and the same marking of steps late against
-the SOP standard time (docs/sop.md), and a return or reopen shows its reason on top.
+the SOP standard time, and a return or reopen shows its reason on top.
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ class PengaturanPage(QWidget):
         form.addRow(_("Simpan"), self.cadangan)
         baris_pesan(form, self.galat.label("cadangan_disimpan"))
 
-        # The office's workflow: how often staff are evaluated, and seed 002's extra steps.
+        # The office's workflow: how often staff are evaluated, and SOP 002's extra steps.
         self.periodisitas = QComboBox()
         for p in (Periodisitas.TRIWULANAN, Periodisitas.BULANAN, Periodisitas.TAHUNAN):
             self.periodisitas.addItem(p.label, p.value)

@@ -342,7 +342,7 @@ class SkpEditor(QWidget):
         may_print = (
             skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and skp.regime != PP46_REGIME
         )
-        # An approved SKP is evaluated period by period (seeds 000–002); an SKP on the
+        # An approved SKP is evaluated period by period (SOPs 000–002); an SKP on the
         # PP 46/2011 regime has kegiatan and its own numbers instead of RHK and BerAKHLAK.
         legacy = skp.regime == PP46_REGIME
         for index in (HAL_HASIL, HAL_PERILAKU, HAL_LAMPIRAN):

@@ -62,7 +62,7 @@ class BuatSkpDialog(QDialog):
         self.pendekatan = QComboBox()
         for p in Pendekatan:
             self.pendekatan.addItem(p.label, p.value)
-        # Offices still keeping PP 46/2011 periods (archives, seed 000) start those here too.
+        # Offices still keeping PP 46/2011 periods (archives, SOP 000) start those here too.
         self.aturan = QComboBox()
         self.aturan.addItem(_("PermenPANRB 6/2022"), "PERMENPANRB_6_2022")
         self.aturan.addItem(_("PP 46/2011 (cara lama)"), pp46_service.REGIME.value)
