@@ -62,6 +62,14 @@ class Regime(_BerLabel):
 REGIME_BAWAAN = Regime.PERMENPANRB_6_2022
 
 
+def adalah_pp46(regime: Regime | str | None) -> bool:
+    """Is a record kept under the legacy PP 46/2011 rules (kegiatan, not RHK; docs/domain.md §4)?
+
+    The one question every service and document asks of a stored ``regime``.
+    """
+    return regime == Regime.PP_46_2011
+
+
 class Rating(_BerLabel):
     """Rating hasil kerja and rating perilaku kerja (§2.9.1)."""
 

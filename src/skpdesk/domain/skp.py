@@ -158,3 +158,17 @@ def periksa_untuk_diajukan(pendekatan: Pendekatan, rhk: Sequence[IsianRHK]) -> l
             except ValueError as exc:
                 faults.append(f"{where}: {exc}")
     return faults
+
+
+def periksa_kegiatan_pp46(kegiatan: Sequence[tuple[str, Decimal | None]]) -> list[str]:
+    """Why a PP 46/2011 SKP cannot be submitted yet: no kegiatan, or one without a target.
+
+    ``kegiatan`` is (uraian, target kuantitas) per row of the Formulir SKP (docs/domain.md §4.1).
+    """
+    faults = [] if kegiatan else [_("Belum ada kegiatan tugas jabatan.")]
+    faults += [
+        _("Kegiatan \u201c{k}\u201d belum memiliki target kuantitas/output.").format(k=uraian)
+        for uraian, target in kegiatan
+        if not target
+    ]
+    return faults

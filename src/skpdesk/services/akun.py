@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
-from skpdesk.services.errors import AksesDitolak, LoginGagal, TidakDitemukan, ValidasiGagal
+from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.errors import LoginGagal, TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import Akun, Pegawai, db
 
 MAX_GAGAL = 5
@@ -94,7 +95,7 @@ def buat_akun(
             harus_ganti_sandi=harus_ganti_sandi,
             dibuat=now(),
         )
-        catat(aktor, "Akun", akun.id, "buat", ke=login, rincian={"peran": akun.peran})
+        catat(aktor, Entitas.AKUN, akun.id, "buat", ke=login, rincian={"peran": akun.peran})
     return akun
 
 
@@ -103,16 +104,16 @@ def atur_peran(aktor: Aktor, akun_id: uuid.UUID, peran: Iterable[Peran | str]) -
     new = _peran(peran)
     with db.atomic():
         akun = _ambil(akun_id)
-        if akun.id == aktor.akun_id and Peran.PENGADMINISTRASI_KEPEGAWAIAN.value not in new:
-            raise AksesDitolak(
-                _("Anda tidak dapat mencabut peran pengadministrasi kepegawaian dari akun sendiri.")
-            )
+        wajib(
+            akun.id != aktor.akun_id or Peran.PENGADMINISTRASI_KEPEGAWAIAN.value in new,
+            _("Anda tidak dapat mencabut peran pengadministrasi kepegawaian dari akun sendiri."),
+        )
         if sorted(akun.peran) == new:
             return akun
         before = sorted(akun.peran)
         akun.peran = new
         akun.save()
-        catat(aktor, "Akun", akun.id, "atur_peran", dari=",".join(before), ke=",".join(new))
+        catat(aktor, Entitas.AKUN, akun.id, "atur_peran", dari=",".join(before), ke=",".join(new))
     return akun
 
 
@@ -128,14 +129,13 @@ def atur_sandi(aktor: Aktor, akun_id: uuid.UUID, sandi_baru: str) -> Akun:
         akun.gagal_login = 0
         akun.terkunci_sampai = None
         akun.save()
-        catat(aktor, "Akun", akun.id, "atur_sandi")
+        catat(aktor, Entitas.AKUN, akun.id, "atur_sandi")
     return akun
 
 
 def ganti_sandi(aktor: Aktor, sandi_lama: str, sandi_baru: str) -> Akun:
     """The owner changes their own password."""
-    if aktor.akun_id is None:
-        raise AksesDitolak(_("Tidak ada akun yang sedang masuk."))
+    wajib(aktor.akun_id is not None, _("Tidak ada akun yang sedang masuk."))
     errors: dict[str, str] = {}
     akun = _ambil(aktor.akun_id)
     if not _cocok(akun, sandi_lama):
@@ -150,7 +150,7 @@ def ganti_sandi(aktor: Aktor, sandi_lama: str, sandi_baru: str) -> Akun:
         akun.password_hash = hash_sandi(sandi_baru)
         akun.harus_ganti_sandi = False
         akun.save()
-        catat(aktor, "Akun", akun.id, "ganti_sandi")
+        catat(aktor, Entitas.AKUN, akun.id, "ganti_sandi")
     return akun
 
 
@@ -161,7 +161,7 @@ def buka_kunci(aktor: Aktor, akun_id: uuid.UUID) -> Akun:
         akun.gagal_login = 0
         akun.terkunci_sampai = None
         akun.save()
-        catat(aktor, "Akun", akun.id, "buka_kunci")
+        catat(aktor, Entitas.AKUN, akun.id, "buka_kunci")
     return akun
 
 
@@ -169,13 +169,12 @@ def atur_aktif(aktor: Aktor, akun_id: uuid.UUID, aktif: bool) -> Akun:
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     with db.atomic():
         akun = _ambil(akun_id)
-        if akun.id == aktor.akun_id and not aktif:
-            raise AksesDitolak(_("Anda tidak dapat menonaktifkan akun sendiri."))
+        wajib(aktif or akun.id != aktor.akun_id, _("Anda tidak dapat menonaktifkan akun sendiri."))
         if akun.aktif == aktif:
             return akun
         akun.aktif = aktif
         akun.save()
-        catat(aktor, "Akun", akun.id, "aktifkan" if aktif else "nonaktifkan")
+        catat(aktor, Entitas.AKUN, akun.id, "aktifkan" if aktif else "nonaktifkan")
     return akun
 
 
@@ -225,7 +224,7 @@ def masuk(login: str, sandi: str) -> Aktor:
                 akun.terkunci_sampai = moment + LAMA_KUNCI
                 akun.gagal_login = 0
             akun.save()
-            catat(aktor, "Akun", akun.id, "dikunci" if locked else "gagal_masuk")
+            catat(aktor, Entitas.AKUN, akun.id, "dikunci" if locked else "gagal_masuk")
         if locked:
             raise LoginGagal(
                 _("Kata sandi salah {n} kali. Akun dikunci selama {menit} menit.").format(
@@ -244,5 +243,5 @@ def masuk(login: str, sandi: str) -> Aktor:
         akun.terkunci_sampai = None
         akun.login_terakhir = moment
         akun.save()
-        catat(aktor, "Akun", akun.id, "masuk")
+        catat(aktor, Entitas.AKUN, akun.id, "masuk")
     return aktor

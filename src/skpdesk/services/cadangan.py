@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services.context import Aktor, catat, wajib_peran
@@ -163,7 +164,7 @@ def pulihkan(aktor: Aktor | None, sumber: Path, path: Path | None = None) -> Has
             oleh = Aktor(akun_id=None, login=aktor.login, nama=aktor.nama)
         catat(
             oleh,
-            "BasisData",
+            Entitas.BASIS_DATA,
             path.name,
             "pulihkan",
             ke=sumber.name,

@@ -10,6 +10,7 @@ from typing import Any
 
 from peewee import fn
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services.errors import AksesDitolak
@@ -48,14 +49,22 @@ def now() -> dt.datetime:
     return clock()
 
 
+def wajib(boleh: object, pesan: str) -> None:
+    """Refuse with ``pesan`` unless ``boleh``: the one way a service says "not you" or "not now".
+
+    Steps of a chain are checked by their workflow table instead (``services.rantai``).
+    """
+    if not boleh:
+        raise AksesDitolak(pesan)
+
+
 def wajib_peran(aktor: Aktor, peran: Peran) -> None:
-    if not aktor.punya(peran):
-        raise AksesDitolak(_("Tindakan ini hanya untuk {peran}.").format(peran=peran.label))
+    wajib(aktor.punya(peran), _("Tindakan ini hanya untuk {peran}.").format(peran=peran.label))
 
 
 def catat(
     aktor: Aktor | None,
-    entitas: str,
+    entitas: Entitas,
     entitas_id: Any,
     aksi: str,
     *,
@@ -68,7 +77,7 @@ def catat(
     last = Riwayat.select(fn.MAX(Riwayat.nomor)).scalar() or 0
     return Riwayat.create(
         nomor=last + 1,
-        entitas=entitas,
+        entitas=str(entitas),
         entitas_id=str(entitas_id),
         aksi=aksi,
         dari=dari,

@@ -16,13 +16,14 @@ from typing import Any
 
 import peewee as pw
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import label_triwulan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import pengukuran as pengukuran_service
-from skpdesk.services.context import Aktor, catat, now
-from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services.context import Aktor, catat, now, wajib
+from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.services.skp import pihak_pada
 from skpdesk.store.database import data_dir, sqlite_path
 from skpdesk.store.models import (
@@ -36,7 +37,6 @@ from skpdesk.store.models import (
     db,
 )
 
-ENTITAS = "Dokumen"
 FOLDER_ARSIP = "dokumen"
 MAKS_SCAN = 10 * 1024 * 1024
 # Who may make, sign off and attach: the document's own people and the personnel office.
@@ -44,7 +44,6 @@ PIHAK_DOKUMEN = frozenset(
     {Pihak.PEGAWAI, Pihak.PEJABAT_PENILAI, Pihak.PENGADMINISTRASI_KEPEGAWAIAN}
 )
 # An office's quarterly report belongs to no SKP: its row has no skp/pegawai, only entitas/_id.
-ENTITAS_PENGUKURAN = pengukuran_service.ENTITAS
 FOLDER_PENGUKURAN = "pengukuran"
 
 
@@ -100,13 +99,13 @@ def boleh_mengelola(aktor: Aktor, skp: SKP) -> bool:
 def periksa_hak(aktor: Aktor, skp_id: uuid.UUID) -> SKP:
     """The pegawai of the SKP, its pejabat penilai, or the pengadministrasi kepegawaian."""
     skp = _skp(skp_id)
-    if not boleh_mengelola(aktor, skp):
-        raise AksesDitolak(
-            _(
-                "Dokumen SKP {nama} hanya dapat dibuat dan dikelola oleh pegawai yang "
-                "bersangkutan, pejabat penilainya, atau pengadministrasi kepegawaian."
-            ).format(nama=(skp.snapshot or {}).get("pegawai", {}).get("nama", ""))
-        )
+    wajib(
+        boleh_mengelola(aktor, skp),
+        _(
+            "Dokumen SKP {nama} hanya dapat dibuat dan dikelola oleh pegawai yang "
+            "bersangkutan, pejabat penilainya, atau pengadministrasi kepegawaian."
+        ).format(nama=(skp.snapshot or {}).get("pegawai", {}).get("nama", "")),
+    )
     return skp
 
 
@@ -137,18 +136,18 @@ def nama_pengukuran(pengukuran: PengukuranKinerja) -> str:
 
 def periksa_hak_pengukuran(aktor: Aktor, entitas_id: uuid.UUID | str | None) -> PengukuranKinerja:
     pengukuran = _pengukuran(entitas_id)
-    if not boleh_mengelola_pengukuran(aktor, pengukuran):
-        raise AksesDitolak(
-            _(
-                "Dokumen {nama} hanya dapat dibuat dan dikelola oleh pihak dalam rantai "
-                "pengukurannya, perencana, atau pengadministrasi kepegawaian."
-            ).format(nama=nama_pengukuran(pengukuran))
-        )
+    wajib(
+        boleh_mengelola_pengukuran(aktor, pengukuran),
+        _(
+            "Dokumen {nama} hanya dapat dibuat dan dikelola oleh pihak dalam rantai "
+            "pengukurannya, perencana, atau pengadministrasi kepegawaian."
+        ).format(nama=nama_pengukuran(pengukuran)),
+    )
     return pengukuran
 
 
 def milik_pengukuran(entitas: str, skp_id: uuid.UUID | None) -> bool:
-    return skp_id is None and entitas == ENTITAS_PENGUKURAN
+    return skp_id is None and entitas == Entitas.PENGUKURAN_KINERJA
 
 
 def periksa_hak_rekaman(
@@ -164,17 +163,14 @@ def periksa_hak_dokumen(aktor: Aktor, dok: Dokumen) -> SKP | PengukuranKinerja:
     return periksa_hak_rekaman(aktor, dok.entitas, dok.entitas_id, dok.skp_id)
 
 
-ENTITAS_EVALUASI = "Evaluasi"
-
-
 def versi_rekaman(dok: Dokumen) -> int | None:
     """The current data version of the record the document was made from."""
-    if dok.entitas == ENTITAS_EVALUASI:
+    if dok.entitas == Entitas.EVALUASI:
         found = Evaluasi.get_or_none(Evaluasi.id == _uuid(dok.entitas_id))
         return found.versi if found is not None else None
     if dok.skp_id is not None:
         return dok.skp.versi
-    if dok.entitas == ENTITAS_PENGUKURAN:
+    if dok.entitas == Entitas.PENGUKURAN_KINERJA:
         found = PengukuranKinerja.get_or_none(PengukuranKinerja.id == _uuid(dok.entitas_id))
         return found.versi if found is not None else None
     return None
@@ -209,7 +205,7 @@ def simpan_dokumen(
     skp_id: uuid.UUID | None,
     isi: bytes,
     versi_data: int,
-    entitas: str = "SKP",
+    entitas: str = Entitas.SKP,
     entitas_id: uuid.UUID | str | None = None,
     periode: str = "",
     ukuran_kertas: str = "A4",
@@ -244,7 +240,7 @@ def simpan_dokumen(
             # An evaluation's forms follow the evaluation's own version, the rest the SKP's.
             evaluasi = (
                 Evaluasi.get_or_none(Evaluasi.id == _uuid(str(entitas_id)))
-                if entitas == ENTITAS_EVALUASI
+                if entitas == Entitas.EVALUASI
                 else None
             )
             current = evaluasi.versi if evaluasi is not None else skp.versi
@@ -285,7 +281,7 @@ def simpan_dokumen(
             )
             catat(
                 aktor,
-                ENTITAS,
+                Entitas.DOKUMEN,
                 dok.id,
                 "buat",
                 ke=dok.status,
@@ -351,7 +347,7 @@ def lampirkan_scan(aktor: Aktor, dokumen_id: uuid.UUID, isi: bytes) -> Dokumen:
             dok.save()
             catat(
                 aktor,
-                ENTITAS,
+                Entitas.DOKUMEN,
                 dok.id,
                 "lampirkan_scan",
                 dari=before,
@@ -379,7 +375,7 @@ def tandai_ditandatangani(aktor: Aktor, dokumen_id: uuid.UUID, catatan: str = ""
         current = versi_rekaman(dok)
         catat(
             aktor,
-            ENTITAS,
+            Entitas.DOKUMEN,
             dok.id,
             "tandatangani",
             dari=dari,
@@ -455,7 +451,7 @@ def daftar_dokumen(
         .join(Pegawai, pw.JOIN.LEFT_OUTER, on=(Dokumen.pegawai == Pegawai.id))
     )
     if aktor is not None and not aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
-        office = Dokumen.skp.is_null() & (Dokumen.entitas == ENTITAS_PENGUKURAN)
+        office = Dokumen.skp.is_null() & (Dokumen.entitas == Entitas.PENGUKURAN_KINERJA)
         chains = _pengukuran_terlihat(aktor)
         if chains is not None:
             office &= Dokumen.entitas_id.in_(chains)
@@ -493,7 +489,7 @@ def daftar_dokumen(
         .join(PerjanjianKinerja).join(UnitKerja).where(PengukuranKinerja.id.in_(list(keys)))
     } if keys else {}
     ev_keys = {
-        k for d in found if d.entitas == ENTITAS_EVALUASI and (k := _uuid(d.entitas_id))
+        k for d in found if d.entitas == Entitas.EVALUASI and (k := _uuid(d.entitas_id))
     }
     versi_evaluasi = {
         str(e.id): e.versi
@@ -543,10 +539,10 @@ def rekaman_unit(
         & SKP.status.in_(STATUS_DISETUJUI_KE_ATAS)
     )
     order = (Pegawai.nama, SKP.tgl_mulai)
-    if entitas == "SKP":
+    if entitas == Entitas.SKP:
         query = SKP.select(SKP.id).join(Pegawai, on=(SKP.pegawai == Pegawai.id))
         return [row.id for row in query.where(skp_where).order_by(*order)]
-    if entitas == "Evaluasi":
+    if entitas == Entitas.EVALUASI:
         query = (
             Evaluasi.select(Evaluasi.id)
             .join(SKP, on=(Evaluasi.skp == SKP.id))

@@ -19,7 +19,10 @@ from urllib.parse import urlparse
 from skpdesk.domain.aturan import CapaianOrganisasi as NilaiCapaian
 from skpdesk.domain.aturan import Predikat, Rating
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import (
+    AKSI_PENGEMBALIAN,
+    AKSI_PENGEMBALIAN_PENILAI,
     PERIODE,
     STATUS_KEPUTUSAN_KEBERATAN,
     STATUS_PENILAIAN_DAPAT_DIUBAH,
@@ -46,11 +49,12 @@ from skpdesk.domain.scoring import (
     status_iki,
 )
 from skpdesk.domain.skp import angka
-from skpdesk.domain.workflow import Alur, Pihak, StatusSKP, Transisi, TransisiDitolak
+from skpdesk.domain.workflow import Alur, Pihak, StatusSKP, Transisi
 from skpdesk.i18n import _
+from skpdesk.services import rantai
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
-from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store import database
 from skpdesk.store.models import (
     SKP,
@@ -71,7 +75,7 @@ from skpdesk.store.models import (
     db,
 )
 
-ENTITAS = "Evaluasi"
+ENTITAS = Entitas.EVALUASI  # kept for the UI; new code names Entitas.EVALUASI
 E = StatusEvaluasi
 
 # An SKP is evaluated once the penilai approved it, whatever paper steps followed.
@@ -143,7 +147,10 @@ def atur_periodisitas(aktor: Aktor, periodisitas: Periodisitas | str) -> Pengatu
             )
         setting.periodisitas = wanted.value
         setting.save()
-        catat(aktor, "Pengaturan", setting.id, "atur_periodisitas", dari=before, ke=wanted.value)
+        catat(
+            aktor, Entitas.PENGATURAN, setting.id, "atur_periodisitas", dari=before,
+            ke=wanted.value,
+        )
     return setting
 
 
@@ -169,9 +176,7 @@ def pihak_pada(aktor: Aktor, evaluasi: Evaluasi) -> set[Pihak]:
 
 
 def aksi_tersedia(aktor: Aktor, evaluasi: Evaluasi) -> list[Transisi]:
-    return alur(evaluasi).tersedia(
-        evaluasi.status, pihak_pada(aktor, evaluasi), skp_service.opsi_kantor()
-    )
+    return rantai.tersedia(RANTAI, aktor, evaluasi)
 
 
 def ambil(evaluasi_id: uuid.UUID) -> Evaluasi:
@@ -182,8 +187,7 @@ def ambil(evaluasi_id: uuid.UUID) -> Evaluasi:
 
 
 def _wajib_terlibat(aktor: Aktor, skp: SKP) -> None:
-    if not skp_service.pihak_pada(aktor, skp):
-        raise AksesDitolak(_("Anda tidak terlibat dalam SKP ini."))
+    wajib(skp_service.pihak_pada(aktor, skp), _("Anda tidak terlibat dalam SKP ini."))
 
 
 # --- opening ------------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ def buka_evaluasi(aktor: Aktor, skp_id: uuid.UUID, periode: str) -> Evaluasi:
             UmpanBalikPerilaku.create(id=uuid.uuid4(), evaluasi=evaluasi, nomor=nilai.nomor)
         catat(
             aktor,
-            ENTITAS,
+            Entitas.EVALUASI,
             evaluasi.id,
             "buat",
             ke=evaluasi.status,
@@ -243,61 +247,37 @@ def buka_evaluasi(aktor: Aktor, skp_id: uuid.UUID, periode: str) -> Evaluasi:
 # --- moving along the chain ----------------------------------------------------------------------
 
 
-def _menit(since: dt.datetime, until: dt.datetime) -> int:
-    return max(0, int((until - since).total_seconds() // 60))
-
-
 def _label_periode(evaluasi: Evaluasi) -> str:
     return periode_dari(evaluasi.periode).nama
 
 
-def _jalankan(
-    aktor: Aktor,
-    evaluasi: Evaluasi,
-    aksi: str,
-    catatan: str = "",
-    rincian: dict[str, Any] | None = None,
-) -> Evaluasi:
-    chain = alur(evaluasi)
-    try:
-        t = chain.periksa(
-            aksi, evaluasi.status, pihak_pada(aktor, evaluasi), skp_service.opsi_kantor()
+def _syarat_ajukan(aktor: Aktor, evaluasi: Evaluasi, t: Transisi) -> None:
+    kosong = iki_tanpa_realisasi(evaluasi)
+    if kosong:
+        raise ValidasiGagal(
+            {
+                "realisasi": "\n".join(
+                    _("IKI \u201c{iki}\u201d belum memiliki realisasi.").format(iki=k.indikator)
+                    for k in kosong
+                )
+            }
         )
-    except TransisiDitolak as exc:
-        raise AksesDitolak(str(exc)) from None
-    catatan = catatan.strip()
-    if t.catatan_wajib and not catatan:
-        raise ValidasiGagal({"catatan": _("Catatan wajib diisi untuk tindakan ini.")})
-    if aksi == "ajukan":
-        kosong = iki_tanpa_realisasi(evaluasi)
-        if kosong:
-            raise ValidasiGagal(
-                {
-                    "realisasi": "\n".join(
-                        _("IKI \u201c{iki}\u201d belum memiliki realisasi.").format(
-                            iki=k.indikator
-                        )
-                        for k in kosong
-                    )
-                }
-            )
-    if t.ke == E.FINAL:
-        _periksa_siap_final(evaluasi)
-    moment = now()
-    dari = evaluasi.status
-    info: dict[str, Any] = {
-        "langkah": [f"{s.sop} #{s.nomor}" for s in t.langkah],
-        "menit_baku": t.menit_baku,
-        "menit_berlalu": _menit(evaluasi.status_sejak, moment),
-        "versi": evaluasi.versi,
-        **(rincian or {}),
-    }
-    evaluasi.status = t.ke
-    evaluasi.status_sejak = moment
-    evaluasi.diubah = moment
-    evaluasi.save()
-    catat(aktor, ENTITAS, evaluasi.id, aksi, dari=dari, ke=t.ke, catatan=catatan, rincian=info)
-    return evaluasi
+
+
+def _syarat_final(aktor: Aktor, evaluasi: Evaluasi, t: Transisi) -> None:
+    _periksa_siap_final(evaluasi)
+
+
+RANTAI = rantai.Rantai(
+    entitas=Entitas.EVALUASI,
+    alur=alur,  # the last period of the year runs the annual chain
+    pihak=pihak_pada,
+    opsi=skp_service.opsi_kantor,
+    syarat={"ajukan": _syarat_ajukan},
+    syarat_ke={E.FINAL: _syarat_final},
+    aksi_pengembalian=AKSI_PENGEMBALIAN | AKSI_PENGEMBALIAN_PENILAI,
+)
+"""The evaluation chains, periodic and annual (docs/sop.md)."""
 
 
 def _periksa_siap_final(evaluasi: Evaluasi) -> None:
@@ -322,7 +302,7 @@ def _periksa_siap_final(evaluasi: Evaluasi) -> None:
 def jalankan(aktor: Aktor, evaluasi_id: uuid.UUID, aksi: str, catatan: str = "") -> Evaluasi:
     """Take one action of the table (also the annual closing steps: cetak, tandatangani, …)."""
     with db.atomic():
-        return _jalankan(aktor, ambil(evaluasi_id), aksi, catatan)
+        return rantai.jalankan(RANTAI, aktor, ambil(evaluasi_id), aksi, catatan)
 
 
 def ajukan(aktor: Aktor, evaluasi_id: uuid.UUID) -> Evaluasi:
@@ -376,14 +356,16 @@ def iki_tanpa_realisasi(evaluasi: Evaluasi) -> list[IndikatorKinerja]:
 
 
 def _wajib_pengisi(aktor: Aktor, evaluasi: Evaluasi) -> None:
-    if Pihak.PEGAWAI not in pihak_pada(aktor, evaluasi):
-        raise AksesDitolak(_("Realisasi diisi oleh pegawai pemilik SKP."))
-    if evaluasi.status not in STATUS_REALISASI_DAPAT_DIUBAH:
-        raise AksesDitolak(
-            _("Realisasi tidak dapat diubah pada evaluasi berstatus {status}.").format(
-                status=alur(evaluasi).label(evaluasi.status)
-            )
-        )
+    wajib(
+        Pihak.PEGAWAI in pihak_pada(aktor, evaluasi),
+        _("Realisasi diisi oleh pegawai pemilik SKP."),
+    )
+    wajib(
+        evaluasi.status in STATUS_REALISASI_DAPAT_DIUBAH,
+        _("Realisasi tidak dapat diubah pada evaluasi berstatus {status}.").format(
+            status=alur(evaluasi).label(evaluasi.status)
+        ),
+    )
 
 
 def _angka_realisasi(iki: IndikatorKinerja, teks: str) -> Decimal | None:
@@ -445,12 +427,12 @@ def isi_realisasi(
         detail = {"iki": iki.indikator, "realisasi": teks}
         evaluasi.versi += 1
         if evaluasi.status == E.BELUM_DIISI:
-            _jalankan(aktor, evaluasi, "isi_realisasi", rincian=detail)
+            rantai.jalankan(RANTAI, aktor, evaluasi, "isi_realisasi", rincian=detail)
         else:
             evaluasi.diubah = now()
             evaluasi.save()
             catat(
-                aktor, ENTITAS, evaluasi.id, "ubah_realisasi", dari=before, ke=teks,
+                aktor, Entitas.EVALUASI, evaluasi.id, "ubah_realisasi", dari=before, ke=teks,
                 rincian=detail,
             )
     return row
@@ -574,7 +556,7 @@ def lampirkan_berkas(
             evaluasi.save()
             catat(
                 aktor,
-                ENTITAS,
+                Entitas.EVALUASI,
                 evaluasi.id,
                 "lampirkan_bukti",
                 ke=nama,
@@ -608,7 +590,7 @@ def lampirkan_tautan(
         )
         evaluasi.versi += 1
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "lampirkan_tautan", ke=url,
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "lampirkan_tautan", ke=url,
               rincian={"iki": row.iki.indikator})
     return bukti
 
@@ -631,7 +613,7 @@ def hapus_bukti(aktor: Aktor, bukti_id: uuid.UUID) -> None:
         bukti.delete_instance()
         evaluasi.versi += 1
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "hapus_bukti", dari=bukti.nama_asli,
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "hapus_bukti", dari=bukti.nama_asli,
               rincian={"sha256": bukti.sha256, "url": bukti.url})
     if path is not None and not shared:
         path.unlink(missing_ok=True)
@@ -645,16 +627,16 @@ def daftar_bukti(realisasi: RealisasiIKI) -> list[BuktiDukung]:
 
 
 def _wajib_penilai(aktor: Aktor, evaluasi: Evaluasi, apa: str) -> None:
-    if Pihak.PEJABAT_PENILAI not in pihak_pada(aktor, evaluasi):
-        raise AksesDitolak(
-            _("{apa} diberikan oleh pejabat penilai SKP ini.").format(apa=apa)
-        )
-    if evaluasi.status not in STATUS_PENILAIAN_DAPAT_DIUBAH:
-        raise AksesDitolak(
-            _("{apa} tidak dapat diubah pada evaluasi berstatus {status}.").format(
-                apa=apa, status=alur(evaluasi).label(evaluasi.status)
-            )
-        )
+    wajib(
+        Pihak.PEJABAT_PENILAI in pihak_pada(aktor, evaluasi),
+        _("{apa} diberikan oleh pejabat penilai SKP ini.").format(apa=apa),
+    )
+    wajib(
+        evaluasi.status in STATUS_PENILAIAN_DAPAT_DIUBAH,
+        _("{apa} tidak dapat diubah pada evaluasi berstatus {status}.").format(
+            apa=apa, status=alur(evaluasi).label(evaluasi.status)
+        ),
+    )
 
 
 def umpan_balik_iki(aktor: Aktor, realisasi_id: uuid.UUID, teks: str) -> RealisasiIKI:
@@ -671,7 +653,7 @@ def umpan_balik_iki(aktor: Aktor, realisasi_id: uuid.UUID, teks: str) -> Realisa
         row.save()
         evaluasi.versi += 1
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "umpan_balik_iki", dari=before or None,
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "umpan_balik_iki", dari=before or None,
               ke=teks or None, rincian={"iki": row.iki.indikator})
     return row
 
@@ -699,7 +681,7 @@ def umpan_balik_perilaku(
         row.save(force_insert=new)
         evaluasi.versi += 1
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "umpan_balik_perilaku", dari=before or None,
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "umpan_balik_perilaku", dari=before or None,
               ke=teks or None, rincian={"nilai": BERAKHLAK[nomor - 1].nama})
     return row
 
@@ -807,14 +789,14 @@ def nilai(
         }
         if evaluasi.status == E.DIAJUKAN:
             _set_rating(evaluasi, hk, pk)
-            return _jalankan(aktor, evaluasi, "nilai", rincian=detail)
+            return rantai.jalankan(RANTAI, aktor, evaluasi, "nilai", rincian=detail)
         _wajib_penilai(aktor, evaluasi, _("Penilaian"))
         before = evaluasi.predikat
         _set_rating(evaluasi, hk, pk)
         evaluasi.diubah = now()
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "ubah_penilaian", dari=before, ke=predikat.value,
-              rincian=detail)
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "ubah_penilaian", dari=before,
+              ke=predikat.value, rincian=detail)
     return evaluasi
 
 
@@ -835,7 +817,7 @@ def keberatan_terakhir(evaluasi: Evaluasi) -> Keberatan | None:
 def ajukan_keberatan(aktor: Aktor, evaluasi_id: uuid.UUID, alasan: str) -> Keberatan:
     """The pegawai objects to a final evaluation, with her reasons."""
     with db.atomic():
-        evaluasi = _jalankan(aktor, ambil(evaluasi_id), "ajukan_keberatan", alasan)
+        evaluasi = rantai.jalankan(RANTAI, aktor, ambil(evaluasi_id), "ajukan_keberatan", alasan)
         return Keberatan.create(
             id=uuid.uuid4(),
             evaluasi=evaluasi,
@@ -849,7 +831,9 @@ def ajukan_keberatan(aktor: Aktor, evaluasi_id: uuid.UUID, alasan: str) -> Keber
 def tanggapi_keberatan(aktor: Aktor, evaluasi_id: uuid.UUID, tanggapan: str) -> Keberatan:
     """The pejabat penilai answers the keberatan."""
     with db.atomic():
-        evaluasi = _jalankan(aktor, ambil(evaluasi_id), "tanggapi_keberatan", tanggapan)
+        evaluasi = rantai.jalankan(
+            RANTAI, aktor, ambil(evaluasi_id), "tanggapi_keberatan", tanggapan
+        )
         row = keberatan_terakhir(evaluasi)
         assert row is not None
         row.tanggapan = tanggapan.strip()
@@ -871,7 +855,7 @@ def putuskan_keberatan(
         evaluasi = ambil(evaluasi_id)
         if evaluasi.status not in STATUS_KEPUTUSAN_KEBERATAN:
             # Let the table word the refusal.
-            _jalankan(aktor, evaluasi, "putuskan_keberatan", keputusan)
+            rantai.jalankan(RANTAI, aktor, evaluasi, "putuskan_keberatan", keputusan)
         before = _ratings(evaluasi)
         hk = _rating(rating_hasil_kerja or evaluasi.rating_hasil_kerja, "rating_hasil_kerja")
         pk = _rating(rating_perilaku or evaluasi.rating_perilaku, "rating_perilaku")
@@ -879,8 +863,8 @@ def putuskan_keberatan(
         if changed:
             _set_rating(evaluasi, hk, pk)
         after = _ratings(evaluasi)
-        evaluasi = _jalankan(
-            aktor, evaluasi, "putuskan_keberatan", keputusan,
+        evaluasi = rantai.jalankan(
+            RANTAI, aktor, evaluasi, "putuskan_keberatan", keputusan,
             rincian={"sebelum": before, "sesudah": after, "rating_diubah": changed},
         )
         row = keberatan_terakhir(evaluasi)
@@ -992,13 +976,13 @@ def atur_capaian_organisasi(
         unit = UnitKerja.get_or_none(UnitKerja.id == unit_id)
         if unit is None:
             raise TidakDitemukan(_("Unit kerja tidak ditemukan."))
-        if not boleh_atur_capaian(aktor, unit.id, tahun):
-            raise AksesDitolak(
-                _(
-                    "Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan di atasnya "
-                    "(atasan pejabat penilai) atau dicatat oleh pengelola kepegawaian."
-                ).format(unit=unit.nama)
-            )
+        wajib(
+            boleh_atur_capaian(aktor, unit.id, tahun),
+            _(
+                "Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan di atasnya "
+                "(atasan pejabat penilai) atau dicatat oleh pengelola kepegawaian."
+            ).format(unit=unit.nama),
+        )
         row = capaian_organisasi(unit.id, tahun, per.kode)
         before = row.nilai if row else None
         if row is None:
@@ -1016,7 +1000,8 @@ def atur_capaian_organisasi(
         row.waktu = now()
         row.save(force_insert=new)
         catat(
-            aktor, "CapaianOrganisasi", row.id, "atur_capaian", dari=before, ke=capaian.value,
+            aktor, Entitas.CAPAIAN_ORGANISASI, row.id, "atur_capaian", dari=before,
+            ke=capaian.value,
             rincian={"unit": unit.nama, "tahun": tahun, "periode": per.kode},
         )
     return row
@@ -1085,10 +1070,14 @@ def simpan_justifikasi(aktor: Aktor, evaluasi_id: uuid.UUID, teks: str) -> Evalu
     """The penilai's written justification of a predikat outside the pola distribusi."""
     with db.atomic():
         evaluasi = ambil(evaluasi_id)
-        if Pihak.PEJABAT_PENILAI not in pihak_pada(aktor, evaluasi):
-            raise AksesDitolak(_("Justifikasi ditulis oleh pejabat penilai SKP ini."))
-        if evaluasi.status not in STATUS_PENILAIAN_DAPAT_DIUBAH | STATUS_SUDAH_FINAL:
-            raise AksesDitolak(_("Justifikasi ditulis setelah pegawai dinilai."))
+        wajib(
+            Pihak.PEJABAT_PENILAI in pihak_pada(aktor, evaluasi),
+            _("Justifikasi ditulis oleh pejabat penilai SKP ini."),
+        )
+        wajib(
+            evaluasi.status in STATUS_PENILAIAN_DAPAT_DIUBAH | STATUS_SUDAH_FINAL,
+            _("Justifikasi ditulis setelah pegawai dinilai."),
+        )
         teks = teks.strip()
         if teks == evaluasi.justifikasi_distribusi:
             return evaluasi
@@ -1097,7 +1086,7 @@ def simpan_justifikasi(aktor: Aktor, evaluasi_id: uuid.UUID, teks: str) -> Evalu
         evaluasi.versi += 1
         evaluasi.diubah = now()
         evaluasi.save()
-        catat(aktor, ENTITAS, evaluasi.id, "justifikasi_distribusi", dari=before or None,
+        catat(aktor, Entitas.EVALUASI, evaluasi.id, "justifikasi_distribusi", dari=before or None,
               ke=teks or None)
     return evaluasi
 
@@ -1111,12 +1100,12 @@ def _wajib_penilai_pegawai(aktor: Aktor, pegawai: Pegawai) -> None:
         pegawai.atasan_id == me
         or SKP.select().where((SKP.pegawai == pegawai) & (SKP.penilai == me)).exists()
     )
-    if not rated or me == pegawai.id:
-        raise AksesDitolak(
-            _("Buku catatan penilai {nama} hanya untuk pejabat penilainya.").format(
-                nama=pegawai.nama_lengkap
-            )
-        )
+    wajib(
+        rated and me != pegawai.id,
+        _("Buku catatan penilai {nama} hanya untuk pejabat penilainya.").format(
+            nama=pegawai.nama_lengkap
+        ),
+    )
 
 
 def _pegawai(pegawai_id: uuid.UUID) -> Pegawai:
@@ -1140,7 +1129,7 @@ def tambah_catatan_penilai(
             id=uuid.uuid4(), penilai=aktor.pegawai_id, pegawai=pegawai, tanggal=tanggal,
             catatan=catatan, dibuat=now(),
         )
-        catat(aktor, "CatatanPenilai", row.id, "tambah",
+        catat(aktor, Entitas.CATATAN_PENILAI, row.id, "tambah",
               rincian={"pegawai": pegawai.nip, "tanggal": tanggal.isoformat()})
     return row
 
@@ -1199,18 +1188,15 @@ def menunggu_atasan(aktor: Aktor) -> list[Evaluasi]:
     return _menunggu(aktor, Pihak.ATASAN_PEJABAT_PENILAI, query)
 
 
-def linimasa(evaluasi: Evaluasi) -> list[skp_service.Peristiwa]:
-    rows = (
-        Riwayat.select()
-        .where((Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(evaluasi.id)))
-        .order_by(Riwayat.nomor)
+def linimasa(evaluasi: Evaluasi) -> list[rantai.Peristiwa]:
+    return rantai.linimasa(
+        Entitas.EVALUASI, evaluasi.id, pengembalian=RANTAI.aksi_pengembalian
     )
-    return [
-        skp_service.Peristiwa(
-            r, (r.rincian or {}).get("menit_berlalu"), int((r.rincian or {}).get("menit_baku", 0))
-        )
-        for r in rows
-    ]
+
+
+def catatan_pengembalian(evaluasi: Evaluasi) -> Riwayat | None:
+    """The last return or reopen note (to the pegawai or to the penilai), until the next step."""
+    return rantai.catatan_pengembalian(RANTAI, evaluasi)
 
 
 def unit_evaluasi(unit_ids: Sequence[uuid.UUID], tahun: int, periode: str) -> list[Evaluasi]:
@@ -1290,6 +1276,7 @@ def jumlah_lewat_baku(aktor: Aktor) -> int:
             for t in alur(ev).tersedia(ev.status, pihak_pada(aktor, ev), opsi)
             if t.utama and pihak in t.pihak
         ]
-        if mine and mine[0].menit_baku and _menit(ev.status_sejak, moment) > mine[0].menit_baku:
+        baku = mine[0].menit_baku if mine else 0
+        if baku and rantai.menit(ev.status_sejak, moment) > baku:
             late += 1
     return late

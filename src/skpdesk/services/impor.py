@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from openpyxl import load_workbook
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.hierarki import membentuk_siklus
 from skpdesk.domain.kepegawaian import JENJANG_PER_JENIS, JenisJabatan, Peran
 from skpdesk.domain.nip import format_nip, normalize_nip, parse_nip
@@ -23,8 +24,8 @@ from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
 from skpdesk.services import pegawai as roster
-from skpdesk.services.context import Aktor, catat, wajib_peran
-from skpdesk.services.errors import AksesDitolak, LayananError, ValidasiGagal
+from skpdesk.services.context import Aktor, catat, wajib, wajib_peran
+from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.services.pegawai import DataPegawai
 from skpdesk.store.models import Akun, Jabatan, Pegawai, UnitKerja, db
 
@@ -782,7 +783,7 @@ def terapkan(aktor: Aktor, pratinjau: Pratinjau) -> HasilImpor:
         )
         catat(
             aktor,
-            "Impor",
+            Entitas.IMPOR,
             fresh.berkas.name,
             "impor_roster",
             catatan=hasil.ringkasan(),
@@ -806,26 +807,32 @@ def terapkan(aktor: Aktor, pratinjau: Pratinjau) -> HasilImpor:
 def _aktor_cli(login: str | None) -> Aktor:
     if login:
         akun = akun_service.cari_akun(login)
-        if akun is None or not akun.aktif:
-            raise AksesDitolak(
-                _("Akun '{login}' tidak ditemukan atau tidak aktif.").format(login=login)
-            )
-        if Peran.PENGADMINISTRASI_KEPEGAWAIAN not in akun.peran_set:
-            raise AksesDitolak(
-                _("Akun '{login}' bukan pengadministrasi kepegawaian.").format(login=login)
-            )
+        wajib(
+            akun is not None and akun.aktif,
+            _("Akun '{login}' tidak ditemukan atau tidak aktif.").format(login=login),
+        )
+        wajib(
+            Peran.PENGADMINISTRASI_KEPEGAWAIAN in akun.peran_set,
+            _("Akun '{login}' bukan pengadministrasi kepegawaian.").format(login=login),
+        )
         return Aktor.dari_akun(akun)
-    for akun in Akun.select().where(Akun.aktif).order_by(Akun.dibuat):
-        if Peran.PENGADMINISTRASI_KEPEGAWAIAN in akun.peran_set and (
-            akun.pegawai is None or akun.pegawai.aktif
-        ):
-            return Aktor.dari_akun(akun)
-    raise AksesDitolak(
+    found = next(
+        (
+            akun
+            for akun in Akun.select().where(Akun.aktif).order_by(Akun.dibuat)
+            if Peran.PENGADMINISTRASI_KEPEGAWAIAN in akun.peran_set
+            and (akun.pegawai is None or akun.pegawai.aktif)
+        ),
+        None,
+    )
+    wajib(
+        found is not None,
         _(
             "Tidak ada akun pengadministrasi kepegawaian yang aktif di basis data ini. Siapkan "
             "kantor terlebih dahulu."
-        )
+        ),
     )
+    return Aktor.dari_akun(found)
 
 
 def main_cli(file: str, *, login: str | None, out: TextIO, err: TextIO) -> int:

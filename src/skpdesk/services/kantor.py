@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import JENJANG_PER_JENIS, JenisJabatan, Peran
 from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
@@ -74,12 +75,12 @@ def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
             alamat=data.alamat.strip(),
             dibuat=now(),
         )
-        catat(None, "Instansi", inst.id, "siapkan", ke=inst.nama)
+        catat(None, Entitas.INSTANSI, inst.id, "siapkan", ke=inst.nama)
         root = UnitKerja.create(id=uuid.uuid4(), instansi=inst, nama=inst.nama, urutan=0)
-        catat(None, "UnitKerja", root.id, "tambah", ke=root.nama)
+        catat(None, Entitas.UNIT_KERJA, root.id, "tambah", ke=root.nama)
         for i, name in enumerate(names, start=1):
             unit = UnitKerja.create(id=uuid.uuid4(), instansi=inst, nama=name, induk=root, urutan=i)
-            catat(None, "UnitKerja", unit.id, "tambah", ke=unit.nama)
+            catat(None, Entitas.UNIT_KERJA, unit.id, "tambah", ke=unit.nama)
         kop = [
             line
             for line in (data.pemerintah_daerah.strip().upper(), inst.nama.upper(), inst.alamat)
@@ -88,7 +89,7 @@ def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
         setting = Pengaturan.create(
             id=uuid.uuid4(), instansi=inst, kop_surat=kop, tempat=data.tempat.strip()
         )
-        catat(None, "Pengaturan", setting.id, "siapkan")
+        catat(None, Entitas.PENGATURAN, setting.id, "siapkan")
         admin = akun_service.buat_akun(
             None,
             data.admin_login,
@@ -156,7 +157,7 @@ def ubah_pengaturan(
             "logo_nama": setting.logo_nama,
         }
         changed = {k: {"dari": before[k], "ke": after[k]} for k in after if before[k] != after[k]}
-        catat(aktor, "Pengaturan", setting.id, "ubah", rincian=changed)
+        catat(aktor, Entitas.PENGATURAN, setting.id, "ubah", rincian=changed)
     return setting
 
 
@@ -188,7 +189,7 @@ def tambah_unit(aktor: Aktor, nama: str, induk_id: uuid.UUID | None) -> UnitKerj
         )
         catat(
             aktor,
-            "UnitKerja",
+            Entitas.UNIT_KERJA,
             unit.id,
             "tambah",
             ke=nama,
@@ -209,7 +210,7 @@ def ubah_unit(aktor: Aktor, unit_id: uuid.UUID, nama: str) -> UnitKerja:
         before = unit.nama
         unit.nama = nama
         unit.save()
-        catat(aktor, "UnitKerja", unit.id, "ubah", dari=before, ke=nama)
+        catat(aktor, Entitas.UNIT_KERJA, unit.id, "ubah", dari=before, ke=nama)
     return unit
 
 
@@ -260,7 +261,7 @@ def tambah_jabatan(
         )
         catat(
             aktor,
-            "Jabatan",
+            Entitas.JABATAN,
             jabatan.id,
             "tambah",
             ke=nama,
@@ -287,6 +288,6 @@ def atur_opsi_alur(aktor: Aktor, opsi: Sequence[str]) -> Pengaturan:
             return setting
         setting.opsi_alur = wanted
         setting.save()
-        catat(aktor, "Pengaturan", setting.id, "atur_opsi_alur", dari=",".join(before) or None,
-              ke=",".join(wanted) or None)
+        catat(aktor, Entitas.PENGATURAN, setting.id, "atur_opsi_alur",
+              dari=",".join(before) or None, ke=",".join(wanted) or None)
     return setting

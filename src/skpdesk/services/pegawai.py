@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.hierarki import membentuk_siklus
 from skpdesk.domain.kepegawaian import Peran, StatusKepegawaian, cari_golongan
 from skpdesk.domain.nip import format_nip, normalize_nip, parse_nip
@@ -157,7 +158,7 @@ def tambah_pegawai(aktor: Aktor, data: DataPegawai) -> Pegawai:
         pegawai = Pegawai(id=uuid.uuid4(), dibuat=now())
         _apply(pegawai, data)
         pegawai.save(force_insert=True)
-        catat(aktor, "Pegawai", pegawai.id, "tambah", ke="aktif", rincian=_snapshot(pegawai))
+        catat(aktor, Entitas.PEGAWAI, pegawai.id, "tambah", ke="aktif", rincian=_snapshot(pegawai))
     return pegawai
 
 
@@ -176,7 +177,7 @@ def ubah_pegawai(aktor: Aktor, pegawai_id: uuid.UUID, data: DataPegawai) -> Pega
         if not changed:
             return pegawai
         pegawai.save()
-        catat(aktor, "Pegawai", pegawai.id, "ubah", rincian=changed)
+        catat(aktor, Entitas.PEGAWAI, pegawai.id, "ubah", rincian=changed)
     return pegawai
 
 
@@ -198,7 +199,7 @@ def atur_atasan(aktor: Aktor, pegawai_id: uuid.UUID, atasan_id: uuid.UUID | None
         after = pegawai.atasan
         catat(
             aktor,
-            "Pegawai",
+            Entitas.PEGAWAI,
             pegawai.id,
             "atur_atasan",
             dari=before.nip if before else None,
@@ -244,7 +245,7 @@ def nonaktifkan_pegawai(aktor: Aktor, pegawai_id: uuid.UUID, alasan: str) -> Peg
         pegawai.save()
         catat(
             aktor,
-            "Pegawai",
+            Entitas.PEGAWAI,
             pegawai.id,
             "nonaktifkan",
             dari="aktif",
@@ -263,7 +264,7 @@ def aktifkan_pegawai(aktor: Aktor, pegawai_id: uuid.UUID) -> Pegawai:
         pegawai.aktif = True
         pegawai.diubah = now()
         pegawai.save()
-        catat(aktor, "Pegawai", pegawai.id, "aktifkan", dari="nonaktif", ke="aktif")
+        catat(aktor, Entitas.PEGAWAI, pegawai.id, "aktifkan", dari="nonaktif", ke="aktif")
     return pegawai
 
 

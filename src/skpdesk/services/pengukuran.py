@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import (
     AKSI_PENGEMBALIAN,
@@ -29,11 +30,11 @@ from skpdesk.domain.pengukuran import (
     realisasi_kumulatif,
 )
 from skpdesk.domain.skp import angka as baca_angka
-from skpdesk.domain.workflow import Transisi, TransisiDitolak
+from skpdesk.domain.workflow import Transisi
 from skpdesk.i18n import _
-from skpdesk.services import kantor
-from skpdesk.services.context import Aktor, catat, now
-from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services import kantor, rantai
+from skpdesk.services.context import Aktor, catat, now, wajib
+from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
     Akun,
@@ -48,8 +49,9 @@ from skpdesk.store.models import (
     db,
 )
 
-ENTITAS_PK = "PerjanjianKinerja"
-ENTITAS = "PengukuranKinerja"
+# Kept for the UI; new code names the Entitas members.
+ENTITAS_PK = Entitas.PERJANJIAN_KINERJA
+ENTITAS = Entitas.PENGUKURAN_KINERJA
 S = StatusPengukuran
 
 
@@ -66,8 +68,10 @@ def pita_kantor() -> tuple[PitaCapaian, ...]:
 
 
 def _wajib_perencana(aktor: Aktor) -> None:
-    if not (aktor.punya(Peran.PERENCANA) or aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN)):
-        raise AksesDitolak(_("Pita capaian diatur oleh perencana atau pengelola kepegawaian."))
+    wajib(
+        aktor.punya(Peran.PERENCANA) or aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN),
+        _("Pita capaian diatur oleh perencana atau pengelola kepegawaian."),
+    )
 
 
 def atur_pita(aktor: Aktor, pita: Sequence[PitaCapaian]) -> tuple[PitaCapaian, ...]:
@@ -81,7 +85,7 @@ def atur_pita(aktor: Aktor, pita: Sequence[PitaCapaian]) -> tuple[PitaCapaian, .
         before = setting.pita_capaian
         setting.pita_capaian = data
         setting.save()
-        catat(aktor, "Pengaturan", setting.id, "atur_pita_capaian", rincian={
+        catat(aktor, Entitas.PENGATURAN, setting.id, "atur_pita_capaian", rincian={
             "sebelum": before, "sesudah": data})
     return baca_pita(data)
 
@@ -104,10 +108,10 @@ def boleh_ubah_pk(aktor: Aktor, pk: PerjanjianKinerja) -> bool:
 
 
 def _wajib_ubah_pk(aktor: Aktor, pk: PerjanjianKinerja) -> None:
-    if not boleh_ubah_pk(aktor, pk):
-        raise AksesDitolak(
-            _("Perjanjian Kinerja disusun oleh perencana atau pihak pertamanya sendiri.")
-        )
+    wajib(
+        boleh_ubah_pk(aktor, pk),
+        _("Perjanjian Kinerja disusun oleh perencana atau pihak pertamanya sendiri."),
+    )
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,7 @@ def buat_pk(
     pihak_kedua: PihakKedua = PihakKedua(),
 ) -> PerjanjianKinerja:
     """A new PK for one unit and year; the pihak pertama defaults to the unit's head."""
-    if not aktor.punya(Peran.PERENCANA):
-        raise AksesDitolak(_("Perjanjian Kinerja baru dibuat oleh perencana."))
+    wajib(aktor.punya(Peran.PERENCANA), _("Perjanjian Kinerja baru dibuat oleh perencana."))
     with db.atomic():
         unit = UnitKerja.get_or_none(UnitKerja.id == unit_id)
         if unit is None:
@@ -145,7 +148,8 @@ def buat_pk(
             pihak_kedua_nama=pihak_kedua.nama.strip(), pihak_kedua_nip=pihak_kedua.nip.strip(),
             pihak_kedua_jabatan=pihak_kedua.jabatan.strip(),
         )
-        catat(aktor, ENTITAS_PK, pk.id, "buat", rincian={"unit": unit.nama, "tahun": tahun})
+        catat(aktor, Entitas.PERJANJIAN_KINERJA, pk.id, "buat",
+              rincian={"unit": unit.nama, "tahun": tahun})
     return pk
 
 
@@ -162,7 +166,8 @@ def ubah_pihak(
         pk.versi += 1
         pk.diubah = now()
         pk.save()
-        catat(aktor, ENTITAS_PK, pk.id, "ubah_pihak", rincian={"kedua": pihak_kedua.nama})
+        catat(aktor, Entitas.PERJANJIAN_KINERJA, pk.id, "ubah_pihak",
+              rincian={"kedua": pihak_kedua.nama})
     return pk
 
 
@@ -279,7 +284,8 @@ def simpan_indikator(
         pk.versi += 1
         pk.diubah = now()
         pk.save()
-        catat(aktor, ENTITAS_PK, pk.id, aksi, ke=row.indikator, rincian={"id": str(row.id)})
+        catat(aktor, Entitas.PERJANJIAN_KINERJA, pk.id, aksi, ke=row.indikator,
+              rincian={"id": str(row.id)})
     return row
 
 
@@ -298,7 +304,7 @@ def hapus_indikator(aktor: Aktor, indikator_id: uuid.UUID) -> None:
         row.delete_instance()
         pk.versi += 1
         pk.save()
-        catat(aktor, ENTITAS_PK, pk.id, "hapus_indikator", dari=name)
+        catat(aktor, Entitas.PERJANJIAN_KINERJA, pk.id, "hapus_indikator", dari=name)
 
 
 def indikator_pk(pk: PerjanjianKinerja) -> list[IndikatorPK]:
@@ -425,8 +431,7 @@ def mulai_pengukuran(
     """Open a quarter's chain with its people stored on it; the Camat's assignment is next."""
     with db.atomic():
         pk = ambil_pk(pk_id)
-        if not boleh_mulai(aktor, pk):
-            raise AksesDitolak(_("Pengukuran kinerja dimulai oleh perencana atau Camat."))
+        wajib(boleh_mulai(aktor, pk), _("Pengukuran kinerja dimulai oleh perencana atau Camat."))
         label_triwulan(triwulan)
         if PengukuranKinerja.select().where(
             (PengukuranKinerja.pk == pk) & (PengukuranKinerja.triwulan == triwulan)
@@ -462,12 +467,11 @@ def mulai_pengukuran(
                 pengisi=peran.kasi.get(row.unit_id) if row.unit_id else None,
                 target=_target_tw(row, triwulan), target_maks=row.target_maks,
             )
-        catat(aktor, ENTITAS, pengukuran.id, "mulai", ke=pengukuran.status, rincian={
-            "triwulan": triwulan, "tahun": pk.tahun,
-            "peran": {k: str(v) for k, v in (
-                ("camat", peran.camat_id), ("sekretaris", peran.sekretaris_id),
-                ("kasubbag", peran.kasubbag_id), ("pelaksana", peran.pelaksana_id))},
-        })
+        orang = {k: str(v) for k, v in (
+            ("camat", peran.camat_id), ("sekretaris", peran.sekretaris_id),
+            ("kasubbag", peran.kasubbag_id), ("pelaksana", peran.pelaksana_id))}
+        catat(aktor, Entitas.PENGUKURAN_KINERJA, pengukuran.id, "mulai", ke=pengukuran.status,
+              rincian={"triwulan": triwulan, "tahun": pk.tahun, "peran": orang})
     return pengukuran
 
 
@@ -501,66 +505,52 @@ def _kasi_sudah(aktor: Aktor, pengukuran: PengukuranKinerja) -> bool:
 
 def aksi_tersedia(aktor: Aktor, pengukuran: PengukuranKinerja) -> list[Transisi]:
     """What the UI offers this person now: asked of the table, never decided here."""
-    found = ALUR_PENGUKURAN.tersedia(pengukuran.status, peran_pada(aktor, pengukuran))
+    found = rantai.tersedia(RANTAI, aktor, pengukuran)
     if _kasi_sudah(aktor, pengukuran):
         found = [t for t in found if t.aksi != "kirim_isian"]
     return found
-
-
-def _menit(since: dt.datetime, until: dt.datetime) -> int:
-    return max(0, int((until - since).total_seconds() // 60))
 
 
 def _belum_diisi(rows: Sequence[RealisasiPK]) -> list[str]:
     return [r.indikator.indikator for r in rows if r.realisasi is None]
 
 
-def _jalankan(
-    aktor: Aktor, pengukuran: PengukuranKinerja, aksi: str, catatan: str
-) -> PengukuranKinerja:
-    try:
-        t = ALUR_PENGUKURAN.periksa(aksi, pengukuran.status, peran_pada(aktor, pengukuran))
-    except TransisiDitolak as exc:
-        raise AksesDitolak(str(exc)) from None
-    catatan = catatan.strip()
-    if t.catatan_wajib and not catatan:
-        raise ValidasiGagal({"catatan": _("Catatan wajib diisi untuk pengembalian.")})
-    ke = t.ke
-    if aksi == "kirim_isian":
-        if _kasi_sudah(aktor, pengukuran):
-            raise AksesDitolak(_("Isian seksi Anda sudah dikonfirmasi."))
-        own = list(RealisasiPK.select().where(
-            (RealisasiPK.pengukuran == pengukuran) & (RealisasiPK.pengisi == aktor.pegawai_id)))
-        empty = _belum_diisi(own)
-        if empty:
-            raise ValidasiGagal({"realisasi": _("Realisasi belum diisi: {daftar}.").format(
-                daftar="; ".join(empty))})
-        done = [*(pengukuran.kasi_selesai or []), str(aktor.pegawai_id)]
-        pengukuran.kasi_selesai = done
-        # The chain moves on when the last section has confirmed.
-        if {str(k) for k in kasi_pada(pengukuran)} - set(done):
-            ke = pengukuran.status
-    if aksi == "serahkan_draft":
-        empty = _belum_diisi(list(pengukuran.realisasi))
-        if empty:
-            raise ValidasiGagal({"realisasi": _("Realisasi belum diisi: {daftar}.").format(
-                daftar="; ".join(empty))})
-    moment = now()
-    dari = pengukuran.status
-    rincian: dict[str, Any] = {
-        "langkah": [f"{s.sop} #{s.nomor}" for s in t.langkah],
-        "menit_baku": batas_menit(t),
-        "menit_berlalu": _menit(pengukuran.status_sejak, moment),
-        "versi": pengukuran.versi,
-    }
-    if ke != dari:
-        pengukuran.status = ke
-        pengukuran.status_sejak = moment
-    pengukuran.diubah = moment
-    pengukuran.save()
-    catat(aktor, ENTITAS, pengukuran.id, aksi, dari=dari, ke=ke, catatan=catatan,
-          rincian=rincian)
-    return pengukuran
+def _wajib_terisi(rows: Sequence[RealisasiPK]) -> None:
+    empty = _belum_diisi(rows)
+    if empty:
+        raise ValidasiGagal({"realisasi": _("Realisasi belum diisi: {daftar}.").format(
+            daftar="; ".join(empty))})
+
+
+def _syarat_kirim_isian(
+    aktor: Aktor, pengukuran: PengukuranKinerja, t: Transisi
+) -> str | None:
+    """Each Kasi confirms his own section; the chain moves on when the last one has."""
+    wajib(not _kasi_sudah(aktor, pengukuran), _("Isian seksi Anda sudah dikonfirmasi."))
+    _wajib_terisi(list(RealisasiPK.select().where(
+        (RealisasiPK.pengukuran == pengukuran) & (RealisasiPK.pengisi == aktor.pegawai_id))))
+    done = [*(pengukuran.kasi_selesai or []), str(aktor.pegawai_id)]
+    pengukuran.kasi_selesai = done
+    if {str(k) for k in kasi_pada(pengukuran)} - set(done):
+        return pengukuran.status
+    return None
+
+
+def _syarat_serahkan_draft(
+    aktor: Aktor, pengukuran: PengukuranKinerja, t: Transisi
+) -> None:
+    _wajib_terisi(list(pengukuran.realisasi))
+
+
+RANTAI = rantai.Rantai(
+    entitas=Entitas.PENGUKURAN_KINERJA,
+    alur=ALUR_PENGUKURAN,
+    pihak=peran_pada,
+    syarat={"kirim_isian": _syarat_kirim_isian, "serahkan_draft": _syarat_serahkan_draft},
+    menit_baku=batas_menit,  # the SOP counts some steps in whole days
+    aksi_pengembalian=AKSI_PENGEMBALIAN,
+)
+"""The quarterly Pengukuran Kinerja chain (docs/sop.md, seed 003's table)."""
 
 
 def jalankan(
@@ -568,7 +558,7 @@ def jalankan(
 ) -> PengukuranKinerja:
     """Take one action of the table, if the table gives it to this person now."""
     with db.atomic():
-        return _jalankan(aktor, ambil(pengukuran_id), aksi, catatan)
+        return rantai.jalankan(RANTAI, aktor, ambil(pengukuran_id), aksi, catatan)
 
 
 # --- filling in the measurement -------------------------------------------------------------------
@@ -618,11 +608,10 @@ def isi_realisasi(
         if row is None:
             raise TidakDitemukan(_("Baris pengukuran tidak ditemukan."))
         pengukuran = row.pengukuran
-        if not boleh_isi(aktor, row, pengukuran):
-            raise AksesDitolak(_(
-                "Baris ini diisi oleh Kasi seksinya selama form di seksi, atau oleh pelaksana "
-                "saat menyusun draf; status sekarang: {status}."
-            ).format(status=ALUR_PENGUKURAN.label(pengukuran.status)))
+        wajib(boleh_isi(aktor, row, pengukuran), _(
+            "Baris ini diisi oleh Kasi seksinya selama form di seksi, atau oleh pelaksana "
+            "saat menyusun draf; status sekarang: {status}."
+        ).format(status=ALUR_PENGUKURAN.label(pengukuran.status)))
         before = None if row.realisasi is None else str(row.realisasi)
         row.realisasi = value
         row.realisasi_kumulatif = _kumulatif(row, value)
@@ -632,7 +621,7 @@ def isi_realisasi(
         row.save()
         pengukuran.versi += 1
         pengukuran.save()
-        catat(aktor, ENTITAS, pengukuran.id, "isi_realisasi", dari=before,
+        catat(aktor, Entitas.PENGUKURAN_KINERJA, pengukuran.id, "isi_realisasi", dari=before,
               ke=None if value is None else str(value), rincian={
                   "indikator": row.indikator.indikator})
     return row
@@ -708,53 +697,28 @@ def daftar_pengukuran(pk: PerjanjianKinerja) -> list[PengukuranKinerja]:
     return list(pk.pengukuran.order_by(PengukuranKinerja.triwulan))
 
 
-@dataclass(frozen=True)
-class Peristiwa:
-    """One history row of the chain with the time it took against the SOP standard."""
-
-    riwayat: Riwayat
-    menit_berlalu: int | None
-    menit_baku: int
-
-    @property
-    def lewat_baku(self) -> bool:
-        return bool(self.menit_baku) and (self.menit_berlalu or 0) > self.menit_baku
-
-    @property
-    def pengembalian(self) -> bool:
-        return self.riwayat.aksi in AKSI_PENGEMBALIAN
+Peristiwa = rantai.Peristiwa  # kept for callers that name it here
 
 
 def linimasa(pengukuran: PengukuranKinerja, *, hanya_alur: bool = False) -> list[Peristiwa]:
-    query = Riwayat.select().where(
-        (Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(pengukuran.id))
+    """The chain's history; ``hanya_alur`` leaves out the rows typed into the form."""
+    return rantai.linimasa(
+        Entitas.PENGUKURAN_KINERJA, pengukuran.id, pengembalian=RANTAI.aksi_pengembalian,
+        kecuali={"isi_realisasi"} if hanya_alur else (),
     )
-    if hanya_alur:
-        query = query.where(Riwayat.aksi != "isi_realisasi")
-    out = []
-    for row in query.order_by(Riwayat.nomor):
-        info = row.rincian or {}
-        out.append(Peristiwa(row, info.get("menit_berlalu"), int(info.get("menit_baku", 0))))
-    return out
 
 
 def catatan_pengembalian(pengukuran: PengukuranKinerja) -> Riwayat | None:
     """The last return's note while the chain is still where it was sent back to."""
-    last = (
-        Riwayat.select()
-        .where((Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(pengukuran.id))
-               & Riwayat.ke.is_null(False) & (Riwayat.aksi != "isi_realisasi"))
-        .order_by(Riwayat.nomor.desc())
-        .first()
-    )
-    return last if last is not None and last.aksi in AKSI_PENGEMBALIAN else None
+    return rantai.catatan_pengembalian(RANTAI, pengukuran)
 
 
 def disposisi_terakhir(pengukuran: PengukuranKinerja) -> Riwayat | None:
     """The note that came with the chain to where it stands now (the disposisi on the desk)."""
     return (
         Riwayat.select()
-        .where((Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(pengukuran.id))
+        .where((Riwayat.entitas == Entitas.PENGUKURAN_KINERJA)
+               & (Riwayat.entitas_id == str(pengukuran.id))
                & (Riwayat.ke == pengukuran.status) & (Riwayat.catatan != ""))
         .order_by(Riwayat.nomor.desc())
         .first()
@@ -782,7 +746,7 @@ def tunggakan(pengukuran: PengukuranKinerja, pada: dt.datetime | None = None) ->
     primary = next((t for t in steps if t.utama), None)
     if primary is None:
         return None
-    return Tunggakan(primary, _menit(pengukuran.status_sejak, pada or now()))
+    return Tunggakan(primary, rantai.menit(pengukuran.status_sejak, pada or now()))
 
 
 def pemegang_giliran(pengukuran: PengukuranKinerja) -> list[str]:

@@ -15,7 +15,9 @@ from skpdesk.domain.aturan import (
     Regime,
     SebutanPP46,
     TingkatKreativitas,
+    adalah_pp46,
 )
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import JenisJabatan
 from skpdesk.domain.scoring import (
     HasilCapaianSKPPP46,
@@ -28,11 +30,13 @@ from skpdesk.domain.scoring import (
     nilai_prestasi_kerja_pp46,
 )
 from skpdesk.domain.skp import angka as baca_angka
+from skpdesk.domain.skp import periksa_kegiatan_pp46
 from skpdesk.domain.workflow import ALUR_SKP, Pihak, StatusSKP
 from skpdesk.i18n import _
+from skpdesk.services import rantai
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now
-from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services.context import Aktor, catat, now, wajib
+from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
     KegiatanPP46,
@@ -42,7 +46,7 @@ from skpdesk.store.models import (
     db,
 )
 
-ENTITAS = skp_service.ENTITAS  # PP 46 content is part of the SKP's own history
+ENTITAS = Entitas.SKP  # PP 46 content is part of the SKP's own history
 REGIME = Regime.PP_46_2011
 
 Angka = Decimal | int | float | str
@@ -69,7 +73,7 @@ PENGISI_REALISASI = frozenset({Pihak.PEGAWAI, Pihak.PEJABAT_PENILAI})
 def ambil(skp_id: uuid.UUID) -> SKP:
     """A PP 46 SKP; an SKP of another regime is refused with a message."""
     skp = skp_service.ambil(skp_id)
-    if skp.regime != REGIME:
+    if not adalah_pp46(skp.regime):
         raise ValidasiGagal(
             {"regime": _("SKP ini tidak memakai aturan PP 46/2011; isiannya berupa RHK dan IKI.")}
         )
@@ -106,14 +110,7 @@ def perilaku(skp: SKP) -> dict[AspekPerilakuPP46, Decimal]:
 
 def kekurangan(skp: SKP) -> list[str]:
     """What keeps the SKP from being submitted: no kegiatan, or one without a target."""
-    rows = daftar_kegiatan(skp)
-    faults = [] if rows else [_("Belum ada kegiatan tugas jabatan.")]
-    faults += [
-        _("Kegiatan \u201c{k}\u201d belum memiliki target kuantitas/output.").format(k=r.kegiatan)
-        for r in rows
-        if not r.target_kuantitas
-    ]
-    return faults
+    return periksa_kegiatan_pp46([(r.kegiatan, r.target_kuantitas) for r in daftar_kegiatan(skp)])
 
 
 # --- creating ----------------------------------------------------------------------------------
@@ -159,7 +156,7 @@ def buat_skp_pp46(
         )
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "buat",
             ke=skp.status,
@@ -225,16 +222,16 @@ class IsianKegiatan:
 
 
 def _wajib_pegawai_draft(aktor: Aktor, skp: SKP) -> SKP:
-    if Pihak.PEGAWAI not in skp_service.pihak_pada(aktor, skp):
-        raise AksesDitolak(_("Hanya pegawai pemilik SKP yang dapat mengisi SKP ini."))
+    wajib(
+        Pihak.PEGAWAI in skp_service.pihak_pada(aktor, skp),
+        _("Hanya pegawai pemilik SKP yang dapat mengisi SKP ini."),
+    )
     if skp.status == StatusSKP.PERLU_REVISI:
-        skp = skp_service._jalankan(aktor, skp, "perbaiki", "")
-    if skp.status != StatusSKP.DRAFT:
-        raise AksesDitolak(
-            _("SKP berstatus {status} tidak dapat diubah.").format(
-                status=ALUR_SKP.label(skp.status)
-            )
-        )
+        skp = rantai.jalankan(skp_service.RANTAI, aktor, skp, "perbaiki")
+    wajib(
+        skp.status == StatusSKP.DRAFT,
+        _("SKP berstatus {status} tidak dapat diubah.").format(status=ALUR_SKP.label(skp.status)),
+    )
     return skp
 
 
@@ -311,7 +308,7 @@ def simpan_kegiatan(aktor: Aktor, skp_id: uuid.UUID, isian: Sequence[IsianKegiat
         skp.save()
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "ubah_kegiatan_pp46",
             rincian={"versi": skp.versi, "kegiatan": len(isian)},
@@ -323,21 +320,21 @@ def simpan_kegiatan(aktor: Aktor, skp_id: uuid.UUID, isian: Sequence[IsianKegiat
 
 
 def _wajib_pengisi_realisasi(aktor: Aktor, skp: SKP, apa: str) -> None:
-    if not skp_service.pihak_pada(aktor, skp) & PENGISI_REALISASI:
-        raise AksesDitolak(
-            _("{apa} diisi oleh pegawai pemilik SKP atau pejabat penilainya.").format(apa=apa)
-        )
+    wajib(
+        skp_service.pihak_pada(aktor, skp) & PENGISI_REALISASI,
+        _("{apa} diisi oleh pegawai pemilik SKP atau pejabat penilainya.").format(apa=apa),
+    )
     _wajib_disetujui(skp)
 
 
 def _wajib_disetujui(skp: SKP) -> None:
-    if skp.status not in STATUS_DISETUJUI:
-        raise AksesDitolak(
-            _(
-                "SKP berstatus {status} belum dapat dinilai; realisasi dan penilaian diisi "
-                "setelah SKP disetujui pejabat penilai."
-            ).format(status=ALUR_SKP.label(skp.status))
-        )
+    wajib(
+        skp.status in STATUS_DISETUJUI,
+        _(
+            "SKP berstatus {status} belum dapat dinilai; realisasi dan penilaian diisi "
+            "setelah SKP disetujui pejabat penilai."
+        ).format(status=ALUR_SKP.label(skp.status)),
+    )
 
 
 def _kegiatan(kegiatan_id: uuid.UUID) -> KegiatanPP46:
@@ -418,7 +415,7 @@ def isi_realisasi(
         skp.save()
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "realisasi_pp46",
             dari=before,
@@ -456,7 +453,7 @@ def tambah_tugas_tambahan(
             dibuat=now(),
         )
         _ubah(skp)
-        catat(aktor, ENTITAS, skp.id, "tugas_tambahan_pp46", ke=uraian,
+        catat(aktor, Entitas.SKP, skp.id, "tugas_tambahan_pp46", ke=uraian,
               rincian={"dasar": row.dasar, "jumlah": skp.tugas_tambahan_pp46.count()})
     return row
 
@@ -470,7 +467,7 @@ def hapus_tugas_tambahan(aktor: Aktor, tugas_id: uuid.UUID) -> None:
         _wajib_pengisi_realisasi(aktor, skp, _("Tugas tambahan"))
         row.delete_instance()
         _ubah(skp)
-        catat(aktor, ENTITAS, skp.id, "hapus_tugas_tambahan_pp46", dari=row.uraian)
+        catat(aktor, Entitas.SKP, skp.id, "hapus_tugas_tambahan_pp46", dari=row.uraian)
 
 
 def atur_kreativitas(
@@ -506,7 +503,7 @@ def atur_kreativitas(
             row.diubah = now()
             row.save(force_insert=new)
         _ubah(skp)
-        catat(aktor, ENTITAS, skp.id, "kreativitas_pp46", dari=before,
+        catat(aktor, Entitas.SKP, skp.id, "kreativitas_pp46", dari=before,
               ke=level.value if level else None, rincian={"uraian": uraian})
     return row
 
@@ -540,8 +537,10 @@ def nilai_perilaku(
         scores[aspek] = v
     with db.atomic():
         skp = ambil(skp_id)
-        if Pihak.PEJABAT_PENILAI not in skp_service.pihak_pada(aktor, skp):
-            raise AksesDitolak(_("Nilai perilaku kerja diberikan oleh pejabat penilai SKP ini."))
+        wajib(
+            Pihak.PEJABAT_PENILAI in skp_service.pihak_pada(aktor, skp),
+            _("Nilai perilaku kerja diberikan oleh pejabat penilai SKP ini."),
+        )
         _wajib_disetujui(skp)
         if not struktural(skp):
             for aspek in PP_46_2011.aspek_struktural:
@@ -572,7 +571,7 @@ def nilai_perilaku(
             changed[aspek.value] = str(v.normalize())
         if changed:
             _ubah(skp)
-            catat(aktor, ENTITAS, skp.id, "perilaku_pp46", rincian={"nilai": changed})
+            catat(aktor, Entitas.SKP, skp.id, "perilaku_pp46", rincian={"nilai": changed})
     return perilaku(skp)
 
 

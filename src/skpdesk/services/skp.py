@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from skpdesk.domain.aturan import Regime
+from skpdesk.domain.aturan import adalah_pp46
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import JenisJabatan, Peran, cari_golongan
 from skpdesk.domain.nip import format_nip
 from skpdesk.domain.skp import (
@@ -20,6 +21,7 @@ from skpdesk.domain.skp import (
     Pendekatan,
     Perspektif,
     parse_target,
+    periksa_kegiatan_pp46,
     periksa_untuk_diajukan,
 )
 from skpdesk.domain.workflow import (
@@ -31,16 +33,17 @@ from skpdesk.domain.workflow import (
     Pihak,
     StatusSKP,
     Transisi,
-    TransisiDitolak,
 )
 from skpdesk.i18n import _
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
-from skpdesk.services.errors import AksesDitolak, TidakDitemukan, ValidasiGagal
+from skpdesk.services import rantai
+from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
     EkspektasiPerilaku,
     IndikatorKinerja,
     Instansi,
+    KegiatanPP46,
     Pegawai,
     Pengaturan,
     PeranHasil,
@@ -49,7 +52,7 @@ from skpdesk.store.models import (
     db,
 )
 
-ENTITAS = "SKP"
+ENTITAS = Entitas.SKP  # kept for the UI; new code names Entitas.SKP
 
 
 # --- who is who on this document ----------------------------------------------------------
@@ -77,7 +80,7 @@ def opsi_kantor() -> list[str]:
 
 def aksi_tersedia(aktor: Aktor, skp: SKP) -> list[Transisi]:
     """What the UI offers this person now: asked of the table, never decided here."""
-    return ALUR_SKP.tersedia(skp.status, pihak_pada(aktor, skp), opsi_kantor())
+    return rantai.tersedia(RANTAI, aktor, skp)
 
 
 def boleh_mengubah(aktor: Aktor, skp: SKP) -> bool:
@@ -140,8 +143,7 @@ def periksa_skp_baru(
     Shared by every regime's "start an SKP": the pegawai herself, or the personnel office.
     """
     pegawai_id = pegawai_id or aktor.pegawai_id
-    if pegawai_id is None:
-        raise AksesDitolak(_("Akun ini tidak terhubung dengan data pegawai."))
+    wajib(pegawai_id is not None, _("Akun ini tidak terhubung dengan data pegawai."))
     if pegawai_id != aktor.pegawai_id:
         wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
@@ -207,7 +209,7 @@ def buat_skp(
             EkspektasiPerilaku.create(id=uuid.uuid4(), skp=skp, nomor=nilai.nomor)
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "buat",
             ke=skp.status,
@@ -266,16 +268,18 @@ def simpan_isi(aktor: Aktor, skp_id: uuid.UUID, isi: IsiSKP) -> SKP:
     """Save the editor's content; only the pegawai, only while the SKP is a draft."""
     with db.atomic():
         skp = ambil(skp_id)
-        if not pihak_pada(aktor, skp) & PENGISI_SKP:
-            raise AksesDitolak(_("Hanya pegawai pemilik SKP yang dapat mengisi SKP ini."))
+        wajib(
+            pihak_pada(aktor, skp) & PENGISI_SKP,
+            _("Hanya pegawai pemilik SKP yang dapat mengisi SKP ini."),
+        )
         if skp.status == StatusSKP.PERLU_REVISI:
-            skp = _jalankan(aktor, skp, "perbaiki", "")
-        if skp.status not in STATUS_DAPAT_DIUBAH:
-            raise AksesDitolak(
-                _("SKP berstatus {status} tidak dapat diubah.").format(
-                    status=ALUR_SKP.label(skp.status)
-                )
-            )
+            skp = rantai.jalankan(RANTAI, aktor, skp, "perbaiki")
+        wajib(
+            skp.status in STATUS_DAPAT_DIUBAH,
+            _("SKP berstatus {status} tidak dapat diubah.").format(
+                status=ALUR_SKP.label(skp.status)
+            ),
+        )
         errors = _periksa_isi(skp, isi)
         if errors:
             raise ValidasiGagal(errors)
@@ -290,7 +294,7 @@ def simpan_isi(aktor: Aktor, skp_id: uuid.UUID, isi: IsiSKP) -> SKP:
         skp.save()
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "ubah",
             rincian={
@@ -412,58 +416,49 @@ def isian(skp: SKP) -> list[IsianRHK]:
 # --- moving along the workflow -----------------------------------------------------------------
 
 
-def _menit(since: dt.datetime, until: dt.datetime) -> int:
-    return max(0, int((until - since).total_seconds() // 60))
+def _syarat_ajukan(aktor: Aktor, skp: SKP, t: Transisi) -> None:
+    """An SKP goes to its penilai complete, and only when it has one."""
+    if adalah_pp46(skp.regime):
+        # A PP 46 SKP holds kegiatan, not RHK.
+        rows = skp.kegiatan_pp46.order_by(KegiatanPP46.urutan)
+        faults = periksa_kegiatan_pp46([(r.kegiatan, r.target_kuantitas) for r in rows])
+    else:
+        faults = periksa_untuk_diajukan(Pendekatan(skp.pendekatan), isian(skp))
+    if skp.penilai_id is None:
+        faults.insert(
+            0,
+            _(
+                "SKP ini belum memiliki pejabat penilai. Minta pengelola kepegawaian mengatur "
+                "atasan langsung Anda."
+            ),
+        )
+    if faults:
+        raise ValidasiGagal({"isi": "\n".join(faults)})
 
 
-def _jalankan(aktor: Aktor, skp: SKP, aksi: str, catatan: str) -> SKP:
-    try:
-        t = ALUR_SKP.periksa(aksi, skp.status, pihak_pada(aktor, skp), opsi_kantor())
-    except TransisiDitolak as exc:
-        raise AksesDitolak(str(exc)) from None
-    catatan = catatan.strip()
-    if t.catatan_wajib and not catatan:
-        raise ValidasiGagal({"catatan": _("Catatan wajib diisi untuk tindakan ini.")})
-    if aksi == "ajukan":
-        if skp.regime == Regime.PP_46_2011:
-            # A PP 46 SKP holds kegiatan, not RHK; pp46 builds on this module, hence late.
-            from skpdesk.services import pp46
+def _sesudah_draft(aktor: Aktor, skp: SKP, t: Transisi) -> None:
+    # Back in the pegawai's hands: the leader's matriks may have changed meanwhile.
+    sinkron_matriks(skp)
 
-            faults = pp46.kekurangan(skp)
-        else:
-            faults = periksa_untuk_diajukan(Pendekatan(skp.pendekatan), isian(skp))
-        if skp.penilai_id is None:
-            faults.insert(
-                0,
-                _(
-                    "SKP ini belum memiliki pejabat penilai. Minta pengelola kepegawaian mengatur "
-                    "atasan langsung Anda."
-                ),
-            )
-        if faults:
-            raise ValidasiGagal({"isi": "\n".join(faults)})
-    moment = now()
-    dari = skp.status
-    rincian: dict[str, Any] = {
-        "langkah": [f"{s.sop} #{s.nomor}" for s in t.langkah],
-        "menit_baku": t.menit_baku,
-        "menit_berlalu": _menit(skp.status_sejak, moment),
-        "versi": skp.versi,
-    }
-    skp.status = t.ke
-    skp.status_sejak = moment
-    skp.diubah = moment
-    skp.save()
-    catat(aktor, ENTITAS, skp.id, aksi, dari=dari, ke=t.ke, catatan=catatan, rincian=rincian)
-    if t.ke == StatusSKP.DRAFT:
-        sinkron_matriks(skp)
-    return skp
+
+RANTAI = rantai.Rantai(
+    entitas=Entitas.SKP,
+    alur=ALUR_SKP,
+    pihak=pihak_pada,
+    opsi=opsi_kantor,
+    syarat={"ajukan": _syarat_ajukan},
+    sesudah_ke={StatusSKP.DRAFT: _sesudah_draft},
+    aksi_pengembalian=AKSI_PENGEMBALIAN,
+    # The note stays on top of the editor until the pegawai submits again.
+    catatan_sampai=frozenset({"ajukan"}),
+)
+"""The SKP planning chain (docs/sop.md: SOP 023/BKPPD-BLG/II/2020); PP 46 SKPs share it."""
 
 
 def jalankan(aktor: Aktor, skp_id: uuid.UUID, aksi: str, catatan: str = "") -> SKP:
     """Take one action of the table on one SKP, if the table gives it to this person now."""
     with db.atomic():
-        return _jalankan(aktor, ambil(skp_id), aksi, catatan)
+        return rantai.jalankan(RANTAI, aktor, ambil(skp_id), aksi, catatan)
 
 
 def ajukan(aktor: Aktor, skp_id: uuid.UUID) -> SKP:
@@ -489,14 +484,16 @@ def atur_ekspektasi(aktor: Aktor, skp_id: uuid.UUID, nomor: int, teks: str) -> E
     """The penilai writes his ekspektasi khusus for one BerAKHLAK value."""
     with db.atomic():
         skp = ambil(skp_id)
-        if Pihak.PEJABAT_PENILAI not in pihak_pada(aktor, skp):
-            raise AksesDitolak(_("Ekspektasi khusus ditulis oleh pejabat penilai SKP ini."))
-        if skp.status not in STATUS_EKSPEKTASI:
-            raise AksesDitolak(
-                _("Ekspektasi tidak dapat diubah pada SKP berstatus {s}.").format(
-                    s=ALUR_SKP.label(skp.status)
-                )
-            )
+        wajib(
+            Pihak.PEJABAT_PENILAI in pihak_pada(aktor, skp),
+            _("Ekspektasi khusus ditulis oleh pejabat penilai SKP ini."),
+        )
+        wajib(
+            skp.status in STATUS_EKSPEKTASI,
+            _("Ekspektasi tidak dapat diubah pada SKP berstatus {s}.").format(
+                s=ALUR_SKP.label(skp.status)
+            ),
+        )
         if not 1 <= nomor <= len(BERAKHLAK):
             raise ValidasiGagal({"nomor": _("Nilai BerAKHLAK tidak dikenal.")})
         row = EkspektasiPerilaku.get(
@@ -512,7 +509,7 @@ def atur_ekspektasi(aktor: Aktor, skp_id: uuid.UUID, nomor: int, teks: str) -> E
         skp.save()
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "atur_ekspektasi",
             dari=before or None,
@@ -536,7 +533,7 @@ def rhk_atasan_pilihan(skp: SKP) -> list[RencanaHasilKerja]:
 
 def sinkron_matriks(skp: SKP) -> int:
     """Bring the matriks peran hasil cells for this pegawai into her draft as prefilled RHK."""
-    if skp.status not in STATUS_DAPAT_DIUBAH or skp.regime == Regime.PP_46_2011:
+    if skp.status not in STATUS_DAPAT_DIUBAH or adalah_pp46(skp.regime):
         return 0
     cells = (
         PeranHasil.select()
@@ -580,11 +577,15 @@ def atur_peran_hasil(
         rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
         if rhk is None:
             raise TidakDitemukan(_("RHK tidak ditemukan."))
-        if aktor.pegawai_id is None or rhk.skp.pegawai_id != aktor.pegawai_id:
-            raise AksesDitolak(_("Hanya pemilik RHK yang dapat membaginya kepada bawahan."))
+        wajib(
+            aktor.pegawai_id is not None and rhk.skp.pegawai_id == aktor.pegawai_id,
+            _("Hanya pemilik RHK yang dapat membaginya kepada bawahan."),
+        )
         bawahan = Pegawai.get_or_none(Pegawai.id == bawahan_id)
-        if bawahan is None or bawahan.atasan_id != aktor.pegawai_id or not bawahan.aktif:
-            raise AksesDitolak(_("RHK hanya dapat dibagikan kepada bawahan langsung yang aktif."))
+        wajib(
+            bawahan is not None and bawahan.atasan_id == aktor.pegawai_id and bawahan.aktif,
+            _("RHK hanya dapat dibagikan kepada bawahan langsung yang aktif."),
+        )
         cell = PeranHasil.get_or_none(
             (PeranHasil.rhk_atasan == rhk) & (PeranHasil.bawahan == bawahan)
         )
@@ -606,7 +607,7 @@ def atur_peran_hasil(
             return cell
         catat(
             aktor,
-            "PeranHasil",
+            Entitas.PERAN_HASIL,
             f"{rhk.id}:{bawahan.id}",
             "atur_peran_hasil",
             dari=before,
@@ -646,7 +647,7 @@ def ganti_penilai(
         skp.save()
         catat(
             aktor,
-            ENTITAS,
+            Entitas.SKP,
             skp.id,
             "ganti_penilai",
             dari=before,
@@ -678,43 +679,14 @@ def skp_dinilai(penilai_id: uuid.UUID, tahun: int | None = None) -> list[SKP]:
 
 def catatan_pengembalian(skp: SKP) -> Riwayat | None:
     """The penilai's return note, shown on top of the editor until the SKP is resubmitted."""
-    last = (
-        Riwayat.select()
-        .where(
-            (Riwayat.entitas == ENTITAS)
-            & (Riwayat.entitas_id == str(skp.id))
-            & (Riwayat.aksi.in_(sorted(AKSI_PENGEMBALIAN | {"ajukan"})))
-        )
-        .order_by(Riwayat.nomor.desc())
-        .first()
-    )
-    return last if last is not None and last.aksi in AKSI_PENGEMBALIAN else None
+    return rantai.catatan_pengembalian(RANTAI, skp)
 
 
-@dataclass(frozen=True)
-class Peristiwa:
-    """One history row with the time it took against the SOP standard."""
-
-    riwayat: Riwayat
-    menit_berlalu: int | None
-    menit_baku: int
-
-    @property
-    def lewat_baku(self) -> bool:
-        return bool(self.menit_baku) and (self.menit_berlalu or 0) > self.menit_baku
+Peristiwa = rantai.Peristiwa  # kept for callers that name it here
 
 
-def linimasa(skp: SKP) -> list[Peristiwa]:
-    rows = (
-        Riwayat.select()
-        .where((Riwayat.entitas == ENTITAS) & (Riwayat.entitas_id == str(skp.id)))
-        .order_by(Riwayat.nomor)
-    )
-    result = []
-    for row in rows:
-        info = row.rincian or {}
-        result.append(Peristiwa(row, info.get("menit_berlalu"), int(info.get("menit_baku", 0))))
-    return result
+def linimasa(skp: SKP) -> list[rantai.Peristiwa]:
+    return rantai.linimasa(Entitas.SKP, skp.id, pengembalian=RANTAI.aksi_pengembalian)
 
 
 @dataclass(frozen=True)
@@ -738,7 +710,7 @@ def tunggakan(
     primary = next((t for t in steps if t.utama), None)
     if primary is None:
         return None
-    return Tunggakan(skp, primary, _menit(skp.status_sejak, pada or now()))
+    return Tunggakan(skp, primary, rantai.menit(skp.status_sejak, pada or now()))
 
 
 # --- lists for the role tabs ----------------------------------------------------------------------
