@@ -277,7 +277,7 @@ RANTAI = rantai.Rantai(
     syarat_ke={E.FINAL: _syarat_final},
     aksi_pengembalian=AKSI_PENGEMBALIAN | AKSI_PENGEMBALIAN_PENILAI,
 )
-"""The evaluation chains, periodic and annual (docs/sop.md)."""
+"""The evaluation chains, periodic and annual."""
 
 
 def _periksa_siap_final(evaluasi: Evaluasi) -> None:

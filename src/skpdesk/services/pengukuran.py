@@ -550,7 +550,7 @@ RANTAI = rantai.Rantai(
     menit_baku=batas_menit,  # the SOP counts some steps in whole days
     aksi_pengembalian=AKSI_PENGEMBALIAN,
 )
-"""The quarterly Pengukuran Kinerja chain (docs/sop.md, seed 003's table)."""
+"""The quarterly Pengukuran Kinerja chain (docs/sop.md, SOP 003's table)."""
 
 
 def jalankan(

@@ -54,7 +54,7 @@ class Rantai:
     alur: Alur | Callable[[Any], Alur]
     # The parts this person plays on this record (``Pihak``, or a chain's own roles).
     pihak: Callable[[Aktor, Any], Iterable[Any]]
-    # The office options the table is read with (seed 002's extra steps); none by default.
+    # The office options the table is read with (SOP 002's extra steps); none by default.
     opsi: Callable[[], Sequence[str]] = _tanpa_opsi
     # Preconditions by action, then by the table's target state.
     syarat: Mapping[str, Syarat] = field(default_factory=dict)
