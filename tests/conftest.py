@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from skpdesk.domain.kepegawaian import Peran  # noqa: E402
 from skpdesk.services import akun as akun_service  # noqa: E402
 from skpdesk.services import kantor  # noqa: E402
+from skpdesk.services import kunci as kunci_service  # noqa: E402
 from skpdesk.services.context import Aktor  # noqa: E402
 from skpdesk.store import database  # noqa: E402
 from skpdesk.store.models import db  # noqa: E402
@@ -34,6 +35,7 @@ def _cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         akun_service, "hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     )
+    monkeypatch.setattr(kunci_service, "KDF", {"t": 1, "m": 64, "p": 1})
 
 
 @pytest.fixture

@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
 
+    verif = sub.add_parser(
+        "verifikasi",
+        help=_("periksa riwayat bertanda tangan dan isi setiap data (keluar 1 bila ada yang diubah)"),
+    )
+    verif.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+    verif.add_argument(
+        "--kode", metavar="KODE", help=_("kode verifikasi di kaki formulir tercetak")
+    )
+
     selftest = sub.add_parser(
         "selftest",
         help=_("uji asap tanpa layar: kantor contoh, jendela utama, satu dokumen Word"),
@@ -131,6 +140,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from skpdesk.services import cadangan
 
         return cadangan.main_cli_restore(args.file, db_path, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "verifikasi":
+        from skpdesk.services import verifikasi
+
+        if _open(db_path) is None:
+            return 2
+        return verifikasi.main_cli(args.kode, out=sys.stdout, err=sys.stderr)
 
     if args.command == "selftest":
         from skpdesk.ui import selftest

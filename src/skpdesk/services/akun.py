@@ -14,9 +14,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
+from skpdesk.services import kunci as kunci_mod
 from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
 from skpdesk.services.errors import LoginGagal, TidakDitemukan, ValidasiGagal
-from skpdesk.store.models import Akun, Pegawai, db
+from skpdesk.services.kunci import KunciSandi, KunciTerbuka
+from skpdesk.store import segel
+from skpdesk.store.models import Akun, KunciPublik, Pegawai, Riwayat, db
 
 MAX_GAGAL = 5
 LAMA_KUNCI = dt.timedelta(minutes=15)
@@ -60,11 +63,15 @@ def buat_akun(
     peran: Iterable[Peran | str] = (),
     harus_ganti_sandi: bool = True,
     hash_sama: str | None = None,
+    sandi_sama: KunciSandi | None = None,
+    kantor: KunciTerbuka | None = None,
 ) -> Akun:
-    """Create an account. ``aktor`` None only during first-run setup (see ``kantor``).
+    """Create an account with its own signing key. ``aktor`` None only during first-run setup
+    (see ``kantor``), which hands in the new office key as ``kantor``.
 
-    ``hash_sama``: a hash of this same ``sandi`` made earlier in this process, for many accounts
-    given one password at once (the demo office); hashing is deliberately slow.
+    ``hash_sama`` and ``sandi_sama``: a hash of this same ``sandi`` and a key derived from it,
+    made earlier in this process, for many accounts given one password at once (the demo
+    office); both are deliberately slow.
     """
     if aktor is not None:
         wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
@@ -85,6 +92,8 @@ def buat_akun(
             errors["pegawai_id"] = _("Pegawai ini sudah memiliki akun.")
     if errors:
         raise ValidasiGagal(errors)
+    office = kantor if aktor is None else aktor.kunci_kantor
+    wrap = sandi_sama or kunci_mod.turunkan(sandi)
     with db.atomic():
         akun = Akun.create(
             id=uuid.uuid4(),
@@ -95,8 +104,21 @@ def buat_akun(
             harus_ganti_sandi=harus_ganti_sandi,
             dibuat=now(),
         )
-        catat(aktor, Entitas.AKUN, akun.id, "buat", ke=login, rincian={"peran": akun.peran})
+        _beri_kunci(akun, kunci_mod.baru(), wrap, office)
+        catat(aktor, Entitas.AKUN, akun.id, "buat", ke=login, rincian={"peran": akun.peran},
+              penanda=kantor if aktor is None else None)
     return akun
+
+
+def _beri_kunci(akun: Akun, kunci: KunciTerbuka, wrap: KunciSandi,
+                office: KunciTerbuka | None) -> None:
+    """Keep ``kunci`` for this account under its password (and the office key for an
+    administrator, when the one acting holds it); its public half is certified by the office."""
+    akun.kunci_rahasia = kunci_mod.bungkus(kunci, wrap)
+    if Peran.PENGADMINISTRASI_KEPEGAWAIAN.value in (akun.peran or ()) and office is not None:
+        akun.kunci_kantor = kunci_mod.bungkus(office, wrap)
+    akun.save()
+    kunci_mod.daftarkan(kunci, kunci_mod.JENIS_AKUN, akun, office)
 
 
 def atur_peran(aktor: Aktor, akun_id: uuid.UUID, peran: Iterable[Peran | str]) -> Akun:
@@ -112,6 +134,10 @@ def atur_peran(aktor: Aktor, akun_id: uuid.UUID, peran: Iterable[Peran | str]) -
             return akun
         before = sorted(akun.peran)
         akun.peran = new
+        if Peran.PENGADMINISTRASI_KEPEGAWAIAN.value not in new:
+            # Whoever no longer administers the office no longer holds its key. A new
+            # administrator receives it when an administrator next sets their password.
+            akun.kunci_kantor = None
         akun.save()
         catat(aktor, Entitas.AKUN, akun.id, "atur_peran", dari=",".join(before), ke=",".join(new))
     return akun
@@ -122,14 +148,19 @@ def atur_sandi(aktor: Aktor, akun_id: uuid.UUID, sandi_baru: str) -> Akun:
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     if (problem := periksa_sandi(sandi_baru)) is not None:
         raise ValidasiGagal({"sandi": problem})
+    wrap = kunci_mod.turunkan(sandi_baru)
     with db.atomic():
         akun = _ambil(akun_id)
         akun.password_hash = hash_sandi(sandi_baru)
         akun.harus_ganti_sandi = akun.id != aktor.akun_id
         akun.gagal_login = 0
         akun.terkunci_sampai = None
-        akun.save()
-        catat(aktor, Entitas.AKUN, akun.id, "atur_sandi")
+        # The old key stays closed under the forgotten password: a new one signs from now on
+        # (the old public key stays, so the rows it signed still verify).
+        own = aktor.kunci if akun.id == aktor.akun_id and aktor.kunci else kunci_mod.baru()
+        akun.kunci_kantor = None
+        _beri_kunci(akun, own, wrap, aktor.kunci_kantor)
+        catat(aktor, Entitas.AKUN, akun.id, "atur_sandi", rincian={"kunci": own.sidik})
     return akun
 
 
@@ -146,12 +177,32 @@ def ganti_sandi(aktor: Aktor, sandi_lama: str, sandi_baru: str) -> Akun:
         errors["sandi_baru"] = _("Kata sandi baru harus berbeda dari yang lama.")
     if errors:
         raise ValidasiGagal(errors)
+    wrap = kunci_mod.turunkan(sandi_baru)
     with db.atomic():
         akun.password_hash = hash_sandi(sandi_baru)
         akun.harus_ganti_sandi = False
+        own = aktor.kunci
+        if own is None:
+            own = _kunci_lama(akun, sandi_lama)
+        if own is not None:
+            # Same key, wrapped under the new password; the office key too.
+            akun.kunci_rahasia = kunci_mod.bungkus(own, wrap)
+        office = aktor.kunci_kantor
+        if office is not None and akun.kunci_kantor is not None:
+            akun.kunci_kantor = kunci_mod.bungkus(office, wrap)
         akun.save()
         catat(aktor, Entitas.AKUN, akun.id, "ganti_sandi")
     return akun
+
+
+def _kunci_lama(akun: Akun, sandi: str) -> KunciTerbuka | None:
+    if not akun.kunci_rahasia:
+        return None
+    try:
+        return kunci_mod.buka(akun.kunci_rahasia, kunci_mod.kunci_sandi_untuk(
+            akun.kunci_rahasia, sandi))
+    except kunci_mod.KunciRusak:
+        return None
 
 
 def buka_kunci(aktor: Aktor, akun_id: uuid.UUID) -> Akun:
@@ -243,5 +294,78 @@ def masuk(login: str, sandi: str) -> Aktor:
         akun.terkunci_sampai = None
         akun.login_terakhir = moment
         akun.save()
+        aktor = _buka_kunci(akun, sandi)
         catat(aktor, Entitas.AKUN, akun.id, "masuk")
     return aktor
+
+
+def _buka_kunci(akun: Akun, sandi: str) -> Aktor:
+    """Open the account's keys in memory; give one to an account from before keys existed.
+
+    An administrator's first login on such a database also makes the office key, signs the
+    rows written before the seal, and certifies the keys made meanwhile.
+    """
+    blob = akun.kunci_rahasia
+    if blob:
+        wrap = kunci_mod.kunci_sandi_untuk(blob, sandi)
+        try:
+            own: KunciTerbuka | None = kunci_mod.buka(blob, wrap)
+        except kunci_mod.KunciRusak:
+            own = None  # altered in the file: this person signs nothing (verifikasi says why)
+        office = None
+        if akun.kunci_kantor:
+            try:
+                office = kunci_mod.buka(akun.kunci_kantor, wrap)
+            except kunci_mod.KunciRusak:
+                office = None
+    else:
+        wrap = kunci_mod.turunkan(sandi)
+        own, office = kunci_mod.baru(), None
+    admin = Peran.PENGADMINISTRASI_KEPEGAWAIAN in akun.peran_set
+    if office is None and admin and kunci_mod.kunci_kantor() is None:
+        office = kunci_mod.baru()
+        kunci_mod.daftarkan(office, kunci_mod.JENIS_KANTOR, None, office)
+        akun.kunci_kantor = kunci_mod.bungkus(office, wrap)
+        akun.save()
+    if not blob and own is not None:
+        _beri_kunci(akun, own, wrap, office)
+        catat(Aktor.dari_akun(akun, own), Entitas.AKUN, akun.id, "buat_kunci",
+              rincian={"kunci": own.sidik})
+    aktor = Aktor.dari_akun(akun, own, office)
+    if office is not None:
+        _urus_kantor(aktor, office)
+    return aktor
+
+
+def _urus_kantor(aktor: Aktor, office: KunciTerbuka) -> None:
+    """What only the office key can do, done when its holder logs in."""
+    pending = list(KunciPublik.select().where(KunciPublik.sertifikat.is_null()))
+    for row in pending:
+        kunci_mod.sahkan(row, office)
+        if row.akun_id is not None:
+            catat(aktor, Entitas.AKUN, row.akun_id, "sahkan_kunci", rincian={"kunci": row.sidik},
+                  penanda=office)
+    segel_riwayat_lama(office)
+
+
+def segel_riwayat_lama(office: KunciTerbuka) -> Riwayat | None:
+    """Sign, once, the rows written before the history was signed (hashed at migration)."""
+    if segel.rincian_segel_lama() is not None:
+        return None
+    hashes = segel.hash_lama()
+    if not hashes:
+        return None
+    return catat(
+        None, Entitas.BASIS_DATA, segel.ID_SEGEL_LAMA, segel.AKSI_SEGEL_LAMA,
+        catatan=_("Riwayat sebelum tanda tangan digital disegel dengan kunci kantor."),
+        rincian={"jumlah": len(hashes), "ringkasan": segel.ringkasan(hashes)},
+        penanda=office,
+    )
+
+
+def aktor_dengan_sandi(akun: Akun, wrap: KunciSandi) -> Aktor:
+    """An actor with its keys open, from a password key derived earlier (the demo office builds
+    dozens of accounts with one password; deriving is slow on purpose)."""
+    own = kunci_mod.buka(akun.kunci_rahasia, wrap)
+    office = kunci_mod.buka(akun.kunci_kantor, wrap) if akun.kunci_kantor else None
+    return Aktor.dari_akun(akun, own, office)

@@ -14,7 +14,7 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services.errors import AksesDitolak
-from skpdesk.store import models
+from skpdesk.store import models, segel
 from skpdesk.store.models import Akun, Riwayat
 
 
@@ -25,9 +25,13 @@ class Aktor:
     nama: str
     pegawai_id: uuid.UUID | None = None
     peran: frozenset[Peran] = field(default_factory=frozenset)
+    # The open signing keys (services/kunci.py ``KunciTerbuka``), only in memory after login:
+    # the person's own, and the office's for a pengadministrasi kepegawaian who holds it.
+    kunci: Any = field(default=None, compare=False, repr=False)
+    kunci_kantor: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def dari_akun(cls, akun: Akun) -> Aktor:
+    def dari_akun(cls, akun: Akun, kunci: Any = None, kunci_kantor: Any = None) -> Aktor:
         pegawai = akun.pegawai
         return cls(
             akun_id=akun.id,
@@ -35,6 +39,8 @@ class Aktor:
             nama=pegawai.nama_lengkap if pegawai else akun.login,
             pegawai_id=pegawai.id if pegawai else None,
             peran=akun.peran_set,
+            kunci=kunci,
+            kunci_kantor=kunci_kantor,
         )
 
     def punya(self, peran: Peran) -> bool:
@@ -72,10 +78,15 @@ def catat(
     ke: str | None = None,
     catatan: str = "",
     rincian: dict[str, Any] | None = None,
+    penanda: Any = None,
 ) -> Riwayat:
-    """Write one history row; call it inside the service's transaction."""
+    """Write one history row; call it inside the service's transaction.
+
+    The row is sealed and signed when the transaction commits (store/segel.py): by
+    ``penanda`` when given (the office key on system rows), else by the actor's own key.
+    """
     last = Riwayat.select(fn.MAX(Riwayat.nomor)).scalar() or 0
-    return Riwayat.create(
+    row = Riwayat.create(
         nomor=last + 1,
         entitas=str(entitas),
         entitas_id=str(entitas_id),
@@ -88,3 +99,7 @@ def catat(
         catatan=catatan,
         rincian=rincian,
     )
+    if penanda is None and aktor is not None:
+        penanda = aktor.kunci
+    segel.tunda(row, penanda)
+    return row

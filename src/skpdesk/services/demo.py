@@ -8,8 +8,8 @@ from skpdesk.domain.kepegawaian import JenisJabatan, Peran
 from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
-from skpdesk.services import kantor
-from skpdesk.services.context import Aktor, now
+from skpdesk.services import demo_akun, kantor
+from skpdesk.services.context import now
 from skpdesk.services.demo_evaluasi import buat_tahun_ini_demo, buat_tahun_lalu_demo
 from skpdesk.services.demo_pk import buat_pk_demo
 from skpdesk.services.demo_pp46 import buat_pp46_demo
@@ -386,9 +386,10 @@ def buat_kantor_demo(
                 tempat="Sukamaju",
                 admin_login=ADMIN_LOGIN,
                 admin_sandi=sandi,
-            )
+            ),
+            sandi_sama=demo_akun.kunci_sandi(sandi),
         )
-        admin = Aktor.dari_akun(Akun.get(Akun.login == ADMIN_LOGIN))
+        admin = demo_akun.aktor(Akun.get(Akun.login == ADMIN_LOGIN))
         kantor.ubah_pengaturan(
             admin,
             kop_surat=[
@@ -432,6 +433,7 @@ def buat_kantor_demo(
                 peran=o.peran,
                 harus_ganti_sandi=False,
                 hash_sama=hash_demo,
+                sandi_sama=demo_akun.kunci_sandi(sandi),
             )
         if dengan_skp and dengan_evaluasi:
             buat_pp46_demo(people, now().year - 2)

@@ -9,7 +9,7 @@ from skpdesk.domain.aturan import CapaianOrganisasi as Capaian
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.format import angka
 from skpdesk.domain.skp import IsianRHK
-from skpdesk.services import context
+from skpdesk.services import context, demo_akun
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
@@ -129,8 +129,8 @@ _LEVEL = ("%", "Indeks", "Nilai", "Bulan")  # satuan reported as a level, not a 
 
 
 def _aktor(orang: dict[str, Pegawai]) -> dict[str, Aktor]:
-    aktor = {key: Aktor.dari_akun(Akun.get(Akun.pegawai == p.id)) for key, p in orang.items()}
-    aktor["admin"] = Aktor.dari_akun(Akun.get(Akun.login == "admin"))
+    aktor = {key: demo_akun.aktor(Akun.get(Akun.pegawai == p.id)) for key, p in orang.items()}
+    aktor["admin"] = demo_akun.aktor(Akun.get(Akun.login == "admin"))
     return aktor
 
 

@@ -8,9 +8,8 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from skpdesk.domain.pengukuran import CaraKumulatif, Polaritas
-from skpdesk.services import context
+from skpdesk.services import context, demo_akun
 from skpdesk.services import pengukuran as pk_service
-from skpdesk.services.context import Aktor
 from skpdesk.services.pengukuran import DataIndikatorPK, PihakKedua
 from skpdesk.store.models import SKP, Akun, Pegawai, RencanaHasilKerja
 
@@ -69,7 +68,7 @@ def _rhk_camat(camat: Pegawai, tahun: int) -> dict[str, RencanaHasilKerja]:
 
 def buat_pk_demo(orang: dict[str, Pegawai], tahun: int) -> None:
     """The kecamatan's PK for ``tahun`` and its Triwulan I, run through the ten steps."""
-    aktor = {k: Aktor.dari_akun(Akun.get(Akun.pegawai == p.id)) for k, p in orang.items()}
+    aktor = {k: demo_akun.aktor(Akun.get(Akun.pegawai == p.id)) for k, p in orang.items()}
     camat = orang["camat"]
     start = min(dt.datetime(tahun, 1, 12, 1, 0), context.now() - dt.timedelta(days=40))
     with _jam(start) as moment:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from skpdesk.domain.aturan import AspekPerilakuPP46, TingkatKreativitas
-from skpdesk.services import context, pp46
+from skpdesk.services import context, demo_akun, pp46
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor
 from skpdesk.services.demo_skp import _jam
 from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.store.models import Akun, Pegawai
@@ -85,7 +84,7 @@ KREATIVITAS = {
 def buat_pp46_demo(orang: dict[str, Pegawai], tahun: int) -> None:
     """Seksi Pemerintahan's SKPs of ``tahun`` on PP 46/2011: planned, approved, realised, scored."""
     keys = (*KEGIATAN, "camat")
-    aktor = {k: Aktor.dari_akun(Akun.get(Akun.pegawai == orang[k].id)) for k in keys}
+    aktor = {k: demo_akun.aktor(Akun.get(Akun.pegawai == orang[k].id)) for k in keys}
     penilai = {k: "camat" if k == "kasi_pem" else "kasi_pem" for k in KEGIATAN}
     batas = context.now()
     with _jam(min(dt.datetime(tahun, 1, 3, 1, 0), batas)) as moment:

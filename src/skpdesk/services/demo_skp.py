@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import context
+from skpdesk.services import context, demo_akun
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.skp import IsiSKP
@@ -256,7 +256,7 @@ def _iki(rows: list[tuple[str, str, str, str]]) -> list[IsianIKI]:
 def buat_skp_demo(orang: dict[str, Pegawai], tahun: int) -> None:
     """Every demo pegawai gets this year's SKP, moved along the chain by the right people."""
     aktor: dict[str, Aktor] = {
-        key: Aktor.dari_akun(Akun.get(Akun.pegawai == p.id)) for key, p in orang.items()
+        key: demo_akun.aktor(Akun.get(Akun.pegawai == p.id)) for key, p in orang.items()
     }
     penilai_of = {
         key: next((k for k, p in orang.items() if p.id == orang[key].atasan_id), None)

@@ -11,6 +11,7 @@ from skpdesk.domain.kepegawaian import JENJANG_PER_JENIS, JenisJabatan, Peran
 from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
+from skpdesk.services import kunci as kunci_mod
 from skpdesk.services.context import Aktor, catat, now, wajib_peran
 from skpdesk.services.errors import LayananError, TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import Akun, Instansi, Jabatan, Pengaturan, UnitKerja, db
@@ -49,8 +50,11 @@ def pengaturan() -> Pengaturan:
     return Pengaturan.get(Pengaturan.instansi == instansi())
 
 
-def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
-    """First run: the instansi, its root unit and sub-units, settings, the first administrator."""
+def siapkan_kantor(
+    data: DataKantor, *, sandi_sama: kunci_mod.KunciSandi | None = None
+) -> tuple[Instansi, Akun]:
+    """First run: the instansi, its root unit and sub-units, settings, the first administrator,
+    and the office key (services/kunci.py)."""
     if sudah_disiapkan() or Akun.select().exists():
         raise LayananError(_("Kantor sudah disiapkan; penyiapan awal hanya sekali."))
     errors: dict[str, str] = {}
@@ -67,7 +71,10 @@ def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
         errors["admin_login"] = _("Nama pengguna 3–64 karakter: huruf, angka, titik, garis bawah.")
     if errors:
         raise ValidasiGagal(errors)
+    # The office key is born here; it signs the rows of the setup (there is no one yet).
+    office = kunci_mod.baru()
     with db.atomic():
+        kunci_mod.daftarkan(office, kunci_mod.JENIS_KANTOR, None, office)
         inst = Instansi.create(
             id=uuid.uuid4(),
             nama=data.nama_instansi.strip(),
@@ -75,12 +82,13 @@ def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
             alamat=data.alamat.strip(),
             dibuat=now(),
         )
-        catat(None, Entitas.INSTANSI, inst.id, "siapkan", ke=inst.nama)
+        catat(None, Entitas.INSTANSI, inst.id, "siapkan", ke=inst.nama, penanda=office)
         root = UnitKerja.create(id=uuid.uuid4(), instansi=inst, nama=inst.nama, urutan=0)
-        catat(None, Entitas.UNIT_KERJA, root.id, "tambah", ke=root.nama)
+        catat(None, Entitas.UNIT_KERJA, root.id, "tambah", ke=root.nama, penanda=office)
         for i, name in enumerate(names, start=1):
             unit = UnitKerja.create(id=uuid.uuid4(), instansi=inst, nama=name, induk=root, urutan=i)
-            catat(None, Entitas.UNIT_KERJA, unit.id, "tambah", ke=unit.nama)
+            catat(None, Entitas.UNIT_KERJA, unit.id, "tambah", ke=unit.nama,
+                  penanda=office)
         kop = [
             line
             for line in (data.pemerintah_daerah.strip().upper(), inst.nama.upper(), inst.alamat)
@@ -89,13 +97,15 @@ def siapkan_kantor(data: DataKantor) -> tuple[Instansi, Akun]:
         setting = Pengaturan.create(
             id=uuid.uuid4(), instansi=inst, kop_surat=kop, tempat=data.tempat.strip()
         )
-        catat(None, Entitas.PENGATURAN, setting.id, "siapkan")
+        catat(None, Entitas.PENGATURAN, setting.id, "siapkan", penanda=office)
         admin = akun_service.buat_akun(
             None,
             data.admin_login,
             data.admin_sandi,
             peran=[Peran.PENGADMINISTRASI_KEPEGAWAIAN],
             harus_ganti_sandi=False,
+            kantor=office,
+            sandi_sama=sandi_sama,
         )
     return inst, admin
 

@@ -605,14 +605,17 @@ def atur_peran_hasil(
             cell.save()
         else:
             return cell
+        # The cell belongs to the leader's RHK: it is part of the leader's SKP content
+        # (store/isi.py), so its history row is the SKP's.
         catat(
             aktor,
-            Entitas.PERAN_HASIL,
-            f"{rhk.id}:{bawahan.id}",
+            Entitas.SKP,
+            rhk.skp_id,
             "atur_peran_hasil",
             dari=before,
             ke=uraian or None,
-            rincian={"rhk_atasan": rhk.uraian, "bawahan": bawahan.nip},
+            rincian={"rhk_atasan": rhk.uraian, "rhk_atasan_id": str(rhk.id),
+                     "bawahan": bawahan.nip},
         )
         for target in SKP.select().where((SKP.pegawai == bawahan) & (SKP.tahun == rhk.skp.tahun)):
             sinkron_matriks(target)
@@ -684,9 +687,10 @@ def catatan_pengembalian(skp: SKP) -> Riwayat | None:
 
 Peristiwa = rantai.Peristiwa  # kept for callers that name it here
 
-
 def linimasa(skp: SKP) -> list[rantai.Peristiwa]:
-    return rantai.linimasa(Entitas.SKP, skp.id, pengembalian=RANTAI.aksi_pengembalian)
+    # The leader's matriks cells are recorded on the SKP but are not steps of its chain.
+    return rantai.linimasa(Entitas.SKP, skp.id, pengembalian=RANTAI.aksi_pengembalian,
+                           kecuali={"atur_peran_hasil"})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from playhouse import migrate as migrate_ops
 
 from skpdesk import APP_NAME
 from skpdesk.i18n import _
-from skpdesk.store import models
+from skpdesk.store import models, segel
 from skpdesk.store.models import MODELS, SchemaVersion, db
 
 ENV_URL = "SKPDESK_DATABASE_URL"
@@ -94,6 +94,21 @@ def _pengukuran_kinerja(database: pw.Database) -> None:
     )
 
 
+def _v7_segel(database: pw.Database) -> None:
+    """Schema 7: signed history (the seal columns), public keys, conflicts between laptops.
+
+    Rows written before are chained and hashed here; an administrator's first login signs
+    them (services/kunci.py).
+    """
+    _ensure_columns(database, models.Akun, "kunci_rahasia", "kunci_kantor")
+    _ensure_columns(database, models.Riwayat, "hash_sebelum", "hash_isi", "hash", "kunci",
+                    "tanda_tangan")
+    database.create_tables([models.KunciPublik, models.RiwayatDisisihkan, models.Konflik],
+                           safe=True)
+    segel.lindungi(database)
+    segel.hash_riwayat_lama()
+
+
 # Version N's step turns a version N-1 database into version N. A fresh database is created
 # from the current models directly and stamped with CURRENT_VERSION.
 MIGRATIONS: dict[int, Migration] = {
@@ -102,8 +117,9 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_evaluasi,
     5: _pp46_isian,
     6: _pengukuran_kinerja,
+    7: _v7_segel,
 }
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 
 
 class DatabaseOpenError(Exception):
@@ -129,15 +145,26 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+class SqliteDatabase(segel.KaitCommit, pw.SqliteDatabase):
+    """SQLite that seals the history rows of a transaction as it commits."""
+
+
+class PostgresqlDatabase(segel.KaitCommit, pw.PostgresqlDatabase):
+    """PostgreSQL that seals the history rows of a transaction as it commits."""
+
+
 def connect(target: str) -> pw.Database:
     """A peewee database for a file path or a URL (``sqlite:///…``, ``postgresql://…``)."""
     if is_url(target):
+        params = db_url.parse(target)
         if target.startswith("sqlite"):
-            return db_url.connect(target, pragmas=SQLITE_PRAGMAS)
+            return SqliteDatabase(params.pop("database"), pragmas=SQLITE_PRAGMAS, **params)
+        if target.startswith(("postgres://", "postgresql://")):
+            return PostgresqlDatabase(params.pop("database"), **params)
         return db_url.connect(target)
     path = Path(target).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
 
 
 def sqlite_path(database: pw.Database) -> Path | None:
@@ -209,20 +236,8 @@ def backup_copy(database: pw.Database, reason: str) -> Path | None:
 def _create_fresh(database: pw.Database) -> None:
     with database.atomic():
         database.create_tables(MODELS)
-        _protect_history(database)
+        segel.lindungi(database)
         SchemaVersion.create(version=CURRENT_VERSION)
-
-
-def _protect_history(database: pw.Database) -> None:
-    """The history is append-only: the database itself refuses to change or delete a row."""
-    if not isinstance(database, pw.SqliteDatabase):
-        return
-    table = models.Riwayat._meta.table_name
-    for event in ("UPDATE", "DELETE"):
-        database.execute_sql(
-            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} BEFORE {event} ON {table} "
-            f"BEGIN SELECT RAISE(ABORT, 'riwayat tidak boleh diubah atau dihapus'); END"
-        )
 
 
 def migrate(

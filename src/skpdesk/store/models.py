@@ -121,6 +121,10 @@ class Akun(UUIDModel):
     harus_ganti_sandi = pw.BooleanField(default=False)
     dibuat = pw.DateTimeField(default=utcnow)
     login_terakhir = pw.DateTimeField(null=True)
+    # The account's Ed25519 signing key, encrypted under its password (services/kunci.py).
+    kunci_rahasia = JSONField(null=True)
+    # The office key for a pengadministrasi kepegawaian, encrypted the same way.
+    kunci_kantor = JSONField(null=True)
 
     @property
     def peran_set(self) -> frozenset[Peran]:
@@ -142,6 +146,53 @@ class Riwayat(UUIDModel):
     rincian = JSONField(null=True)
     # Insertion order: clocks are coarse (and frozen in tests), so time alone cannot order rows.
     nomor = pw.IntegerField(default=0, index=True)
+    # The seal (store/segel.py), written once when the transaction commits: the hash of the
+    # previous row of the same record, of the record's content after the change, of this row,
+    # and the signer's key and Ed25519 signature of that hash.
+    hash_sebelum = pw.TextField(null=True)
+    hash_isi = pw.TextField(null=True)
+    hash = pw.CharField(max_length=64, null=True, index=True)
+    kunci = pw.CharField(max_length=64, null=True)
+    tanda_tangan = pw.TextField(null=True)
+
+
+class KunciPublik(BaseModel):
+    """A public key that signs history rows: an account's, or the office's (``akun`` None)."""
+
+    sidik = pw.CharField(max_length=64, primary_key=True)  # sha256 of the raw key, hex
+    jenis = pw.TextField()  # "AKUN" or "KANTOR"
+    akun = pw.ForeignKeyField(Akun, null=True, backref="kunci_publik", on_delete="RESTRICT")
+    publik = pw.TextField()  # the raw 32-byte key, hex
+    dibuat = pw.DateTimeField(default=utcnow)
+    # The office key's signature over this key (services/kunci.py ``isi_sertifikat``);
+    # None until an administrator holding the office key certifies it.
+    sertifikat = pw.TextField(null=True)
+
+
+class RiwayatDisisihkan(BaseModel):
+    """A history row set aside when a conflict was resolved for the other side.
+
+    The row itself stays (the history is append-only); it no longer counts in its record's
+    chain. ``oleh`` is the resolution row that set it aside.
+    """
+
+    riwayat = pw.ForeignKeyField(Riwayat, primary_key=True, backref="disisihkan",
+                                 on_delete="RESTRICT")
+    oleh = pw.ForeignKeyField(Riwayat, backref="menyisihkan", on_delete="RESTRICT")
+
+
+class Konflik(UUIDModel):
+    """Two histories of one record that diverged on two laptops; nothing was overwritten."""
+
+    entitas = pw.TextField()
+    entitas_id = pw.TextField(index=True)
+    uraian = pw.TextField(default="")  # "SKP 2026 Dimas Saputra", for the list
+    hash_cabang = pw.TextField()  # the last row both sides share ("" from the start)
+    isi_masuk = JSONField()  # the other side: record content and its rows, as packaged
+    pengirim = pw.TextField(default="")
+    diterima = pw.DateTimeField(default=utcnow)
+    selesai = pw.DateTimeField(null=True)
+    pilihan = pw.TextField(null=True)  # "LOKAL" or "MASUK"
 
 
 class Pengaturan(UUIDModel):
@@ -510,6 +561,9 @@ MODELS: tuple[type[BaseModel], ...] = (
     Pegawai,
     Akun,
     Riwayat,
+    KunciPublik,
+    RiwayatDisisihkan,
+    Konflik,
     Pengaturan,
     SKP,
     RencanaHasilKerja,

@@ -1,0 +1,370 @@
+"""Checking the signed history: every chain, every signature, every record's content.
+
+What is checked (store/segel.py says how rows are sealed):
+
+- each row's ``hash`` is the hash of what it says, and links to the previous row of its record;
+- each row is signed by a known key, certified by the office key (rows from before signatures
+  are vouched for together by one row the office key signed);
+- each record's current content is the content its last row signed (``hash_isi``).
+
+``periksa`` reads everything (``skpdesk verifikasi``, the background check); ``periksa_isi``
+compares contents only (the quick check at start-up); ``periksa_rekaman`` one record (before
+printing or sending it). The messages name the record in words.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from skpdesk.domain.entitas import Entitas
+from skpdesk.i18n import _
+from skpdesk.services import kunci as kunci_mod
+from skpdesk.services.errors import LayananError
+from skpdesk.store import isi as isi_mod
+from skpdesk.store import segel
+from skpdesk.store.models import (
+    SKP,
+    Akun,
+    Evaluasi,
+    KunciPublik,
+    Pegawai,
+    PengukuranKinerja,
+    PerjanjianKinerja,
+    Riwayat,
+    RiwayatDisisihkan,
+    UnitKerja,
+)
+
+GALAT = "GALAT"
+PERINGATAN = "PERINGATAN"
+
+
+@dataclass(frozen=True)
+class Temuan:
+    tingkat: str
+    entitas: str
+    entitas_id: str
+    uraian: str  # the record in words
+    pesan: str
+
+    def __str__(self) -> str:
+        return f"{self.uraian}: {self.pesan}"
+
+
+@dataclass
+class Laporan:
+    temuan: list[Temuan] = field(default_factory=list)
+    baris: int = 0
+    rekaman: int = 0
+
+    @property
+    def galat(self) -> list[Temuan]:
+        return [t for t in self.temuan if t.tingkat == GALAT]
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+    def rusak(self) -> set[tuple[str, str]]:
+        """The records with an error, as (entitas, id)."""
+        return {(t.entitas, t.entitas_id) for t in self.galat}
+
+
+class IsiBerubah(LayananError):
+    """A record's content differs from what its signed history vouches for."""
+
+
+# --- naming a record -----------------------------------------------------------------------------
+
+
+def uraian(entitas: str, entitas_id: str) -> str:
+    """A record in words: "Evaluasi TW1 Dimas Saputra 2026", "SKP 2026 Dimas Saputra"."""
+    try:
+        kind = Entitas(entitas)
+    except ValueError:
+        return f"{entitas} {entitas_id}"
+    try:
+        if kind is Entitas.SKP:
+            s = SKP.get_by_id(entitas_id)
+            return _("SKP {tahun} {nama}").format(tahun=s.tahun, nama=s.pegawai.nama_lengkap)
+        if kind is Entitas.EVALUASI:
+            e = Evaluasi.get_by_id(entitas_id)
+            return _("Evaluasi {periode} {nama} {tahun}").format(
+                periode=e.periode, nama=e.skp.pegawai.nama_lengkap, tahun=e.tahun)
+        if kind is Entitas.PERJANJIAN_KINERJA:
+            pk = PerjanjianKinerja.get_by_id(entitas_id)
+            return _("Perjanjian Kinerja {unit} {tahun}").format(unit=pk.unit.nama,
+                                                                 tahun=pk.tahun)
+        if kind is Entitas.PENGUKURAN_KINERJA:
+            p = PengukuranKinerja.get_by_id(entitas_id)
+            return _("Pengukuran Kinerja TW{tw} {unit} {tahun}").format(
+                tw=p.triwulan, unit=p.pk.unit.nama, tahun=p.pk.tahun)
+        if kind is Entitas.PEGAWAI:
+            p = Pegawai.get_by_id(entitas_id)
+            return _("Pegawai {nama} ({nip})").format(nama=p.nama_lengkap, nip=p.nip)
+        if kind is Entitas.AKUN:
+            return _("Akun {login}").format(login=Akun.get_by_id(entitas_id).login)
+        if kind is Entitas.UNIT_KERJA:
+            return _("Unit kerja {nama}").format(nama=UnitKerja.get_by_id(entitas_id).nama)
+    except Exception:  # noqa: BLE001 - a record gone or broken is still named by its id
+        pass
+    return f"{entitas} {entitas_id[:8]}"
+
+
+# --- the verification code printed on forms -----------------------------------------------------
+
+
+def kode(hash_isi: str) -> str:
+    """A few readable characters of a signed content hash: "K7QM-2XFD-9A"."""
+    text = base64.b32encode(bytes.fromhex(hash_isi)[:7]).decode("ascii").rstrip("=")[:10]
+    return f"{text[:4]}-{text[4:8]}-{text[8:10]}"
+
+
+def _normal(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def kode_rekaman(entitas: str, entitas_id: Any) -> str | None:
+    """The code of a record's current signed content (printed in the form's footer)."""
+    last = segel.ujung(str(entitas), str(entitas_id))
+    return kode(last.hash_isi) if last is not None and last.hash_isi else None
+
+
+@dataclass(frozen=True)
+class HasilKode:
+    dikenal: bool
+    terkini: bool
+    uraian: str = ""
+    waktu: Any = None  # when that version was signed
+
+    @property
+    def pesan(self) -> str:
+        if not self.dikenal:
+            return _("Kode ini tidak dikenal di basis data ini.")
+        if self.terkini:
+            return _("{uraian}: cetakan ini adalah versi terkini yang ditandatangani.").format(
+                uraian=self.uraian)
+        return _(
+            "{uraian}: cetakan ini versi lama (ditandatangani {waktu}); isinya sudah berubah "
+            "sesudahnya."
+        ).format(uraian=self.uraian, waktu=self.waktu)
+
+
+def cek_kode(code: str) -> HasilKode:
+    """Whether a printed code is the current signed version of its record."""
+    wanted = _normal(code)
+    if len(wanted) < 8:
+        return HasilKode(False, False)
+    query = (Riwayat.select(Riwayat.entitas, Riwayat.entitas_id, Riwayat.hash_isi, Riwayat.waktu,
+                            Riwayat.nomor)
+             .where(Riwayat.hash_isi.is_null(False)).order_by(Riwayat.nomor.desc()))
+    for row in query:
+        if _normal(kode(row.hash_isi)) == wanted:
+            last = segel.ujung(row.entitas, row.entitas_id)
+            current = last is not None and last.hash_isi == row.hash_isi
+            return HasilKode(True, current, uraian(row.entitas, row.entitas_id),
+                             row.waktu.strftime("%d-%m-%Y %H:%M"))
+    return HasilKode(False, False)
+
+
+# --- the checks ----------------------------------------------------------------------------------
+
+
+def _kunci() -> tuple[dict[str, KunciPublik], set[str]]:
+    keys = {k.sidik: k for k in KunciPublik.select()}
+    office = kunci_mod.kunci_kantor()
+    certified = {s for s, k in keys.items() if kunci_mod.tersertifikasi(k, office)}
+    return keys, certified
+
+
+def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
+                   lapor: Any) -> None:
+    if row["hash"] is None:
+        lapor(GALAT, _("ada baris riwayat yang belum disegel."))
+        return
+    if segel.hash_baris(row) != row["hash"]:
+        lapor(GALAT, _("riwayat diubah di luar aplikasi ({aksi}, {waktu}).").format(
+            aksi=row["aksi"], waktu=row["waktu"]))
+        return
+    sidik = row["kunci"]
+    if sidik == segel.KUNCI_LAMA:
+        return  # vouched for by the office's seal of the old rows
+    if not sidik:
+        lapor(GALAT, _("baris riwayat '{aksi}' tidak ditandatangani.").format(aksi=row["aksi"]))
+        return
+    key = keys.get(sidik)
+    if key is None:
+        lapor(GALAT, _("ditandatangani dengan kunci yang tidak dikenal."))
+        return
+    if not kunci_mod.benar(key.publik, row["tanda_tangan"], bytes.fromhex(row["hash"])):
+        lapor(GALAT, _("tanda tangan riwayat tidak sah ({aksi}).").format(aksi=row["aksi"]))
+        return
+    if sidik not in certified:
+        lapor(PERINGATAN, _("ditandatangani dengan kunci yang belum disahkan kantor."))
+
+
+def _baris_semua(where: Any = None) -> list[dict]:
+    query = Riwayat.select().order_by(Riwayat.nomor).dicts()
+    if where is not None:
+        query = query.where(where)
+    return list(query)
+
+
+def _periksa_rantai(rows: Iterable[dict], aside: set[str], laporan: Laporan,
+                    keys: dict[str, KunciPublik], certified: set[str]) -> dict[tuple, dict]:
+    """Check every row and link; returns each record's last row of its chain."""
+    seen: dict[tuple[str, str], str] = {}
+    last: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        laporan.baris += 1
+        key = (row["entitas"], row["entitas_id"])
+        reported: set[str] = set()
+
+        def lapor(tingkat: str, pesan: str, key=key, reported=reported) -> None:
+            if pesan not in reported:
+                reported.add(pesan)
+                laporan.temuan.append(Temuan(tingkat, key[0], key[1], "", pesan))
+
+        _periksa_baris(row, keys, certified, lapor)
+        if str(row["id"]) in aside:
+            continue  # set aside by a conflict's resolution: kept, but not in the chain
+        if row["hash"] is not None and row["hash_sebelum"] != seen.get(key, ""):
+            lapor(GALAT, _("rantai riwayat terputus: ada baris yang hilang atau disisipkan."))
+        seen[key] = row["hash"]
+        last[key] = row
+    return last
+
+
+def _periksa_segel_lama(laporan: Laporan) -> None:
+    hashes = segel.hash_lama()
+    if not hashes:
+        return
+    sealed = segel.rincian_segel_lama()
+    if sealed is None:
+        laporan.temuan.append(Temuan(
+            PERINGATAN, str(Entitas.BASIS_DATA), segel.ID_SEGEL_LAMA, _("Riwayat lama"),
+            _("{n} baris riwayat dari sebelum tanda tangan digital belum disegel; masuklah "
+              "sebagai pengadministrasi kepegawaian untuk menyegelnya.").format(n=len(hashes))))
+    elif sealed.get("ringkasan") != segel.ringkasan(hashes) or sealed.get("jumlah") != len(hashes):
+        laporan.temuan.append(Temuan(
+            GALAT, str(Entitas.BASIS_DATA), segel.ID_SEGEL_LAMA, _("Riwayat lama"),
+            _("riwayat dari sebelum tanda tangan digital berbeda dari yang disegel kantor.")))
+
+
+def _periksa_isi(last: dict[tuple[str, str], dict], laporan: Laporan,
+                 jenis: Iterable[Entitas] | None = None, ids: Iterable[str] | None = None
+                 ) -> None:
+    for kind in jenis or isi_mod.SPEK:
+        contents = isi_mod.isi_banyak(kind, ids)
+        laporan.rekaman += len(contents)
+        for rid, content in contents.items():
+            row = last.get((str(kind), rid))
+            if row is None:
+                laporan.temuan.append(Temuan(GALAT, str(kind), rid, "", _(
+                    "tidak memiliki riwayat yang ditandatangani (dibuat di luar aplikasi).")))
+            elif row["hash_isi"] != isi_mod.hash_dari(content):
+                laporan.temuan.append(Temuan(GALAT, str(kind), rid, "", _(
+                    "isi berbeda dari riwayat yang ditandatangani.")))
+        if ids is None:
+            for (entitas, rid), row in last.items():
+                if entitas == str(kind) and rid not in contents and row["hash_isi"]:
+                    laporan.temuan.append(Temuan(GALAT, entitas, rid, "", _(
+                        "dihapus di luar aplikasi.")))
+
+
+def _beri_nama(laporan: Laporan) -> Laporan:
+    laporan.temuan = [
+        Temuan(t.tingkat, t.entitas, t.entitas_id, t.uraian or uraian(t.entitas, t.entitas_id),
+               t.pesan)
+        for t in laporan.temuan
+    ]
+    return laporan
+
+
+def _disisihkan() -> set[str]:
+    return {str(r) for (r,) in RiwayatDisisihkan.select(RiwayatDisisihkan.riwayat).tuples()}
+
+
+def periksa() -> Laporan:
+    """The full check: every row, link and signature, and every record's content."""
+    laporan = Laporan()
+    keys, certified = _kunci()
+    rows = _baris_semua()
+    rows.sort(key=lambda r: (r["entitas"], r["entitas_id"], r["nomor"]))
+    last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified)
+    _periksa_segel_lama(laporan)
+    _periksa_isi(last, laporan)
+    return _beri_nama(laporan)
+
+
+def _ujung_semua() -> dict[tuple[str, str], dict]:
+    """Each record's last active row: its hash_isi only."""
+    aside = _disisihkan()
+    last: dict[tuple[str, str], dict] = {}
+    query = (Riwayat.select(Riwayat.id, Riwayat.entitas, Riwayat.entitas_id, Riwayat.hash_isi)
+             .order_by(Riwayat.nomor).dicts())
+    for row in query:
+        if str(row["id"]) not in aside:
+            last[(row["entitas"], row["entitas_id"])] = row
+    return last
+
+
+def periksa_isi(jenis: Iterable[Entitas] | None = None) -> Laporan:
+    """The quick check: each record's content against its last signed hash (no signatures)."""
+    laporan = Laporan()
+    _periksa_isi(_ujung_semua(), laporan, jenis)
+    return _beri_nama(laporan)
+
+
+def periksa_rekaman(entitas: str, entitas_id: Any) -> Laporan:
+    """One record: its chain, its signatures, its content."""
+    laporan = Laporan()
+    keys, certified = _kunci()
+    key = (str(entitas), str(entitas_id))
+    rows = _baris_semua((Riwayat.entitas == key[0]) & (Riwayat.entitas_id == key[1]))
+    last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified)
+    if isi_mod.dilacak(key[0]):
+        _periksa_isi(last, laporan, [Entitas(key[0])], [key[1]])
+    return _beri_nama(laporan)
+
+
+def wajib_utuh(entitas: str, entitas_id: Any) -> None:
+    """Refuse (IsiBerubah) to print or send a record whose signed history does not hold."""
+    laporan = periksa_rekaman(entitas, entitas_id)
+    if not laporan.ok:
+        first = laporan.galat[0]
+        raise IsiBerubah(_(
+            "{uraian}: {pesan} Dokumen tidak dibuat. Periksa dengan 'skpdesk verifikasi' dan "
+            "pulihkan dari cadangan, atau hubungi pengelola kepegawaian."
+        ).format(uraian=first.uraian, pesan=first.pesan))
+
+
+def ringkas(laporan: Laporan) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for t in laporan.temuan:
+        counts[t.tingkat] += 1
+    return dict(counts)
+
+
+def main_cli(kode_cetak: str | None, *, out: Any, err: Any) -> int:
+    """``skpdesk verifikasi``: 0 when every chain holds (or the code is current), else 1."""
+    if kode_cetak:
+        hasil = cek_kode(kode_cetak)
+        print(hasil.pesan, file=out if hasil.terkini else err)
+        return 0 if hasil.terkini else 1
+    laporan = periksa()
+    for t in laporan.temuan:
+        label = _("PERINGATAN") if t.tingkat == PERINGATAN else _("GALAT")
+        print(f"{label}: {t}", file=err if t.tingkat == GALAT else out)
+    print(_("{baris} baris riwayat dan {rekaman} data diperiksa.").format(
+        baris=laporan.baris, rekaman=laporan.rekaman), file=out)
+    if laporan.ok:
+        print(_("Semua riwayat utuh dan tanda tangannya sah."), file=out)
+        return 0
+    print(_("{n} temuan: data di atas diubah di luar aplikasi.").format(n=len(laporan.galat)),
+          file=err)
+    return 1
