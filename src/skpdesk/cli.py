@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
     verif = sub.add_parser(
         "verifikasi",
-        help=_("periksa riwayat bertanda tangan dan isi setiap data (keluar 1 bila ada yang diubah)"),
+        help=_("periksa riwayat bertanda tangan dan isi setiap data (keluar 1 bila diubah)"),
     )
     verif.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
     verif.add_argument(
