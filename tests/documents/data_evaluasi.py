@@ -11,14 +11,16 @@ import datetime as dt
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
+from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import Pegawai, UnitKerja
+from skpdesk.store.models import Pegawai
+from tests.helpers import kesos, login, login_nip
 
 TAHUN = 2026
+# Where the services' clock stands when the evaluated year is built (it moves on from there).
+MULAI = dt.datetime(2026, 1, 5, 3, 0)
 R = Rating
 NAMA_SITI = "Sri & Rahayu <Plt>"
 DEWI, CAMAT = "Dewi Lestari", "Bambang Setiawan"
@@ -45,18 +47,6 @@ UMPAN_BALIK_PERILAKU = "Pelayanan ramah & cepat."
 KEBERATAN = "Perilaku dinilai dari satu kejadian saja."
 TANGGAPAN = "Kejadian berulang tiga kali, tercatat di buku catatan."
 KEPUTUSAN = "Keberatan diterima sebagian."
-
-
-def login_nip(nip: str):
-    return akun_service.masuk(nip, demo.DEMO_SANDI)
-
-
-def login(nama: str):
-    return login_nip(Pegawai.get(Pegawai.nama == nama).nip)
-
-
-def kesos() -> UnitKerja:
-    return UnitKerja.get(UnitKerja.nama == demo.KESOS)
 
 
 def _skp(nip: str):
@@ -121,12 +111,3 @@ def bangun(clock: list[dt.datetime]) -> dict[str, object]:
         "skp_siti": skp_siti.id,
         "skp_endang": skp_endang.id,
     }
-
-
-def pasang_jam(monkeypatch_or_none=None) -> list[dt.datetime]:
-    moment = [dt.datetime(2026, 1, 5, 3, 0)]
-    if monkeypatch_or_none is not None:
-        monkeypatch_or_none.setattr(context, "clock", lambda: moment[0])
-    else:
-        context.clock = lambda: moment[0]
-    return moment

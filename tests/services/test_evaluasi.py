@@ -10,8 +10,7 @@ import pytest
 from skpdesk.domain.aturan import Predikat, Rating
 from skpdesk.domain.evaluasi import StatusEvaluasi
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
+from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
@@ -27,30 +26,13 @@ from skpdesk.store.models import (
     Riwayat,
     UnitKerja,
 )
+from tests.helpers import kesos, login
 
 TAHUN = 2026
 E = StatusEvaluasi
 R = Rating
 SITI, PUTRI, ENDANG = "Siti Rahayu", "Putri Ayu Lestari", "Endang Susanti"
 DEWI, CAMAT, KEPEG, HENDRA = "Dewi Lestari", "Bambang Setiawan", "Nur Aini", "Hendra Gunawan"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-@pytest.fixture
-def office(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    if nama == "admin":
-        return akun_service.masuk("admin", demo.DEMO_SANDI)
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
 
 
 ISI = IsiSKP(
@@ -97,10 +79,6 @@ def rows_of(evaluasi):
     )
 
 
-def kesos():
-    return UnitKerja.get(UnitKerja.nama == demo.KESOS)
-
-
 def to_final(nama: str, hk=R.SESUAI_EKSPEKTASI, pk=R.SESUAI_EKSPEKTASI, periode="TW1"):
     skp = approved_skp(nama)
     evaluasi = ev.buka_evaluasi(login(nama), skp.id, periode)
@@ -116,7 +94,7 @@ def to_final(nama: str, hk=R.SESUAI_EKSPEKTASI, pk=R.SESUAI_EKSPEKTASI, periode=
 # --- opening -----------------------------------------------------------------------------------
 
 
-def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved(office):
+def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved(kantor_demo):
     siti = login(SITI)
     draft = skp_service.buat_skp(siti, TAHUN)
     with pytest.raises(ValidasiGagal, match="belum dapat dievaluasi"):
@@ -142,7 +120,7 @@ def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved
 # --- the chain -----------------------------------------------------------------------------------
 
 
-def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
+def test_the_periodic_chain_with_rights_history_and_sop_minutes(kantor_demo, clock):
     skp = approved_skp(SITI)
     siti, dewi, camat, kepeg = login(SITI), login(DEWI), login(CAMAT), login(KEPEG)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
@@ -243,7 +221,7 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
     assert (history[9].dari, history[9].ke) == ("DINILAI", "FINAL")
 
 
-def test_return_needs_a_note_and_gives_the_pen_back(office):
+def test_return_needs_a_note_and_gives_the_pen_back(kantor_demo):
     skp = approved_skp(SITI)
     siti, dewi = login(SITI), login(DEWI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW2")
@@ -259,7 +237,7 @@ def test_return_needs_a_note_and_gives_the_pen_back(office):
     assert rows_of(evaluasi)[-2].catatan == "Lampirkan daftar hadir piket."
 
 
-def test_the_nine_cells_of_the_matrix_through_the_service(office):
+def test_the_nine_cells_of_the_matrix_through_the_service(kantor_demo):
     skp = approved_skp(SITI)
     evaluasi = ev.buka_evaluasi(login(SITI), skp.id, "TW1")
     fill(SITI, evaluasi)
@@ -293,7 +271,7 @@ def _stored_files():
 
 
 def test_attachments_are_copied_with_their_hash_and_bad_ones_leave_nothing(
-    office, tmp_path, monkeypatch
+    kantor_demo, tmp_path, monkeypatch
 ):
     skp = approved_skp(SITI)
     siti, dewi = login(SITI), login(DEWI)
@@ -349,7 +327,7 @@ def test_attachments_are_copied_with_their_hash_and_bad_ones_leave_nothing(
     ]
 
 
-def test_office_formats_are_recognised_by_content(office, tmp_path):
+def test_office_formats_are_recognised_by_content(kantor_demo, tmp_path):
     import io
     import zipfile
 
@@ -378,7 +356,7 @@ def test_office_formats_are_recognised_by_content(office, tmp_path):
 # --- distribution --------------------------------------------------------------------------------
 
 
-def test_distribution_warns_and_asks_for_a_justification_never_blocks(office):
+def test_distribution_warns_and_asks_for_a_justification_never_blocks(kantor_demo):
     for nama in (SITI, PUTRI, ENDANG):
         to_final(nama)
     hasil = ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1")
@@ -409,7 +387,7 @@ def test_distribution_warns_and_asks_for_a_justification_never_blocks(office):
     assert ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1").pelanggaran == []
 
 
-def test_distribution_without_capaian_says_so(office):
+def test_distribution_without_capaian_says_so(kantor_demo):
     hasil = ev.cek_distribusi_unit(kesos().id, TAHUN, "TW3")
     assert hasil.n == 0 and hasil.capaian is None
     assert "belum ditetapkan" in hasil.pesan[0]
@@ -418,7 +396,7 @@ def test_distribution_without_capaian_says_so(office):
 # --- keberatan -----------------------------------------------------------------------------------
 
 
-def test_keberatan_answer_and_decision_that_changes_a_rating(office, clock):
+def test_keberatan_answer_and_decision_that_changes_a_rating(kantor_demo, clock):
     final = to_final(SITI, R.SESUAI_EKSPEKTASI, R.DI_BAWAH_EKSPEKTASI)
     assert final.predikat == Predikat.KURANG_MISCONDUCT
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
@@ -461,7 +439,7 @@ def test_keberatan_answer_and_decision_that_changes_a_rating(office, clock):
     assert ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1").n == 1
 
 
-def test_waiting_lists_follow_the_table(office):
+def test_waiting_lists_follow_the_table(kantor_demo):
     skp = approved_skp(SITI)
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
@@ -486,7 +464,7 @@ def test_waiting_lists_follow_the_table(office):
 # --- annual evaluation ---------------------------------------------------------------------------
 
 
-def test_the_annual_evaluation_closes_with_print_sign_copy_archive(office):
+def test_the_annual_evaluation_closes_with_print_sign_copy_archive(kantor_demo):
     final = to_final(SITI, periode="AKHIR")
     assert final.periode == "TW4" and final.status == E.FINAL
     siti, dewi = login(SITI), login(DEWI)
@@ -504,7 +482,7 @@ def test_the_annual_evaluation_closes_with_print_sign_copy_archive(office):
 # --- buku catatan penilai and periodicity --------------------------------------------------------
 
 
-def test_buku_catatan_penilai_is_the_penilai_s_own(office):
+def test_buku_catatan_penilai_is_the_penilai_s_own(kantor_demo):
     siti_id = Pegawai.get(Pegawai.nama == SITI).id
     dewi = login(DEWI)
     for who in (login(SITI), login(HENDRA), login(ENDANG)):
@@ -522,7 +500,7 @@ def test_buku_catatan_penilai_is_the_penilai_s_own(office):
     assert Riwayat.select().where(Riwayat.entitas == "CatatanPenilai").count() == 2
 
 
-def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
+def test_periodicity_is_an_office_setting_fixed_once_the_year_started(kantor_demo):
     admin = login("admin")
     with pytest.raises(AksesDitolak):
         ev.atur_periodisitas(login(SITI), "BULANAN")
@@ -541,7 +519,7 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
 # --- suggestions for the annual rating and for unit heads -------------------------------------
 
 
-def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(office):
+def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(kantor_demo):
     skp = approved_skp(SITI)
     siti, dewi = login(SITI), login(DEWI)
     ev.atur_capaian_organisasi(login(CAMAT), kesos().id, TAHUN, "TW1", "Baik")
@@ -555,7 +533,7 @@ def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(office
     assert ev.saran_rating_pimpinan(annual) is None  # Siti heads no unit
 
 
-def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(office):
+def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(kantor_demo):
     skp = approved_skp(DEWI)
     assert skp.penilai.nama == CAMAT
     evaluasi = ev.buka_evaluasi(login(DEWI), skp.id, "TW1")
