@@ -17,11 +17,13 @@ import pytest
 from argon2 import PasswordHasher
 from openpyxl import Workbook
 
+from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
 from skpdesk.services import context, demo, impor, pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.pp46 import IsianKegiatan
+from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
 
@@ -118,6 +120,33 @@ def pp46_disetujui(nama: str, tahun: int, kegiatan: list[IsianKegiatan]) -> SKP:
     pp46.simpan_kegiatan(who, skp.id, kegiatan)
     skp_service.ajukan(who, skp.id)
     return skp_service.setujui(login(skp.penilai.nama), skp.id)
+
+
+# An SKP of the Kesos staff that may be submitted as it is: two IKI and a tugas tambahan.
+ISI_VERIFIKASI = IsiSKP(
+    pendekatan="KUANTITATIF",
+    rhk=[
+        IsianRHK(
+            "UTAMA",
+            "Terlaksananya verifikasi data penerima bantuan sosial",
+            [
+                IsianIKI("KUANTITAS", "Jumlah data penerima yang diverifikasi", "1.200", "Data"),
+                IsianIKI("KUALITAS", "Persentase data valid", "90-100", "%"),
+            ],
+        ),
+        IsianRHK("TAMBAHAN", "Terlaksananya piket layanan", [
+            IsianIKI("KUANTITAS", "Jumlah hari piket", "24", "Hari"),
+        ]),
+    ],
+)
+
+
+def skp_disetujui(who: Aktor, tahun: int = 2026, isi: IsiSKP = ISI_VERIFIKASI) -> SKP:
+    """An SKP made, filled, submitted and approved by its penilai through the services."""
+    skp = skp_service.buat_skp(who, tahun)
+    skp_service.simpan_isi(who, skp.id, isi)
+    skp_service.ajukan(who, skp.id)
+    return skp_service.setujui(login_nip(skp.penilai.nip), skp.id)
 
 
 # --- files to import ----------------------------------------------------------------------------

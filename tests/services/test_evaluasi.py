@@ -9,12 +9,10 @@ import pytest
 
 from skpdesk.domain.aturan import Predikat, Rating
 from skpdesk.domain.evaluasi import StatusEvaluasi
-from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
-from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
 from skpdesk.store.models import (
     BuktiDukung,
@@ -26,7 +24,7 @@ from skpdesk.store.models import (
     Riwayat,
     UnitKerja,
 )
-from tests.helpers import kesos, login
+from tests.helpers import ISI_VERIFIKASI, kesos, login, skp_disetujui
 
 TAHUN = 2026
 E = StatusEvaluasi
@@ -35,32 +33,6 @@ SITI, PUTRI, ENDANG = "Siti Rahayu", "Putri Ayu Lestari", "Endang Susanti"
 DEWI, CAMAT, KEPEG, HENDRA = "Dewi Lestari", "Bambang Setiawan", "Nur Aini", "Hendra Gunawan"
 
 
-ISI = IsiSKP(
-    pendekatan="KUANTITATIF",
-    rhk=[
-        IsianRHK(
-            "UTAMA",
-            "Terlaksananya verifikasi data penerima bantuan sosial",
-            [
-                IsianIKI("KUANTITAS", "Jumlah data penerima yang diverifikasi", "1.200", "Data"),
-                IsianIKI("KUALITAS", "Persentase data valid", "90-100", "%"),
-            ],
-        ),
-        IsianRHK("TAMBAHAN", "Terlaksananya piket layanan", [
-            IsianIKI("KUANTITAS", "Jumlah hari piket", "24", "Hari"),
-        ]),
-    ],
-)
-
-
-def approved_skp(nama: str):
-    """An SKP made, submitted and approved through the planning services."""
-    who = login(nama)
-    skp = skp_service.buat_skp(who, TAHUN)
-    skp_service.simpan_isi(who, skp.id, ISI)
-    skp_service.ajukan(who, skp.id)
-    skp_service.setujui(login(skp.penilai.nama), skp.id)
-    return skp
 
 
 def fill(nama: str, evaluasi, values=("1.250", "95", "24")):
@@ -80,7 +52,7 @@ def rows_of(evaluasi):
 
 
 def to_final(nama: str, hk=R.SESUAI_EKSPEKTASI, pk=R.SESUAI_EKSPEKTASI, periode="TW1"):
-    skp = approved_skp(nama)
+    skp = skp_disetujui(login(nama))
     evaluasi = ev.buka_evaluasi(login(nama), skp.id, periode)
     fill(nama, evaluasi)
     ev.ajukan(login(nama), evaluasi.id)
@@ -99,7 +71,7 @@ def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved
     draft = skp_service.buat_skp(siti, TAHUN)
     with pytest.raises(ValidasiGagal, match="belum dapat dievaluasi"):
         ev.buka_evaluasi(siti, draft.id, "TW1")
-    skp_service.simpan_isi(siti, draft.id, ISI)
+    skp_service.simpan_isi(siti, draft.id, ISI_VERIFIKASI)
     skp_service.ajukan(siti, draft.id)
     skp_service.setujui(login(DEWI), draft.id)
     with pytest.raises(AksesDitolak):
@@ -121,7 +93,7 @@ def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved
 
 
 def test_the_periodic_chain_with_rights_history_and_sop_minutes(kantor_demo, clock):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi, camat, kepeg = login(SITI), login(DEWI), login(CAMAT), login(KEPEG)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     iki = ev.daftar_iki(evaluasi)
@@ -222,7 +194,7 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(kantor_demo, clo
 
 
 def test_return_needs_a_note_and_gives_the_pen_back(kantor_demo):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW2")
     fill(SITI, evaluasi)
@@ -238,7 +210,7 @@ def test_return_needs_a_note_and_gives_the_pen_back(kantor_demo):
 
 
 def test_the_nine_cells_of_the_matrix_through_the_service(kantor_demo):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     evaluasi = ev.buka_evaluasi(login(SITI), skp.id, "TW1")
     fill(SITI, evaluasi)
     ev.ajukan(login(SITI), evaluasi.id)
@@ -273,7 +245,7 @@ def _stored_files():
 def test_attachments_are_copied_with_their_hash_and_bad_ones_leave_nothing(
     kantor_demo, tmp_path, monkeypatch
 ):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     realisasi = fill(SITI, evaluasi)["Jumlah data penerima yang diverifikasi"]
@@ -331,7 +303,7 @@ def test_office_formats_are_recognised_by_content(kantor_demo, tmp_path):
     import io
     import zipfile
 
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti = login(SITI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     realisasi = fill(SITI, evaluasi)["Jumlah hari piket"]
@@ -440,7 +412,7 @@ def test_keberatan_answer_and_decision_that_changes_a_rating(kantor_demo, clock)
 
 
 def test_waiting_lists_follow_the_table(kantor_demo):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     assert [e.id for e in ev.menunggu_pegawai(siti)] == [evaluasi.id]
@@ -509,7 +481,7 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(kantor_dem
     assert ev.periodisitas_kantor() == "TRIWULANAN"
     ev.atur_periodisitas(admin, "BULANAN")
     assert [p.kode for p in ev.daftar_periode_kantor()][:2] == ["BULAN_1", "BULAN_2"]
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     evaluasi = ev.buka_evaluasi(login(SITI), skp.id, "AKHIR")
     assert evaluasi.periode == "BULAN_12"
     with pytest.raises(ValidasiGagal, match="sudah dimulai"):
@@ -520,7 +492,7 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(kantor_dem
 
 
 def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(kantor_demo):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     ev.atur_capaian_organisasi(login(CAMAT), kesos().id, TAHUN, "TW1", "Baik")
     for periode, hk in (("TW1", R.DI_ATAS_EKSPEKTASI), ("TW2", R.SESUAI_EKSPEKTASI)):
@@ -534,7 +506,7 @@ def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(kantor
 
 
 def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(kantor_demo):
-    skp = approved_skp(DEWI)
+    skp = skp_disetujui(login(DEWI))
     assert skp.penilai.nama == CAMAT
     evaluasi = ev.buka_evaluasi(login(DEWI), skp.id, "TW1")
     assert ev.saran_rating_pimpinan(evaluasi) is None  # no capaian yet
