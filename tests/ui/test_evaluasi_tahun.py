@@ -28,7 +28,6 @@ PERIODE = ("TW1", "TW2", "TW3", "TW4")
 
 @pytest.fixture
 def clock(monkeypatch):
-    # Near the year's end: every quarter and the annual evaluation are open.
     return pasang_jam(monkeypatch, dt.datetime(2026, 12, 28, 2, 0))
 
 
