@@ -134,3 +134,116 @@ def test_ui_may_not_import_the_store_at_run_time(tmp_path, monkeypatch):
         "ui/bad.py imports peewee",
         "ui/bad.py imports skpdesk.store",
     ]
+
+
+# --- no import cycles below ui/ ----------------------------------------------------------------
+
+# The packages whose modules must import one another in one direction only.
+ACYCLIC = ("services", "documents", "domain", "store")
+
+
+def _module_names(root: Path) -> dict[str, Path]:
+    """Dotted name → file of every module under ``root`` (the folder that holds ``skpdesk``)."""
+    names = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names[".".join(parts)] = path
+    return names
+
+
+def _imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The known modules ``name`` imports at run time, also inside functions.
+
+    ``from a import b`` imports ``a`` and, when ``b`` is a module, ``a.b`` as well; relative
+    imports are resolved against the module's package.
+    """
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in _runtime_nodes(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return (found & known) - {name}
+
+
+def import_graph(root: Path, packages=ACYCLIC) -> dict[str, set[str]]:
+    names = _module_names(root)
+    known = set(names)
+    wanted = tuple(f"skpdesk.{p}" for p in packages)
+    return {
+        name: _imports_of(name, path, known)
+        for name, path in names.items()
+        if name in wanted or name.startswith(tuple(w + "." for w in wanted))
+    }
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle as a path that ends where it starts, or None."""
+    done: set[str] = set()
+    path: list[str] = []
+    on_path: set[str] = set()
+
+    def visit(node: str) -> list[str] | None:
+        path.append(node)
+        on_path.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in on_path:
+                return [*path[path.index(nxt):], nxt]
+            if nxt not in done and nxt in graph:
+                cycle = visit(nxt)
+                if cycle:
+                    return cycle
+        path.pop()
+        on_path.discard(node)
+        done.add(node)
+        return None
+
+    for start in sorted(graph):
+        if start not in done:
+            cycle = visit(start)
+            if cycle:
+                return cycle
+    return None
+
+
+def test_services_documents_domain_and_store_have_no_import_cycle():
+    graph = import_graph(SRC.parent)
+    assert "skpdesk.documents.registri" in graph and "skpdesk.services.rantai" in graph
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_the_cycle_check_sees_function_level_and_relative_imports(tmp_path):
+    pkg = tmp_path / "skpdesk" / "services"
+    pkg.mkdir(parents=True)
+    (tmp_path / "skpdesk" / "__init__.py").write_text("")
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from . import b\n")
+    (pkg / "b.py").write_text("def f():\n    from skpdesk.services import c\n")
+    (pkg / "c.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from skpdesk.services import b\n"
+        "from .a import something\n"
+    )
+    graph = import_graph(tmp_path, ("services",))
+    assert graph["skpdesk.services.a"] == {"skpdesk.services", "skpdesk.services.b"}
+    assert graph["skpdesk.services.c"] == {"skpdesk.services.a"}
+    assert find_cycle(graph) == [
+        "skpdesk.services.a", "skpdesk.services.b", "skpdesk.services.c", "skpdesk.services.a"
+    ]
+    # The same modules with the type-only import as the only way back: no cycle.
+    (pkg / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import a\n"
+    )
+    assert find_cycle(import_graph(tmp_path, ("services",))) is None

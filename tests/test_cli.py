@@ -10,15 +10,9 @@ import pytest
 from skpdesk import __version__
 from skpdesk.cli import main
 from skpdesk.store import database
-from skpdesk.store.models import db
 
-
-@pytest.fixture(autouse=True)
-def _unbind():
-    yield
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
+# The CLI opens its own database; each test leaves none bound.
+pytestmark = pytest.mark.usefixtures("lepas_db")
 
 
 def test_version_and_help(capsys):

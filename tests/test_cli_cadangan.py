@@ -8,15 +8,14 @@ import pytest
 
 from skpdesk import logfile
 from skpdesk.cli import main
-from skpdesk.store.models import db
+
+# The CLI opens its own database and log file; each test leaves neither behind.
+pytestmark = pytest.mark.usefixtures("lepas_db")
 
 
 @pytest.fixture(autouse=True)
-def _unbind():
+def _lepas_log():
     yield
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
     logfile.lepas()
 
 

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from skpdesk.cli import main
 from skpdesk.resources import resource_path
 from skpdesk.store.database import close_database, open_database
-from skpdesk.store.models import MODELS, Pegawai, Riwayat, db
-from tests.services.test_impor import BARIS_SALAH, tulis_xlsx
+from skpdesk.store.models import MODELS, Pegawai, Riwayat
+from tests.helpers import tulis_xlsx
+from tests.services.test_impor import BARIS_SALAH
 
 SAMPLE_XLSX = str(resource_path("contoh/daftar_pegawai.xlsx"))
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    close_database()
-    capsys.readouterr()
-    yield path
-    close_database()
-    db.initialize(None)
 
 
 def counts(path: Path) -> dict[str, int]:
@@ -36,47 +24,45 @@ def counts(path: Path) -> dict[str, int]:
         close_database()
 
 
-def test_good_sample_imports_into_the_demo_office(demo_db, capsys):
-    before = counts(demo_db)
+def test_good_sample_imports_into_the_demo_office(demo_copy, capsys):
+    before = counts(demo_copy)
 
-    assert main(["import-roster", SAMPLE_XLSX, "--db", str(demo_db)]) == 0
+    assert main(["import-roster", SAMPLE_XLSX, "--db", str(demo_copy)]) == 0
 
     out, err = capsys.readouterr()
     assert "11 pegawai baru" in out and "Impor selesai" in out
     assert err == ""
-    after = counts(demo_db)
+    after = counts(demo_copy)
     assert after["Pegawai"] == before["Pegawai"] + 11
-    open_database(demo_db)
+    open_database(demo_copy)
     summary = Riwayat.get(Riwayat.aksi == "impor_roster")
     assert summary.oleh_nama == "admin"  # the first account holding the kepegawaian role
     assert Pegawai.get(Pegawai.nip == "199604112023211002").status == "PPPK"
 
 
-def test_login_option_names_the_acting_account(demo_db, capsys):
+def test_login_option_names_the_acting_account(demo_copy, capsys):
     # Nur Aini, the demo's staff member holding the kepegawaian role, logs in by her NIP.
-    assert (
-        main(["import-roster", SAMPLE_XLSX, "--db", str(demo_db), "--login", "199004102015032002"])
-        == 0
-    )
-    open_database(demo_db)
+    nur = "199004102015032002"
+    assert main(["import-roster", SAMPLE_XLSX, "--db", str(demo_copy), "--login", nur]) == 0
+    open_database(demo_copy)
     assert Riwayat.get(Riwayat.aksi == "impor_roster").oleh_nama == "Nur Aini, A.Md."
 
 
-def test_login_without_the_role_is_refused(demo_db, capsys):
-    before = counts(demo_db)
+def test_login_without_the_role_is_refused(demo_copy, capsys):
+    before = counts(demo_copy)
     code = main(
-        ["import-roster", SAMPLE_XLSX, "--db", str(demo_db), "--login", "197508122000031004"]
+        ["import-roster", SAMPLE_XLSX, "--db", str(demo_copy), "--login", "197508122000031004"]
     )
     assert code == 1
     assert "bukan pengadministrasi kepegawaian" in capsys.readouterr().err
-    assert counts(demo_db) == before
+    assert counts(demo_copy) == before
 
 
-def test_bad_file_prints_row_errors_and_changes_nothing(demo_db, tmp_path, capsys):
+def test_bad_file_prints_row_errors_and_changes_nothing(demo_copy, tmp_path, capsys):
     bad = tulis_xlsx(tmp_path / "salah.xlsx", BARIS_SALAH)
-    before = counts(demo_db)
+    before = counts(demo_copy)
 
-    assert main(["import-roster", str(bad), "--db", str(demo_db)]) == 1
+    assert main(["import-roster", str(bad), "--db", str(demo_copy)]) == 1
 
     err = capsys.readouterr().err
     assert "Baris 3, kolom NIP:" in err
@@ -84,12 +70,12 @@ def test_bad_file_prints_row_errors_and_changes_nothing(demo_db, tmp_path, capsy
     assert "Baris 5, kolom Golongan:" in err
     assert "Baris 11, kolom NIP Atasan:" in err
     assert "Tidak ada yang disimpan" in err
-    assert counts(demo_db) == before
+    assert counts(demo_copy) == before
 
 
-def test_missing_file_fails_with_a_message(demo_db, tmp_path, capsys):
-    before = counts(demo_db)
-    code = main(["import-roster", str(tmp_path / "tidak_ada.xlsx"), "--db", str(demo_db)])
+def test_missing_file_fails_with_a_message(demo_copy, tmp_path, capsys):
+    before = counts(demo_copy)
+    code = main(["import-roster", str(tmp_path / "tidak_ada.xlsx"), "--db", str(demo_copy)])
     assert code != 0
     assert "tidak ditemukan" in capsys.readouterr().err
-    assert counts(demo_db) == before
+    assert counts(demo_copy) == before

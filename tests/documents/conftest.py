@@ -1,13 +1,11 @@
-"""Fixtures for documents: the demo office (built once, copied per test) and extra SKP shapes."""
+"""Helpers for documents: the demo office's people, and extra SKP shapes.
+
+The demo office itself (``demo_file``, ``demo_db``, ``demo_copy``) is in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
-import shutil
 import uuid
-from pathlib import Path
-
-import pytest
-from argon2 import PasswordHasher
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
@@ -16,45 +14,14 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store import database
-from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+from skpdesk.store.models import SKP, Pegawai, UnitKerja
+from tests.helpers import aktor
 
 NIP_STAF = "199004102015032002"  # Nur Aini, staff, SKP archived, two IKI + tambahan
 NIP_PERENCANA = "199108082015022004"  # Fitri Handayani, range target 80–90 %
 NIP_KASUBBAG = "198204152008011012"  # Agus Prasetyo, penilai of Nur Aini
 NIP_CAMAT = "197508122000031004"
 NAMA_KHUSUS = "Sri & Rahayu <Plt>"
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory) -> Path:
-    """The demo office in a file, made once: building it takes seconds, copying it does not."""
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.db"
-    saved = akun_service.hasher
-    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        opened = database.open_database(path)
-        demo.buat_kantor_demo()
-        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        opened.close()
-    finally:
-        akun_service.hasher = saved
-        db.initialize(None)
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_file, db_path):
-    shutil.copy(demo_file, db_path)
-    opened = database.open_database(db_path)
-    yield opened
-    opened.close()
-    db.initialize(None)
-
-
-def aktor(login: str) -> Aktor:
-    return Aktor.dari_akun(Akun.get(Akun.login == login))
 
 
 def admin() -> Aktor:

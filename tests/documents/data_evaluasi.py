@@ -10,62 +10,23 @@ from __future__ import annotations
 import datetime as dt
 
 from skpdesk.domain.aturan import Rating
-from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
+from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev
-from skpdesk.services import skp as skp_service
-from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import Pegawai, UnitKerja
+from skpdesk.store.models import Pegawai
+from tests.helpers import kesos, login, login_nip, skp_disetujui
 
 TAHUN = 2026
+# Where the services' clock stands when the evaluated year is built (it moves on from there).
+MULAI = dt.datetime(2026, 1, 5, 3, 0)
 R = Rating
 NAMA_SITI = "Sri & Rahayu <Plt>"
 DEWI, CAMAT = "Dewi Lestari", "Bambang Setiawan"
-
-ISI = IsiSKP(
-    pendekatan="KUANTITATIF",
-    rhk=[
-        IsianRHK(
-            "UTAMA",
-            "Terlaksananya verifikasi data penerima bantuan sosial",
-            [
-                IsianIKI("KUANTITAS", "Jumlah data penerima yang diverifikasi", "1.200", "Data"),
-                IsianIKI("KUALITAS", "Persentase data valid", "90-100", "%"),
-            ],
-        ),
-        IsianRHK("TAMBAHAN", "Terlaksananya piket layanan", [
-            IsianIKI("KUANTITAS", "Jumlah hari piket", "24", "Hari"),
-        ]),
-    ],
-)
 
 UMPAN_BALIK_IKI = "Verifikasi melampaui target & tepat waktu <pertahankan>."
 UMPAN_BALIK_PERILAKU = "Pelayanan ramah & cepat."
 KEBERATAN = "Perilaku dinilai dari satu kejadian saja."
 TANGGAPAN = "Kejadian berulang tiga kali, tercatat di buku catatan."
 KEPUTUSAN = "Keberatan diterima sebagian."
-
-
-def login_nip(nip: str):
-    return akun_service.masuk(nip, demo.DEMO_SANDI)
-
-
-def login(nama: str):
-    return login_nip(Pegawai.get(Pegawai.nama == nama).nip)
-
-
-def kesos() -> UnitKerja:
-    return UnitKerja.get(UnitKerja.nama == demo.KESOS)
-
-
-def _skp(nip: str):
-    who = login_nip(nip)
-    skp = skp_service.buat_skp(who, TAHUN)
-    skp_service.simpan_isi(who, skp.id, ISI)
-    skp_service.ajukan(who, skp.id)
-    skp_service.setujui(login(DEWI), skp.id)
-    return skp
 
 
 def _final(nip: str, skp, periode: str, hk: Rating, pk: Rating, values=("1.250", "95,5", "24")):
@@ -90,7 +51,9 @@ def bangun(clock: list[dt.datetime]) -> dict[str, object]:
     Pegawai.update(nama=NAMA_SITI).where(Pegawai.id == siti.id).execute()
     putri = Pegawai.get(Pegawai.nama == "Putri Ayu Lestari")
     endang = Pegawai.get(Pegawai.nama == "Endang Susanti")
-    skp_siti, skp_putri, skp_endang = _skp(siti.nip), _skp(putri.nip), _skp(endang.nip)
+    skp_siti, skp_putri, skp_endang = (
+        skp_disetujui(login_nip(p.nip)) for p in (siti, putri, endang)
+    )
     clock[0] = dt.datetime(2026, 4, 8, 3, 0)
     tw1_siti = _final(siti.nip, skp_siti, "TW1", R.DI_ATAS_EKSPEKTASI, R.DI_ATAS_EKSPEKTASI)
     _final(putri.nip, skp_putri, "TW1", R.SESUAI_EKSPEKTASI, R.SESUAI_EKSPEKTASI)
@@ -121,12 +84,3 @@ def bangun(clock: list[dt.datetime]) -> dict[str, object]:
         "skp_siti": skp_siti.id,
         "skp_endang": skp_endang.id,
     }
-
-
-def pasang_jam(monkeypatch_or_none=None) -> list[dt.datetime]:
-    moment = [dt.datetime(2026, 1, 5, 3, 0)]
-    if monkeypatch_or_none is not None:
-        monkeypatch_or_none.setattr(context, "clock", lambda: moment[0])
-    else:
-        context.clock = lambda: moment[0]
-    return moment

@@ -12,8 +12,9 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.dokumen import MAKS_SCAN, StatusDokumen
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.store.models import SKP, Dokumen, EkspektasiPerilaku, Riwayat
+from tests.helpers import aktor
 
-from .conftest import NIP_KASUBBAG, NIP_PERENCANA, NIP_STAF, admin, aktor, skp_of
+from .conftest import NIP_KASUBBAG, NIP_PERENCANA, NIP_STAF, admin, skp_of
 from .helpers import buka, semua_teks, tanpa_tag
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -13,8 +13,9 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.dokumen import StatusDokumen
 from skpdesk.services.errors import AksesDitolak
 from skpdesk.store.models import Akun, Dokumen, PengukuranKinerja, Riwayat
+from tests.helpers import aktor
 
-from .conftest import NIP_CAMAT, admin, aktor
+from .conftest import NIP_CAMAT, admin
 from .helpers import tanpa_tag
 from .test_arsip import PDF, PNG
 

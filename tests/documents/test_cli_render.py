@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from skpdesk.cli import main
-from skpdesk.store.models import db
 
 from .conftest import NIP_STAF
 from .helpers import buka, tanpa_tag
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
 
 
 def test_list_names_the_kinds(capsys):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 import zipfile
 
 import pytest
-from argon2 import PasswordHasher
 
 from skpdesk.cli import main
 from skpdesk.documents import konteks_evaluasi as konteks_ev
@@ -17,12 +15,11 @@ from skpdesk.documents.arsip import buat_dokumen, render_rekaman
 from skpdesk.documents.kurva import data_kurva, gambar_kurva
 from skpdesk.documents.render import render
 from skpdesk.domain.aturan import Predikat
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context
 from skpdesk.services import evaluasi as ev
 from skpdesk.services.errors import TidakDitemukan
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Evaluasi, db
+from tests.helpers import berkas_kantor, buka_salinan, login, login_nip
 
 from . import data_evaluasi as de
 from .helpers import buka, semua_teks, tanpa_tag, teks_badan
@@ -34,27 +31,16 @@ SITI_CETAK = "Sri & Rahayu <Plt>, S.Sos."
 def evaluasi_file(tmp_path_factory):
     """The evaluated year in a file, built once through the services."""
     path = tmp_path_factory.mktemp("evaluasi") / "evaluasi.db"
-    saved_hasher, saved_clock = akun_service.hasher, context.clock
-    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        opened = database.open_database(path)
-        ids = de.bangun(de.pasang_jam())
-        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        opened.close()
-    finally:
-        akun_service.hasher, context.clock = saved_hasher, saved_clock
-        db.initialize(None)
+    with berkas_kantor(path, de.MULAI) as jam:
+        ids = de.bangun(jam)
     return path, ids
 
 
 @pytest.fixture
 def data(evaluasi_file, db_path):
     path, ids = evaluasi_file
-    shutil.copy(path, db_path)
-    opened = database.open_database(db_path)
-    yield ids
-    opened.close()
-    db.initialize(None)
+    with buka_salinan(path, db_path):
+        yield ids
 
 
 def _render(kode, record_id):
@@ -192,7 +178,7 @@ def test_dokumen_evaluasi_without_keberatan_leaves_the_sections_out(data):
 def test_dokumen_evaluasi_needs_a_final_annual_evaluation(data):
     with pytest.raises(TidakDitemukan, match="belum memiliki evaluasi Triwulan IV-Akhir"):
         registri.cari_evaluasi_tahunan(data["nip_endang"], 2026)
-    endang = de.login_nip(data["nip_endang"])
+    endang = login_nip(data["nip_endang"])
     ev.buka_evaluasi(endang, data["skp_endang"], "AKHIR")
     with pytest.raises(TidakDitemukan, match="belum final"):
         registri.cari_evaluasi_tahunan(data["nip_endang"], 2026)
@@ -276,7 +262,7 @@ def test_render_cli_for_the_evaluation_kinds(data, db_path, tmp_path, capsys):
 
 
 def test_evaluation_documents_are_archived_with_their_hash(data):
-    siti = de.login_nip(data["nip_siti"])
+    siti = login_nip(data["nip_siti"])
     for kode, record in (("evaluasi", data["tw1_siti"]), ("dokumen_evaluasi", data["akhir_siti"]),
                          ("buku_catatan", data["skp_siti"])):
         hasil = buat_dokumen(siti, kode, record)
@@ -302,7 +288,7 @@ def test_acting_penilai_signs_with_plt_and_an(data):
 def test_an_evaluation_document_follows_the_evaluation_s_own_version(data):
     from skpdesk.services import dokumen as dokumen_service
 
-    siti = de.login_nip(data["nip_siti"])
+    siti = login_nip(data["nip_siti"])
     made = buat_dokumen(siti, "evaluasi", data["tw1_siti"]).dokumen
     evaluasi = Evaluasi.get_by_id(data["tw1_siti"])
     assert made.versi_data == evaluasi.versi
@@ -315,6 +301,6 @@ def test_an_evaluation_document_follows_the_evaluation_s_own_version(data):
     SKP.update(versi=SKP.versi + 1).where(SKP.id == data["skp_siti"]).execute()
     assert not stale()
     # The penilai's justification changes the evaluation: the printed copy is now stale.
-    ev.simpan_justifikasi(de.login(de.DEWI), evaluasi.id, "Satu-satunya analis di seksi ini.")
+    ev.simpan_justifikasi(login(de.DEWI), evaluasi.id, "Satu-satunya analis di seksi ini.")
     assert stale()
     assert dokumen_service.versi_rekaman(made) == Evaluasi.get_by_id(evaluasi.id).versi

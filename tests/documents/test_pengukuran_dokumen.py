@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from skpdesk.cli import main
@@ -11,8 +9,9 @@ from skpdesk.documents import registri, templat
 from skpdesk.documents.arsip import render_rekaman
 from skpdesk.services import pengukuran as ps
 from skpdesk.store.models import Pegawai, db
+from tests.helpers import aktor
 
-from .conftest import NIP_CAMAT, aktor
+from .conftest import NIP_CAMAT
 from .helpers import baris, buka, semua_teks, tabel, tanpa_tag, teks_badan
 
 NIP_PERENCANA = "199108082015022004"
@@ -94,16 +93,6 @@ def test_the_built_in_templates_pass_the_office_template_check(kode):
     kind = registri.jenis(kode)
     for name in kind.templat_semua:
         assert templat.periksa(templat.bawaan(name), kind.contoh()) == ""
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
 
 
 def test_render_cli_picks_the_kinds_up(demo_copy, tmp_path, capsys):

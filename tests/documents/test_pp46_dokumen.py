@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-
 import pytest
 
 from skpdesk.cli import main
@@ -12,45 +9,26 @@ from skpdesk.documents import konteks, registri
 from skpdesk.documents.arsip import render_rekaman
 from skpdesk.domain import format as fmt
 from skpdesk.domain.aturan import AspekPerilakuPP46
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo, pp46
+from skpdesk.services import pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.pp46 import IsianKegiatan
-from skpdesk.store.models import SKP, Pegawai, db
+from skpdesk.store.models import SKP
+from tests.helpers import MULAI, login, pp46_disetujui
 
 from .helpers import baris, buka, semua_teks, tabel, tanpa_tag, teks_badan, unik
 
 A = AspekPerilakuPP46
 DIMAS, HENDRA = "Dimas Saputra", "Hendra Gunawan"
 # The day the services' clock stands at, as printed under the signatures.
-HARI = fmt.tanggal(konteks._lokal(dt.datetime(2026, 1, 5, 1, 0)))
+HARI = fmt.tanggal(konteks._lokal(MULAI))
 KEGIATAN = 'Laporan pelaksanaan & <rekap> "kegiatan" seksi'
-
-
-@pytest.fixture
-def office(fresh_db, monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
-
-
-def approved(nama: str, tahun: int, kegiatan: list[IsianKegiatan]) -> SKP:
-    who = login(nama)
-    skp = pp46.buat_skp_pp46(who, tahun)
-    pp46.simpan_kegiatan(who, skp.id, kegiatan)
-    skp_service.ajukan(who, skp.id)
-    return skp_service.setujui(login(skp.penilai.nama), skp.id)
 
 
 def a1_a10() -> SKP:
     """docs/domain.md §11 A1 (nilai 85,50 Baik) and A10 (prestasi kerja 83,70 Baik)."""
-    skp = approved(DIMAS, 2015, [IsianKegiatan(KEGIATAN, "1", "laporan", 100, 12,
-                                               "170.395.000", angka_kredit="0,5")])
+    skp = pp46_disetujui(DIMAS, 2015, [IsianKegiatan(KEGIATAN, "1", "laporan", 100, 12,
+                                                     "170.395.000", angka_kredit="0,5")])
     (row,) = pp46.daftar_kegiatan(skp)
     pp46.isi_realisasi(login(DIMAS), row.id, kuantitas=1, kualitas=90, waktu=12,
                        biaya="170.395.000")
@@ -66,7 +44,7 @@ def render(kode: str, skp: SKP) -> bytes:
     return hasil.isi
 
 
-def test_formulir_skp_holds_both_parties_and_the_targets(office):
+def test_formulir_skp_holds_both_parties_and_the_targets(kantor_demo):
     skp = a1_a10()
     data = render("pp46_skp", skp)
     doc = buka(data)
@@ -86,7 +64,7 @@ def test_formulir_skp_holds_both_parties_and_the_targets(office):
     assert doc.sections[0].page_width < doc.sections[0].page_height  # portrait
 
 
-def test_penilaian_capaian_a1(office):
+def test_penilaian_capaian_a1(kantor_demo):
     skp = a1_a10()
     data = render("pp46_capaian", skp)
     doc = buka(data)
@@ -109,7 +87,7 @@ def test_penilaian_capaian_a1(office):
     assert f"Sukamaju, {HARI}" in text
 
 
-def test_penilaian_prestasi_a10_staff_has_no_kepemimpinan(office):
+def test_penilaian_prestasi_a10_staff_has_no_kepemimpinan(kantor_demo):
     skp = a1_a10()
     doc = buka(render("pp46_prestasi", skp))
     rows = [unik(r) for t in doc.tables for r in baris(t)]
@@ -131,8 +109,8 @@ def test_penilaian_prestasi_a10_staff_has_no_kepemimpinan(office):
     assert "PEGAWAI NEGERI SIPIL YANG DINILAI," in text
 
 
-def test_structural_official_shows_kepemimpinan_divided_by_six(office):
-    skp = approved(HENDRA, 2015, [IsianKegiatan("Pembinaan desa", "12", "desa", 100, 12)])
+def test_structural_official_shows_kepemimpinan_divided_by_six(kantor_demo):
+    skp = pp46_disetujui(HENDRA, 2015, [IsianKegiatan("Pembinaan desa", "12", "desa", 100, 12)])
     (row,) = pp46.daftar_kegiatan(skp)
     pp46.isi_realisasi(login(HENDRA), row.id, kuantitas=12, kualitas=100, waktu=12)
     pp46.nilai_perilaku(login("Bambang Setiawan"), skp.id,
@@ -144,8 +122,8 @@ def test_structural_official_shows_kepemimpinan_divided_by_six(office):
     assert ["", "NILAI PRESTASI KERJA", "87,60\n(Baik)"] in rows
 
 
-def test_unfinished_assessment_and_other_regime_are_refused(office):
-    skp = approved(DIMAS, 2015, [IsianKegiatan("Rekap", "10", "dokumen")])
+def test_unfinished_assessment_and_other_regime_are_refused(kantor_demo):
+    skp = pp46_disetujui(DIMAS, 2015, [IsianKegiatan("Rekap", "10", "dokumen")])
     render("pp46_skp", skp)  # the plan prints as soon as it exists
     with pytest.raises(ValidasiGagal, match="belum dapat dibuat: Realisasi kegiatan"):
         render_rekaman("pp46_capaian", skp.id)
@@ -175,16 +153,6 @@ def test_sample_contexts_fill_every_template():
 
 
 # --- command line, on the demo office ---------------------------------------------------------
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
 
 
 def _dimas(path) -> tuple[str, int]:
@@ -232,7 +200,7 @@ def test_cli_refuses_an_skp_of_another_regime(demo_copy, tmp_path, capsys):
     assert captured.out == ""
 
 
-def test_acting_penilai_signs_with_plt_and_an(office):
+def test_acting_penilai_signs_with_plt_and_an(kantor_demo):
     from .conftest import jadikan_plt
 
     skp = jadikan_plt(a1_a10(), plt="Plt.", jabatan_plt="Kepala Seksi Pemerintahan",
@@ -243,7 +211,7 @@ def test_acting_penilai_signs_with_plt_and_an(office):
         assert "Plt. Kepala Seksi Pemerintahan" in text
 
 
-def test_the_permenpan_skp_form_refuses_an_skp_kept_under_pp46(office):
+def test_the_permenpan_skp_form_refuses_an_skp_kept_under_pp46(kantor_demo):
     from skpdesk.documents import render_rekaman
     from skpdesk.services.errors import TidakDitemukan
 

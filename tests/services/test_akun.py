@@ -8,7 +8,6 @@ import pytest
 
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.services import akun as akun_service
-from skpdesk.services import context
 from skpdesk.services import pegawai as roster
 from skpdesk.services.errors import AksesDitolak, LoginGagal, ValidasiGagal
 from skpdesk.services.pegawai import DataPegawai
@@ -24,14 +23,6 @@ def staf(kantor_siap):
         kantor_siap, DataPegawai(nip=NIP, nama="Sri Rahayu", golongan="III/b")
     )
     return akun_service.buat_akun(kantor_siap, NIP, "awal12345", pegawai_id=p.id)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """A clock the test moves by hand."""
-    moment = [dt.datetime(2026, 3, 2, 8, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
 
 
 def test_password_is_stored_as_argon2_never_plain(staf):

@@ -9,13 +9,10 @@ import pytest
 
 from skpdesk.domain.aturan import Predikat, Rating
 from skpdesk.domain.evaluasi import StatusEvaluasi
-from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
+from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
-from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
 from skpdesk.store.models import (
     BuktiDukung,
@@ -27,6 +24,7 @@ from skpdesk.store.models import (
     Riwayat,
     UnitKerja,
 )
+from tests.helpers import ISI_VERIFIKASI, kesos, login, skp_disetujui
 
 TAHUN = 2026
 E = StatusEvaluasi
@@ -35,50 +33,6 @@ SITI, PUTRI, ENDANG = "Siti Rahayu", "Putri Ayu Lestari", "Endang Susanti"
 DEWI, CAMAT, KEPEG, HENDRA = "Dewi Lestari", "Bambang Setiawan", "Nur Aini", "Hendra Gunawan"
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-@pytest.fixture
-def office(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    if nama == "admin":
-        return akun_service.masuk("admin", demo.DEMO_SANDI)
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
-
-
-ISI = IsiSKP(
-    pendekatan="KUANTITATIF",
-    rhk=[
-        IsianRHK(
-            "UTAMA",
-            "Terlaksananya verifikasi data penerima bantuan sosial",
-            [
-                IsianIKI("KUANTITAS", "Jumlah data penerima yang diverifikasi", "1.200", "Data"),
-                IsianIKI("KUALITAS", "Persentase data valid", "90-100", "%"),
-            ],
-        ),
-        IsianRHK("TAMBAHAN", "Terlaksananya piket layanan", [
-            IsianIKI("KUANTITAS", "Jumlah hari piket", "24", "Hari"),
-        ]),
-    ],
-)
-
-
-def approved_skp(nama: str):
-    """An SKP made, submitted and approved through the planning services."""
-    who = login(nama)
-    skp = skp_service.buat_skp(who, TAHUN)
-    skp_service.simpan_isi(who, skp.id, ISI)
-    skp_service.ajukan(who, skp.id)
-    skp_service.setujui(login(skp.penilai.nama), skp.id)
-    return skp
 
 
 def fill(nama: str, evaluasi, values=("1.250", "95", "24")):
@@ -97,12 +51,8 @@ def rows_of(evaluasi):
     )
 
 
-def kesos():
-    return UnitKerja.get(UnitKerja.nama == demo.KESOS)
-
-
 def to_final(nama: str, hk=R.SESUAI_EKSPEKTASI, pk=R.SESUAI_EKSPEKTASI, periode="TW1"):
-    skp = approved_skp(nama)
+    skp = skp_disetujui(login(nama))
     evaluasi = ev.buka_evaluasi(login(nama), skp.id, periode)
     fill(nama, evaluasi)
     ev.ajukan(login(nama), evaluasi.id)
@@ -116,12 +66,12 @@ def to_final(nama: str, hk=R.SESUAI_EKSPEKTASI, pk=R.SESUAI_EKSPEKTASI, periode=
 # --- opening -----------------------------------------------------------------------------------
 
 
-def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved(office):
+def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved(kantor_demo):
     siti = login(SITI)
     draft = skp_service.buat_skp(siti, TAHUN)
     with pytest.raises(ValidasiGagal, match="belum dapat dievaluasi"):
         ev.buka_evaluasi(siti, draft.id, "TW1")
-    skp_service.simpan_isi(siti, draft.id, ISI)
+    skp_service.simpan_isi(siti, draft.id, ISI_VERIFIKASI)
     skp_service.ajukan(siti, draft.id)
     skp_service.setujui(login(DEWI), draft.id)
     with pytest.raises(AksesDitolak):
@@ -142,8 +92,8 @@ def test_an_evaluation_opens_only_on_an_approved_skp_and_only_for_those_involved
 # --- the chain -----------------------------------------------------------------------------------
 
 
-def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
-    skp = approved_skp(SITI)
+def test_the_periodic_chain_with_rights_history_and_sop_minutes(kantor_demo, clock):
+    skp = skp_disetujui(login(SITI))
     siti, dewi, camat, kepeg = login(SITI), login(DEWI), login(CAMAT), login(KEPEG)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     iki = ev.daftar_iki(evaluasi)
@@ -243,8 +193,8 @@ def test_the_periodic_chain_with_rights_history_and_sop_minutes(office, clock):
     assert (history[9].dari, history[9].ke) == ("DINILAI", "FINAL")
 
 
-def test_return_needs_a_note_and_gives_the_pen_back(office):
-    skp = approved_skp(SITI)
+def test_return_needs_a_note_and_gives_the_pen_back(kantor_demo):
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW2")
     fill(SITI, evaluasi)
@@ -259,8 +209,8 @@ def test_return_needs_a_note_and_gives_the_pen_back(office):
     assert rows_of(evaluasi)[-2].catatan == "Lampirkan daftar hadir piket."
 
 
-def test_the_nine_cells_of_the_matrix_through_the_service(office):
-    skp = approved_skp(SITI)
+def test_the_nine_cells_of_the_matrix_through_the_service(kantor_demo):
+    skp = skp_disetujui(login(SITI))
     evaluasi = ev.buka_evaluasi(login(SITI), skp.id, "TW1")
     fill(SITI, evaluasi)
     ev.ajukan(login(SITI), evaluasi.id)
@@ -293,9 +243,9 @@ def _stored_files():
 
 
 def test_attachments_are_copied_with_their_hash_and_bad_ones_leave_nothing(
-    office, tmp_path, monkeypatch
+    kantor_demo, tmp_path, monkeypatch
 ):
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     realisasi = fill(SITI, evaluasi)["Jumlah data penerima yang diverifikasi"]
@@ -349,11 +299,11 @@ def test_attachments_are_copied_with_their_hash_and_bad_ones_leave_nothing(
     ]
 
 
-def test_office_formats_are_recognised_by_content(office, tmp_path):
+def test_office_formats_are_recognised_by_content(kantor_demo, tmp_path):
     import io
     import zipfile
 
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     siti = login(SITI)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     realisasi = fill(SITI, evaluasi)["Jumlah hari piket"]
@@ -378,7 +328,7 @@ def test_office_formats_are_recognised_by_content(office, tmp_path):
 # --- distribution --------------------------------------------------------------------------------
 
 
-def test_distribution_warns_and_asks_for_a_justification_never_blocks(office):
+def test_distribution_warns_and_asks_for_a_justification_never_blocks(kantor_demo):
     for nama in (SITI, PUTRI, ENDANG):
         to_final(nama)
     hasil = ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1")
@@ -409,7 +359,7 @@ def test_distribution_warns_and_asks_for_a_justification_never_blocks(office):
     assert ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1").pelanggaran == []
 
 
-def test_distribution_without_capaian_says_so(office):
+def test_distribution_without_capaian_says_so(kantor_demo):
     hasil = ev.cek_distribusi_unit(kesos().id, TAHUN, "TW3")
     assert hasil.n == 0 and hasil.capaian is None
     assert "belum ditetapkan" in hasil.pesan[0]
@@ -418,7 +368,7 @@ def test_distribution_without_capaian_says_so(office):
 # --- keberatan -----------------------------------------------------------------------------------
 
 
-def test_keberatan_answer_and_decision_that_changes_a_rating(office, clock):
+def test_keberatan_answer_and_decision_that_changes_a_rating(kantor_demo, clock):
     final = to_final(SITI, R.SESUAI_EKSPEKTASI, R.DI_BAWAH_EKSPEKTASI)
     assert final.predikat == Predikat.KURANG_MISCONDUCT
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
@@ -461,8 +411,8 @@ def test_keberatan_answer_and_decision_that_changes_a_rating(office, clock):
     assert ev.cek_distribusi_unit(kesos().id, TAHUN, "TW1").n == 1
 
 
-def test_waiting_lists_follow_the_table(office):
-    skp = approved_skp(SITI)
+def test_waiting_lists_follow_the_table(kantor_demo):
+    skp = skp_disetujui(login(SITI))
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
     evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
     assert [e.id for e in ev.menunggu_pegawai(siti)] == [evaluasi.id]
@@ -486,7 +436,7 @@ def test_waiting_lists_follow_the_table(office):
 # --- annual evaluation ---------------------------------------------------------------------------
 
 
-def test_the_annual_evaluation_closes_with_print_sign_copy_archive(office):
+def test_the_annual_evaluation_closes_with_print_sign_copy_archive(kantor_demo):
     final = to_final(SITI, periode="AKHIR")
     assert final.periode == "TW4" and final.status == E.FINAL
     siti, dewi = login(SITI), login(DEWI)
@@ -504,7 +454,7 @@ def test_the_annual_evaluation_closes_with_print_sign_copy_archive(office):
 # --- buku catatan penilai and periodicity --------------------------------------------------------
 
 
-def test_buku_catatan_penilai_is_the_penilai_s_own(office):
+def test_buku_catatan_penilai_is_the_penilai_s_own(kantor_demo):
     siti_id = Pegawai.get(Pegawai.nama == SITI).id
     dewi = login(DEWI)
     for who in (login(SITI), login(HENDRA), login(ENDANG)):
@@ -522,7 +472,7 @@ def test_buku_catatan_penilai_is_the_penilai_s_own(office):
     assert Riwayat.select().where(Riwayat.entitas == "CatatanPenilai").count() == 2
 
 
-def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
+def test_periodicity_is_an_office_setting_fixed_once_the_year_started(kantor_demo):
     admin = login("admin")
     with pytest.raises(AksesDitolak):
         ev.atur_periodisitas(login(SITI), "BULANAN")
@@ -531,7 +481,7 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
     assert ev.periodisitas_kantor() == "TRIWULANAN"
     ev.atur_periodisitas(admin, "BULANAN")
     assert [p.kode for p in ev.daftar_periode_kantor()][:2] == ["BULAN_1", "BULAN_2"]
-    skp = approved_skp(SITI)
+    skp = skp_disetujui(login(SITI))
     evaluasi = ev.buka_evaluasi(login(SITI), skp.id, "AKHIR")
     assert evaluasi.periode == "BULAN_12"
     with pytest.raises(ValidasiGagal, match="sudah dimulai"):
@@ -541,8 +491,8 @@ def test_periodicity_is_an_office_setting_fixed_once_the_year_started(office):
 # --- suggestions for the annual rating and for unit heads -------------------------------------
 
 
-def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(office):
-    skp = approved_skp(SITI)
+def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(kantor_demo):
+    skp = skp_disetujui(login(SITI))
     siti, dewi = login(SITI), login(DEWI)
     ev.atur_capaian_organisasi(login(CAMAT), kesos().id, TAHUN, "TW1", "Baik")
     for periode, hk in (("TW1", R.DI_ATAS_EKSPEKTASI), ("TW2", R.SESUAI_EKSPEKTASI)):
@@ -555,8 +505,8 @@ def test_annual_suggestion_is_the_modus_of_the_periods_ties_to_the_latest(office
     assert ev.saran_rating_pimpinan(annual) is None  # Siti heads no unit
 
 
-def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(office):
-    skp = approved_skp(DEWI)
+def test_a_unit_head_is_offered_his_unit_s_capaian_as_rating(kantor_demo):
+    skp = skp_disetujui(login(DEWI))
     assert skp.penilai.nama == CAMAT
     evaluasi = ev.buka_evaluasi(login(DEWI), skp.id, "TW1")
     assert ev.saran_rating_pimpinan(evaluasi) is None  # no capaian yet

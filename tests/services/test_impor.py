@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ from skpdesk.services import pegawai as roster
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.services.pegawai import DataPegawai
 from skpdesk.store.models import MODELS, Jabatan, Pegawai, Riwayat, UnitKerja
+from tests.helpers import tulis_xlsx
 
 SAMPLE_XLSX = resource_path("contoh/daftar_pegawai.xlsx")
 SAMPLE_CSV = resource_path("contoh/daftar_pegawai.csv")
@@ -61,16 +61,6 @@ def baris(
         unit,
         atasan,
     ]
-
-
-def tulis_xlsx(path: Path, rows: list[list[Any]], header: list[str] | None = None) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header if header is not None else [*HEADER, "Keterangan"])
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 # Every faulty row of a realistic bad file, with the (row, column) it must be reported at.

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import (
@@ -19,14 +16,11 @@ from skpdesk.domain.pengukuran import (
     StatusPengukuran,
 )
 from skpdesk.domain.scoring import bulat2
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
 from skpdesk.services import pengukuran as ps
-from skpdesk.services.context import Aktor
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.services.pengukuran import DataIndikatorPK
-from skpdesk.store import database
-from skpdesk.store.models import Akun, Pegawai, RencanaHasilKerja, db
+from skpdesk.store.models import Pegawai, RencanaHasilKerja
+from tests.helpers import aktor_nama, pasang_jam
 
 S = StatusPengukuran
 CAMAT, SEKCAM, KASUBBAG = "Bambang Setiawan", "Sri Wahyuni", "Rina Marlina"
@@ -35,41 +29,10 @@ DEWI, YUSUF = "Dewi Lestari", "Yusuf Hidayat"
 KEPEG, LIA = "Nur Aini", "Lia Kurniawati"
 
 
-@pytest.fixture(scope="module")
-def demo_pk_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo_pk") / "demo.db"
-    saved = akun_service.hasher
-    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        opened = database.open_database(path)
-        demo.buat_kantor_demo()
-        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        opened.close()
-    finally:
-        akun_service.hasher = saved
-        db.initialize(None)
-    return path
-
-
-@pytest.fixture
-def office(demo_pk_file, db_path):
-    shutil.copy(demo_pk_file, db_path)
-    opened = database.open_database(db_path)
-    yield opened
-    opened.close()
-    db.initialize(None)
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    moment = [dt.datetime.now(dt.UTC).replace(tzinfo=None)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-def aktor(nama: str) -> Aktor:
-    pegawai = Pegawai.get(Pegawai.nama == nama)
-    return Aktor.dari_akun(Akun.get(Akun.pegawai == pegawai))
+    # The demo office is built at the real clock; the steps of these tests follow from now.
+    return pasang_jam(monkeypatch, dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
 
 def pid(nama: str):
@@ -84,7 +47,7 @@ def rows(pengukuran):
     return {b.indikator: b for b in ps.baris(pengukuran)}
 
 
-def test_the_demo_has_its_pk_and_a_documented_first_quarter(office):
+def test_the_demo_has_its_pk_and_a_documented_first_quarter(demo_db):
     pk = the_pk()
     assert pk.pihak_pertama.nama == CAMAT
     assert pk.pihak_kedua_jabatan == "Bupati Sindangsari"
@@ -106,41 +69,41 @@ def test_the_demo_has_its_pk_and_a_documented_first_quarter(office):
     assert (bulat2(ikm.capaian), ikm.pita.label) == (Decimal("100.63"), "Sangat Baik")
 
 
-def test_people_are_resolved_from_the_roster_and_stored_on_the_chain(office):
+def test_people_are_resolved_from_the_roster_and_stored_on_the_chain(demo_db):
     peran = ps.usulan_peran(the_pk())
     assert peran.camat_id == pid(CAMAT)
     assert peran.pelaksana_id == pid(PERENCANA)  # the holder of the Perencana role
     assert peran.kasubbag_id == pid(KASUBBAG)  # her atasan
     assert peran.sekretaris_id == pid(SEKCAM)  # his atasan
     assert set(peran.kasi.values()) == {pid(HENDRA), pid(DEWI), pid(YUSUF)}
-    tw2 = ps.mulai_pengukuran(aktor(PERENCANA), the_pk().id, 2)
+    tw2 = ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 2)
     assert (tw2.camat_id, tw2.sekretaris_id, tw2.kasubbag_id, tw2.pelaksana_id) == (
         pid(CAMAT), pid(SEKCAM), pid(KASUBBAG), pid(PERENCANA))
     assert ps.kasi_pada(tw2) == {pid(HENDRA), pid(DEWI), pid(YUSUF)}
-    assert ps.peran_pada(aktor(HENDRA), tw2) == {ps.PeranPK.KASI}
-    assert ps.peran_pada(aktor(LIA), tw2) == set()
+    assert ps.peran_pada(aktor_nama(HENDRA), tw2) == {ps.PeranPK.KASI}
+    assert ps.peran_pada(aktor_nama(LIA), tw2) == set()
     # The quarter's own targets are taken from the PK.
     assert rows(tw2)["Jumlah kegiatan pemberdayaan masyarakat yang difasilitasi"].target == 6
     assert rows(tw2)["Indeks kepuasan masyarakat terhadap layanan kecamatan"].target == 81
 
 
-def test_only_the_perencana_or_the_camat_starts_and_a_quarter_runs_once(office):
+def test_only_the_perencana_or_the_camat_starts_and_a_quarter_runs_once(demo_db):
     with pytest.raises(AksesDitolak):
-        ps.mulai_pengukuran(aktor(HENDRA), the_pk().id, 2)
-    ps.mulai_pengukuran(aktor(CAMAT), the_pk().id, 2)
+        ps.mulai_pengukuran(aktor_nama(HENDRA), the_pk().id, 2)
+    ps.mulai_pengukuran(aktor_nama(CAMAT), the_pk().id, 2)
     with pytest.raises(ValidasiGagal, match="sudah dimulai"):
-        ps.mulai_pengukuran(aktor(PERENCANA), the_pk().id, 2)
+        ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 2)
 
 
 def _refused(nama: str, pengukuran, aksi: str, catatan: str = "catatan") -> None:
     with pytest.raises(AksesDitolak):
-        ps.jalankan(aktor(nama), pengukuran.id, aksi, catatan)
+        ps.jalankan(aktor_nama(nama), pengukuran.id, aksi, catatan)
 
 
 def _fill(nama: str, pengukuran, values: dict[str, str]) -> None:
     by_name = rows(pengukuran)
     for indikator, value in values.items():
-        ps.isi_realisasi(aktor(nama), by_name[indikator].realisasi_id, value, "", "")
+        ps.isi_realisasi(aktor_nama(nama), by_name[indikator].realisasi_id, value, "", "")
 
 
 IKM = "Indeks kepuasan masyarakat terhadap layanan kecamatan"
@@ -150,12 +113,12 @@ ADUAN = "Persentase pengaduan gangguan trantibum yang ditindaklanjuti"
 SKP_BAIK = "Persentase pegawai dengan nilai SKP minimal baik"
 
 
-def test_a_quarter_with_both_loops_refusals_history_and_standard_times(office, clock):
-    tw = ps.mulai_pengukuran(aktor(PERENCANA), the_pk().id, 2)
+def test_a_quarter_with_both_loops_refusals_history_and_standard_times(demo_db, clock):
+    tw = ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 2)
 
     def step(nama: str, aksi: str, menit: int, catatan: str = "") -> None:
         clock[0] += dt.timedelta(minutes=menit)
-        ps.jalankan(aktor(nama), tw.id, aksi, catatan)
+        ps.jalankan(aktor_nama(nama), tw.id, aksi, catatan)
 
     _refused(SEKCAM, tw, "tugaskan")
     _refused(PERENCANA, tw, "tugaskan")
@@ -168,11 +131,11 @@ def test_a_quarter_with_both_loops_refusals_history_and_standard_times(office, c
     with pytest.raises(AksesDitolak):
         _fill(DEWI, tw, {IKM: "82"})
     with pytest.raises(ValidasiGagal, match="belum diisi"):
-        ps.jalankan(aktor(HENDRA), tw.id, "kirim_isian")
+        ps.jalankan(aktor_nama(HENDRA), tw.id, "kirim_isian")
     _fill(HENDRA, tw, {IKM: "81,5", WAKTU: "3"})
     step(HENDRA, "kirim_isian", 60)
     assert ps.ambil(tw.id).status == S.FORM_DISEBAR  # two sections still to confirm
-    assert [t.aksi for t in ps.aksi_tersedia(aktor(HENDRA), ps.ambil(tw.id))] == []
+    assert [t.aksi for t in ps.aksi_tersedia(aktor_nama(HENDRA), ps.ambil(tw.id))] == []
     _refused(HENDRA, tw, "kirim_isian")
     _fill(DEWI, tw, {KEGIATAN: "6"})
     step(DEWI, "kirim_isian", 30)
@@ -180,13 +143,13 @@ def test_a_quarter_with_both_loops_refusals_history_and_standard_times(office, c
     step(YUSUF, "kirim_isian", 30)
     assert ps.ambil(tw.id).status == S.DIISI_BIDANG
     with pytest.raises(ValidasiGagal, match="belum diisi"):
-        ps.jalankan(aktor(PERENCANA), tw.id, "serahkan_draft")
+        ps.jalankan(aktor_nama(PERENCANA), tw.id, "serahkan_draft")
     _fill(PERENCANA, tw, {SKP_BAIK: "90"})  # the row no section owns
     step(PERENCANA, "serahkan_draft", 150)
     # Loop 1: the Kasubbag sends it back to the sections; a note is required.
     _refused(SEKCAM, tw, "kembalikan_ke_bidang")
     with pytest.raises(ValidasiGagal, match="wajib"):
-        ps.jalankan(aktor(KASUBBAG), tw.id, "kembalikan_ke_bidang", "  ")
+        ps.jalankan(aktor_nama(KASUBBAG), tw.id, "kembalikan_ke_bidang", "  ")
     step(KASUBBAG, "kembalikan_ke_bidang", 60, "Kegiatan pemberdayaan belum sesuai laporan")
     assert ps.catatan_pengembalian(ps.ambil(tw.id)).catatan.startswith("Kegiatan")
     _fill(DEWI, tw, {KEGIATAN: "5"})  # the section corrects its row
@@ -211,7 +174,7 @@ def test_a_quarter_with_both_loops_refusals_history_and_standard_times(office, c
     step(PERENCANA, "dokumentasikan", 10)
     done = ps.ambil(tw.id)
     assert done.status == S.TERDOKUMENTASI
-    assert ps.aksi_tersedia(aktor(PERENCANA), done) == []
+    assert ps.aksi_tersedia(aktor_nama(PERENCANA), done) == []
 
     events = ps.linimasa(done, hanya_alur=True)
     returns = [e for e in events if e.pengembalian]
@@ -240,52 +203,52 @@ def test_a_quarter_with_both_loops_refusals_history_and_standard_times(office, c
     assert ikm.realisasi_kumulatif == Decimal("81.5")  # a level: the latest quarter
 
 
-def test_overdue_against_the_standard_time(office, clock):
-    tw = ps.mulai_pengukuran(aktor(PERENCANA), the_pk().id, 3)
+def test_overdue_against_the_standard_time(demo_db, clock):
+    tw = ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 3)
     late = ps.tunggakan(tw, clock[0] + dt.timedelta(minutes=16))
     assert late.transisi.aksi == "tugaskan" and late.batas == 15 and late.lewat
     assert not ps.tunggakan(tw, clock[0] + dt.timedelta(minutes=15)).lewat
     assert ps.pemegang_giliran(tw) == [Pegawai.get(Pegawai.nama == CAMAT).nama_lengkap]
     clock[0] += dt.timedelta(minutes=30)
-    assert ps.jumlah_lewat_baku(aktor(CAMAT)) == 1
-    assert ps.jumlah_lewat_baku(aktor(SEKCAM)) == 0
-    assert ps.jumlah_menunggu(aktor(CAMAT)) == 1
+    assert ps.jumlah_lewat_baku(aktor_nama(CAMAT)) == 1
+    assert ps.jumlah_lewat_baku(aktor_nama(SEKCAM)) == 0
+    assert ps.jumlah_menunggu(aktor_nama(CAMAT)) == 1
 
 
-def test_pk_rows_are_checked_and_written_by_the_perencana_only(office):
+def test_pk_rows_are_checked_and_written_by_the_perencana_only(demo_db):
     pk = the_pk()
     bad = DataIndikatorPK("Sasaran", "Indikator", "%", "abc", Polaritas.RENTANG)
     with pytest.raises(ValidasiGagal) as caught:
-        ps.simpan_indikator(aktor(PERENCANA), pk.id, bad)
+        ps.simpan_indikator(aktor_nama(PERENCANA), pk.id, bad)
     assert set(caught.value.errors) == {"target", "target_maks"}
     with pytest.raises(ValidasiGagal) as caught:
-        ps.simpan_indikator(aktor(PERENCANA), pk.id, DataIndikatorPK(
+        ps.simpan_indikator(aktor_nama(PERENCANA), pk.id, DataIndikatorPK(
             "S", "I", "%", "90", Polaritas.RENTANG, "80"))
     assert "target_maks" in caught.value.errors
     other_rhk = RencanaHasilKerja.select().where(~RencanaHasilKerja.id.in_(
         [r.id for r in ps.rhk_pilihan(pk)])).first()
     with pytest.raises(ValidasiGagal, match="bukan RHK"):
-        ps.simpan_indikator(aktor(PERENCANA), pk.id, DataIndikatorPK(
+        ps.simpan_indikator(aktor_nama(PERENCANA), pk.id, DataIndikatorPK(
             "S", "I", "Dokumen", "4", rhk_id=other_rhk.id))
     good = DataIndikatorPK("Meningkatnya akuntabilitas kinerja", "Nilai SAKIP kecamatan",
                            "Nilai", "70", target_tw={4: "70"}, kumulatif=CaraKumulatif.TERAKHIR,
                            anggaran="12.500.000")
     with pytest.raises(AksesDitolak):
-        ps.simpan_indikator(aktor(HENDRA), pk.id, good)
-    row = ps.simpan_indikator(aktor(PERENCANA), pk.id, good)
+        ps.simpan_indikator(aktor_nama(HENDRA), pk.id, good)
+    row = ps.simpan_indikator(aktor_nama(PERENCANA), pk.id, good)
     assert (row.target, row.target_tw, row.anggaran) == (70, {"4": "70"}, 12500000)
-    ps.hapus_indikator(aktor(CAMAT), row.id)  # the pihak pertama may correct his own PK
+    ps.hapus_indikator(aktor_nama(CAMAT), row.id)  # the pihak pertama may correct his own PK
     measured = ps.indikator_pk(pk)[0]
     with pytest.raises(ValidasiGagal, match="sudah diukur"):
-        ps.hapus_indikator(aktor(PERENCANA), measured.id)
+        ps.hapus_indikator(aktor_nama(PERENCANA), measured.id)
 
 
-def test_the_office_sets_its_bands(office):
+def test_the_office_sets_its_bands(demo_db):
     with pytest.raises(AksesDitolak):
-        ps.atur_pita(aktor(HENDRA), [PitaCapaian(None, "Semua", "hijau")])
+        ps.atur_pita(aktor_nama(HENDRA), [PitaCapaian(None, "Semua", "hijau")])
     with pytest.raises(ValidasiGagal):
-        ps.atur_pita(aktor(PERENCANA), [PitaCapaian(Decimal(50), "Atas", "hijau")])
-    ps.atur_pita(aktor(PERENCANA), [PitaCapaian(Decimal(99), "Tercapai", "hijau"),
+        ps.atur_pita(aktor_nama(PERENCANA), [PitaCapaian(Decimal(50), "Atas", "hijau")])
+    ps.atur_pita(aktor_nama(PERENCANA), [PitaCapaian(Decimal(99), "Tercapai", "hijau"),
                                     PitaCapaian(None, "Belum Tercapai", "merah")])
     (tw1,) = ps.daftar_pengukuran(the_pk())
     labels = {b.indikator: b.pita.label for b in ps.baris(tw1)}
@@ -293,10 +256,10 @@ def test_the_office_sets_its_bands(office):
     assert labels[KEGIATAN] == "Belum Tercapai"
 
 
-def test_the_tab_is_for_the_perencana_and_those_in_a_chain(office):
-    assert ps.terlibat(aktor(PERENCANA))
-    assert ps.terlibat(aktor(CAMAT))  # pihak pertama
-    assert ps.terlibat(aktor(HENDRA))  # Kasi in the TW I chain
-    assert not ps.terlibat(aktor(LIA))
-    assert not ps.terlibat(aktor(KEPEG))
-    assert Peran.PERENCANA in aktor(PERENCANA).peran
+def test_the_tab_is_for_the_perencana_and_those_in_a_chain(demo_db):
+    assert ps.terlibat(aktor_nama(PERENCANA))
+    assert ps.terlibat(aktor_nama(CAMAT))  # pihak pertama
+    assert ps.terlibat(aktor_nama(HENDRA))  # Kasi in the TW I chain
+    assert not ps.terlibat(aktor_nama(LIA))
+    assert not ps.terlibat(aktor_nama(KEPEG))
+    assert Peran.PERENCANA in aktor_nama(PERENCANA).peran

@@ -2,44 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from skpdesk.domain.aturan import AspekPerilakuPP46, SebutanPP46, TingkatKreativitas
 from skpdesk.domain.workflow import StatusSKP
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo, pp46
+from skpdesk.services import pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.store.models import SKP, Pegawai, Riwayat
+from tests.helpers import login, pp46_disetujui
 
 DIMAS, HENDRA, CAMAT, SITI = "Dimas Saputra", "Hendra Gunawan", "Bambang Setiawan", "Siti Rahayu"
 A = AspekPerilakuPP46
 S = SebutanPP46
-
-
-@pytest.fixture
-def office(fresh_db, monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    if nama == "admin":
-        return akun_service.masuk("admin", demo.DEMO_SANDI)
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
-
-
-def approved(nama: str, tahun: int, kegiatan: list[IsianKegiatan]) -> SKP:
-    who = login(nama)
-    skp = pp46.buat_skp_pp46(who, tahun)
-    pp46.simpan_kegiatan(who, skp.id, kegiatan)
-    skp_service.ajukan(who, skp.id)
-    return skp_service.setujui(login(skp.penilai.nama), skp.id)
 
 
 def history(skp: SKP) -> list[str]:
@@ -58,10 +36,10 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_the_worked_cases_of_domain_md_through_the_services(office, case):
+def test_the_worked_cases_of_domain_md_through_the_services(kantor_demo, case):
     (to, tk, tw, tb), (ro, rk, rw, rb), nilai, sebutan = CASES[case]
     tahun = 2013 + sorted(CASES).index(case)
-    skp = approved(DIMAS, tahun, [IsianKegiatan(case, to, "dokumen", tk, tw, tb)])
+    skp = pp46_disetujui(DIMAS, tahun, [IsianKegiatan(case, to, "dokumen", tk, tw, tb)])
     row = pp46.daftar_kegiatan(skp)[0]
     pp46.isi_realisasi(login(DIMAS), row.id, kuantitas=ro, kualitas=rk, waktu=rw, biaya=rb)
     hasil = pp46.hitung(skp.id)
@@ -73,8 +51,8 @@ def test_the_worked_cases_of_domain_md_through_the_services(office, case):
     assert nilai.replace(".", ",") in kegiatan.teks  # the explanation ends on the number
 
 
-def test_a1_and_a10_nilai_prestasi_kerja_for_staff(office):
-    skp = approved(
+def test_a1_and_a10_nilai_prestasi_kerja_for_staff(kantor_demo):
+    skp = pp46_disetujui(
         DIMAS,
         2015,
         [IsianKegiatan("Laporan pelaksanaan kegiatan", "1", "laporan", 100, 12, "170.395.000",
@@ -106,8 +84,8 @@ def test_a1_and_a10_nilai_prestasi_kerja_for_staff(office):
     assert history(skp)[-2:] == ["realisasi_pp46", "perilaku_pp46"]
 
 
-def test_structural_officials_are_scored_on_six_aspects(office):
-    skp = approved(HENDRA, 2015, [IsianKegiatan("Pembinaan desa", "12", "desa", 100, 12)])
+def test_structural_officials_are_scored_on_six_aspects(kantor_demo):
+    skp = pp46_disetujui(HENDRA, 2015, [IsianKegiatan("Pembinaan desa", "12", "desa", 100, 12)])
     (row,) = pp46.daftar_kegiatan(skp)
     pp46.isi_realisasi(login(HENDRA), row.id, kuantitas=12, kualitas=100, waktu=12)
     camat = login(CAMAT)
@@ -122,8 +100,8 @@ def test_structural_officials_are_scored_on_six_aspects(office):
     assert hasil.nilai_prestasi_kerja == Decimal("87.60")
 
 
-def test_tugas_tambahan_and_kreativitas_add_to_the_nilai_capaian(office):
-    skp = approved(DIMAS, 2016, [IsianKegiatan("Rekap", "10", "dokumen")])
+def test_tugas_tambahan_and_kreativitas_add_to_the_nilai_capaian(kantor_demo):
+    skp = pp46_disetujui(DIMAS, 2016, [IsianKegiatan("Rekap", "10", "dokumen")])
     (row,) = pp46.daftar_kegiatan(skp)
     dimas = login(DIMAS)
     pp46.isi_realisasi(dimas, row.id, kuantitas="10", kualitas="100", waktu="12")
@@ -143,8 +121,8 @@ def test_tugas_tambahan_and_kreativitas_add_to_the_nilai_capaian(office):
     assert history(skp)[-2:] == ["hapus_tugas_tambahan_pp46", "kreativitas_pp46"]
 
 
-def test_a_kegiatan_not_carried_out_scores_zero_and_counts(office):
-    skp = approved(DIMAS, 2017, [IsianKegiatan("Rekap", "10", "dokumen"),
+def test_a_kegiatan_not_carried_out_scores_zero_and_counts(kantor_demo):
+    skp = pp46_disetujui(DIMAS, 2017, [IsianKegiatan("Rekap", "10", "dokumen"),
                                  IsianKegiatan("Kajian", "2", "kajian")])
     rekap, kajian = pp46.daftar_kegiatan(skp)
     dimas = login(DIMAS)
@@ -156,7 +134,7 @@ def test_a_kegiatan_not_carried_out_scores_zero_and_counts(office):
     assert pp46.hitung(skp.id).nilai_capaian_skp == Decimal("46.00")  # (92 + 0) / 2
 
 
-def test_rights_and_states(office):
+def test_rights_and_states(kantor_demo):
     dimas, hendra = login(DIMAS), login(HENDRA)
     with pytest.raises(AksesDitolak):
         pp46.buat_skp_pp46(login(SITI), 2015, pegawai_id=Pegawai.get(Pegawai.nama == DIMAS).id)
@@ -207,7 +185,7 @@ def test_rights_and_states(office):
     assert "realisasi_pp46" in history(skp)
 
 
-def test_an_skp_of_the_current_regime_is_not_a_pp46_skp(office):
+def test_an_skp_of_the_current_regime_is_not_a_pp46_skp(kantor_demo):
     skp = skp_service.buat_skp(login(DIMAS), 2026)
     with pytest.raises(ValidasiGagal, match="tidak memakai aturan PP 46"):
         pp46.hitung(skp.id)

@@ -9,8 +9,7 @@ import pytest
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.domain.workflow import OPSI_BKPSDM, StatusSKP
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo, kantor
+from skpdesk.services import kantor
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.services.skp import IsiSKP
@@ -22,27 +21,10 @@ from skpdesk.store.models import (
     RencanaHasilKerja,
     Riwayat,
 )
+from tests.helpers import login
 
 TAHUN = 2026
 S = StatusSKP
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-@pytest.fixture
-def office(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    if nama == "admin":
-        return akun_service.masuk("admin", demo.DEMO_SANDI)
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
 
 
 SITI, DEWI, CAMAT, SEKCAM = "Siti Rahayu", "Dewi Lestari", "Bambang Setiawan", "Sri Wahyuni"
@@ -80,7 +62,7 @@ def history(skp):
     ]
 
 
-def test_a_new_skp_stores_penilai_atasan_and_their_header_data(office):
+def test_a_new_skp_stores_penilai_atasan_and_their_header_data(kantor_demo):
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
     assert skp.status == S.DRAFT and skp.varian == "JA_JF"
@@ -102,13 +84,13 @@ def test_a_new_skp_stores_penilai_atasan_and_their_header_data(office):
         skp_service.buat_skp(siti, TAHUN)
 
 
-def test_snapshot_does_not_follow_later_roster_changes(office):
+def test_snapshot_does_not_follow_later_roster_changes(kantor_demo):
     skp = skp_service.buat_skp(login(SITI), TAHUN)
     Pegawai.update(golongan="III/c").where(Pegawai.nama == SITI).execute()
     assert SKP.get_by_id(skp.id).snapshot["pegawai"]["pangkat_gol"].endswith("III/b")
 
 
-def test_content_is_saved_with_numeric_targets_and_ranges(office):
+def test_content_is_saved_with_numeric_targets_and_ranges(kantor_demo):
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
     skp_service.simpan_isi(siti, skp.id, GOOD)
@@ -129,7 +111,7 @@ def test_content_is_saved_with_numeric_targets_and_ranges(office):
     assert skp.versi == 2
 
 
-def test_a_non_numeric_target_is_refused_and_nothing_saved(office):
+def test_a_non_numeric_target_is_refused_and_nothing_saved(kantor_demo):
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
     bad = IsiSKP(
@@ -147,7 +129,7 @@ def test_a_non_numeric_target_is_refused_and_nothing_saved(office):
     assert SKP.get_by_id(skp.id).versi == 1 and history(skp) == ["buat"]
 
 
-def test_ajukan_checks_the_content_and_changes_nothing_when_incomplete(office):
+def test_ajukan_checks_the_content_and_changes_nothing_when_incomplete(kantor_demo):
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
     with pytest.raises(ValidasiGagal) as info:
@@ -170,7 +152,7 @@ def test_ajukan_checks_the_content_and_changes_nothing_when_incomplete(office):
     assert SKP.get_by_id(skp.id).status == S.DRAFT and history(skp) == ["buat", "ubah"]
 
 
-def test_the_full_chain_with_one_return(office, clock):
+def test_the_full_chain_with_one_return(kantor_demo, clock):
     siti, dewi, camat = login(SITI), login(DEWI), login(CAMAT)
     kepeg = login("Nur Aini")
     skp = skp_service.buat_skp(siti, TAHUN)
@@ -242,7 +224,7 @@ def test_the_full_chain_with_one_return(office, clock):
     assert (kembali.menit_berlalu, kembali.lewat_baku) == (45, True)  # 45 > 30 minutes
 
 
-def test_overdue_against_the_sop_standard(office, clock):
+def test_overdue_against_the_sop_standard(kantor_demo, clock):
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
     skp_service.simpan_isi(siti, skp.id, GOOD)
@@ -253,7 +235,7 @@ def test_overdue_against_the_sop_standard(office, clock):
     assert skp_service.tunggakan(skp, clock[0] + dt.timedelta(minutes=31)).lewat
 
 
-def test_reopen_only_by_the_penilai_with_a_reason(office):
+def test_reopen_only_by_the_penilai_with_a_reason(kantor_demo):
     siti, dewi = login(SITI), login(DEWI)
     skp = skp_service.buat_skp(siti, TAHUN)
     skp_service.simpan_isi(siti, skp.id, GOOD)
@@ -269,7 +251,7 @@ def test_reopen_only_by_the_penilai_with_a_reason(office):
     assert skp_service.catatan_pengembalian(skp).catatan == "Ada penugasan baru dari Camat."
 
 
-def test_handover_to_a_new_penilai_keeps_the_history(office):
+def test_handover_to_a_new_penilai_keeps_the_history(kantor_demo):
     siti, dewi, admin = login(SITI), login(DEWI), login("admin")
     skp = skp_service.buat_skp(siti, TAHUN)
     skp_service.simpan_isi(siti, skp.id, GOOD)
@@ -287,7 +269,7 @@ def test_handover_to_a_new_penilai_keeps_the_history(office):
     assert history(skp) == ["buat", "ubah", "ajukan", "ganti_penilai", "setujui"]
 
 
-def test_ekspektasi_khusus_is_written_by_the_penilai(office):
+def test_ekspektasi_khusus_is_written_by_the_penilai(kantor_demo):
     siti, dewi = login(SITI), login(DEWI)
     skp = skp_service.buat_skp(siti, TAHUN)
     with pytest.raises(AksesDitolak):
@@ -299,7 +281,7 @@ def test_ekspektasi_khusus_is_written_by_the_penilai(office):
         skp_service.atur_ekspektasi(dewi, skp.id, 8, "x")
 
 
-def test_matriks_peran_hasil_prefills_the_subordinates_drafts(office):
+def test_matriks_peran_hasil_prefills_the_subordinates_drafts(kantor_demo):
     siti, dewi = login(SITI), login(DEWI)
     skp_siti = skp_service.buat_skp(siti, TAHUN)  # staff may draft before the leader
     assert skp_service.rhk_atasan_pilihan(skp_siti) == []
@@ -351,7 +333,7 @@ def test_matriks_peran_hasil_prefills_the_subordinates_drafts(office):
     assert SKP.get_by_id(skp_siti.id).rhk.count() == 0
 
 
-def test_linking_to_the_leaders_rhk_later(office):
+def test_linking_to_the_leaders_rhk_later(kantor_demo):
     siti, dewi = login(SITI), login(DEWI)
     skp_siti = skp_service.buat_skp(siti, TAHUN)
     skp_service.simpan_isi(siti, skp_siti.id, GOOD)
@@ -385,7 +367,7 @@ def test_linking_to_the_leaders_rhk_later(office):
     assert RencanaHasilKerja.get_by_id(rows[0].id).intervensi_id == target.id
 
 
-def test_the_office_option_adds_the_third_signature_and_bkpsdm(office):
+def test_the_office_option_adds_the_third_signature_and_bkpsdm(kantor_demo):
     siti, dewi, camat, admin = login(SITI), login(DEWI), login(CAMAT), login("admin")
     kantor.atur_opsi_alur(admin, [OPSI_BKPSDM])
     skp = skp_service.buat_skp(siti, TAHUN)
@@ -404,7 +386,7 @@ def test_the_office_option_adds_the_third_signature_and_bkpsdm(office):
     assert sum(e.menit_baku for e in events) == 135 + 40
 
 
-def test_actions_offered_are_what_the_table_gives(office):
+def test_actions_offered_are_what_the_table_gives(kantor_demo):
     siti, dewi = login(SITI), login(DEWI)
     skp = skp_service.buat_skp(siti, TAHUN)
     assert [t.aksi for t in skp_service.aksi_tersedia(siti, skp)] == ["ajukan"]
@@ -415,7 +397,7 @@ def test_actions_offered_are_what_the_table_gives(office):
     assert [t.aksi for t in skp_service.aksi_tersedia(dewi, skp)] == ["setujui", "kembalikan"]
 
 
-def test_an_iki_with_realisasi_cannot_be_removed_on_reopen(office, clock):
+def test_an_iki_with_realisasi_cannot_be_removed_on_reopen(kantor_demo, clock):
     from skpdesk.services import evaluasi
 
     siti, dewi = login(SITI), login(DEWI)

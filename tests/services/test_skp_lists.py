@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import Pegawai
+from tests.helpers import login
 
 TAHUN = 2026
 ISI = IsiSKP(
@@ -20,23 +17,7 @@ ISI = IsiSKP(
 )
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-@pytest.fixture
-def office(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(nama: str):
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
-
-
-def test_whose_move_it_is_and_the_counts_follow_the_chain(office, clock):
+def test_whose_move_it_is_and_the_counts_follow_the_chain(kantor_demo, clock):
     lia, hendra = login("Lia Kurniawati"), login("Hendra Gunawan")
     skp = skp_service.buat_skp(lia, TAHUN)
     skp_service.simpan_isi(lia, skp.id, ISI)
@@ -66,7 +47,7 @@ def test_whose_move_it_is_and_the_counts_follow_the_chain(office, clock):
     assert mine.menunggu_saya and mine.status_label == "Perlu Revisi"
 
 
-def test_subordinates_without_an_skp_are_listed_and_others_are_not(office):
+def test_subordinates_without_an_skp_are_listed_and_others_are_not(kantor_demo):
     hendra = login("Hendra Gunawan")
     rows = skp_service.daftar_bawahan(hendra, TAHUN)
     direct = {p.id for p in Pegawai.select().where(Pegawai.atasan == hendra.pegawai_id)}

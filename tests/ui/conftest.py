@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QDialog
+from tests.helpers import login
 
-from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.services.context import Aktor
 from skpdesk.store.models import Pegawai
@@ -49,14 +49,19 @@ def _fresh_bus_and_cleanup(qapp):
 
 
 @pytest.fixture
-def demo_admin(fresh_db) -> Aktor:
+def demo_admin(demo_db_tanpa_evaluasi) -> Aktor:
     """The demo kecamatan (this year's SKPs, no evaluated years: quicker), administrator in."""
-    demo.buat_kantor_demo(dengan_evaluasi=False)
-    return akun_service.masuk(demo.ADMIN_LOGIN, demo.DEMO_SANDI)
+    return login(demo.ADMIN_LOGIN)
 
 
 def pegawai(nip: str) -> Pegawai:
     return Pegawai.get(Pegawai.nip == nip)
+
+
+def click(qtbot, button) -> None:
+    """Click a button a person could click: it must be shown and enabled."""
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def ganti_exec(

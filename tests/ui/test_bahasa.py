@@ -14,11 +14,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from PySide6.QtWidgets import QDialogButtonBox
+from tests.helpers import login_nip
 from tests.ui.conftest import CAMAT_NIP
 
 from skpdesk import i18n
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.ui import bahasa
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.login import LoginDialog
@@ -85,7 +84,7 @@ def test_login_and_main_window_speak_english(qtbot, demo_admin, english):
     ok = login.tombol.buttons()
     assert "Log in" in {b.text() for b in ok}
 
-    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    camat = login_nip(CAMAT_NIP)
     window = create_main_window(camat, "x.db")
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]

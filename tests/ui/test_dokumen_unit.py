@@ -6,11 +6,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from tests.helpers import login_nip
 from tests.ui.conftest import ganti_exec
 
 from skpdesk.documents import keluaran
-from skpdesk.services import akun as akun_service
-from skpdesk.services import daftar, demo
+from skpdesk.services import daftar
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.store.models import SKP, Dokumen, Pegawai
 from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit
@@ -84,9 +84,8 @@ def test_cancel_after_the_first_step_stops_and_keeps_what_was_made(qtbot, demo_a
     tab.kotak_ringkasan.close()
 
 
-def test_a_record_refused_is_reported_and_skipped(qtbot, fresh_db):
-    demo.buat_kantor_demo(dengan_evaluasi=False)
-    hendra = akun_service.masuk(HENDRA_NIP, demo.DEMO_SANDI)
+def test_a_record_refused_is_reported_and_skipped(qtbot, demo_db_tanpa_evaluasi):
+    hendra = login_nip(HENDRA_NIP)
     assert dokumen_service.boleh_buat_massal(hendra)
     tab = ArsipTab(hendra)
     qtbot.addWidget(tab)
@@ -108,5 +107,5 @@ def test_records_of_a_unit_are_the_approved_skps_and_their_evaluations(demo_admi
     ids = dokumen_service.rekaman_unit("SKP", [unit], TAHUN)
     assert {SKP.get_by_id(i).pegawai.nip for i in ids} == {HENDRA_NIP, LIA_NIP}
     assert dokumen_service.rekaman_unit("Evaluasi", [unit], TAHUN, "TW1") == []
-    lia = akun_service.masuk(LIA_NIP, demo.DEMO_SANDI)
+    lia = login_nip(LIA_NIP)
     assert not dokumen_service.boleh_buat_massal(lia)

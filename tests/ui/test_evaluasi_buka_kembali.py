@@ -3,13 +3,11 @@ evaluation and Pengukuran screens share one history table and one kind of action
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
+from tests.helpers import login
 from tests.ui.conftest import ganti_exec
 
 from skpdesk.domain.evaluasi import StatusEvaluasi
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.demo_skp import RETURN_NOTE
@@ -26,14 +24,8 @@ LIA, HENDRA, SITI, PERENCANA = (
 ALASAN = "Realisasi triwulan ini belum memuat bukti kegiatan bulan Maret."
 
 
-@pytest.fixture
-def kantor(fresh_db):
-    demo.buat_kantor_demo()
-
-
 def window_for(qtbot, nama: str):
-    nip = Pegawai.get(Pegawai.nama == nama).nip
-    window = create_main_window(akun_service.masuk(nip, demo.DEMO_SANDI), "kantor.db")
+    window = create_main_window(login(nama), "kantor.db")
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -64,7 +56,7 @@ def final_evaluation_of_lia():
     raise AssertionError("the demo office has a final evaluation of Lia")
 
 
-def test_a_reopened_final_evaluation_shows_its_reason(qtbot, kantor, monkeypatch):
+def test_a_reopened_final_evaluation_shows_its_reason(qtbot, demo_db, monkeypatch):
     ev = final_evaluation_of_lia()
     rater = evaluation_page(qtbot, HENDRA, ev, "bawahan")
     assert "buka_kembali" in rater.tombol_aksi
@@ -94,7 +86,7 @@ def test_a_reopened_final_evaluation_shows_its_reason(qtbot, kantor, monkeypatch
     assert rater.kotak.isVisible() and ALASAN in rater.catatan.text()
 
 
-def test_the_skp_editor_still_shows_its_return_note(qtbot, kantor):
+def test_the_skp_editor_still_shows_its_return_note(qtbot, demo_db):
     siti = Pegawai.get(Pegawai.nama == SITI)
     returned = next(
         s for s in SKP.select().where(SKP.pegawai == siti.id)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from tests.ui.conftest import ganti_exec
+from tests.helpers import login, pasang_jam
+from tests.ui.conftest import click, ganti_exec
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.evaluasi import StatusEvaluasi
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
@@ -28,18 +26,11 @@ LIA, HENDRA, CAMAT = "Lia Kurniawati", "Hendra Gunawan", "Bambang Setiawan"
 
 @pytest.fixture
 def clock(monkeypatch):
-    moment = [dt.datetime(2026, 2, 2, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-def login(nama: str):
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
+    return pasang_jam(monkeypatch, dt.datetime(2026, 2, 2, 1, 0))
 
 
 @pytest.fixture
-def skp(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
+def skp(kantor_demo):
     lia, hendra = login(LIA), login(HENDRA)
     made = skp_service.buat_skp(lia, TAHUN)
     isi = IsiSKP(
@@ -74,11 +65,6 @@ def page_for(qtbot, nama: str, skp_id) -> EvaluasiPage:
     page = editor.evaluasi
     page.pilih_periode("TW1")
     return page
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def the_evaluation() -> Evaluasi:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from tests.helpers import login, pasang_jam
+from tests.ui.conftest import click
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.evaluasi import StatusEvaluasi
 from skpdesk.domain.skp import IsianIKI, IsianRHK
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
@@ -27,14 +26,13 @@ STAFF = ("Dimas Saputra", "Lia Kurniawati", "Slamet Riyadi")  # Seksi Pemerintah
 PERIODE = ("TW1", "TW2", "TW3", "TW4")
 
 
-def login(nama: str):
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
+@pytest.fixture
+def clock(monkeypatch):
+    return pasang_jam(monkeypatch, dt.datetime(2026, 12, 28, 2, 0))
 
 
 @pytest.fixture
-def unit(fresh_db, monkeypatch):
-    monkeypatch.setattr(context, "clock", lambda: dt.datetime(2026, 12, 28, 2, 0))
-    demo.buat_kantor_demo(dengan_skp=False)
+def unit(kantor_demo):
     skps = {}
     for nama in STAFF:
         who = login(nama)
@@ -58,11 +56,6 @@ def page(qtbot, nama: str) -> EvaluasiPage:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_four_quarters_to_the_annual_predikat_and_the_distribution_warning(qtbot, unit):

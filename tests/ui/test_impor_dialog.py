@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from tests.helpers import tulis_xlsx
 
 from skpdesk.resources import resource_path
 from skpdesk.services import impor, kantor
@@ -27,15 +27,6 @@ BARIS_SALAH = [
     [CAMAT, "Hadi Lagi", "", "", "PNS", "IV/b", "Camat", "Administrator", "", "", ""],
 ]
 SALAH_DIHARAPKAN = {(3, "NIP"), (4, "NIP"), (5, "Golongan"), (6, "NIP Atasan"), (7, "NIP")}
-
-
-def tulis_xlsx(path: Path, rows: list[list]) -> Path:
-    wb = Workbook()
-    wb.active.append(HEADER)
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def keadaan() -> dict[str, object]:
@@ -68,7 +59,7 @@ def test_bad_file_lists_errors_and_keeps_import_disabled(dialog, qtbot, tmp_path
     before = keadaan()
     assert not dialog.tombol_impor.isEnabled()
 
-    dialog.muat(tulis_xlsx(tmp_path / "salah.xlsx", BARIS_SALAH))
+    dialog.muat(tulis_xlsx(tmp_path / "salah.xlsx", BARIS_SALAH, header=HEADER))
 
     assert dialog.kotak_kesalahan.isVisible()
     assert not dialog.tombol_impor.isEnabled()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from tests.helpers import login_nip
 from tests.ui.conftest import CAMAT_NIP, LIA_NIP
 
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.main_window import KUNCI_PROFIL
@@ -32,7 +31,7 @@ def test_admin_sees_kepegawaian_tab(qtbot, demo_admin):
 def test_plain_pegawai_sees_her_skp_and_profile_with_atasan_and_no_kepegawaian(
     qtbot, demo_admin
 ):
-    lia = akun_service.masuk(LIA_NIP, demo.DEMO_SANDI)
+    lia = login_nip(LIA_NIP)
     window = create_main_window(lia, "x.db")
     qtbot.addWidget(window)
 
@@ -54,14 +53,14 @@ def test_plain_pegawai_sees_her_skp_and_profile_with_atasan_and_no_kepegawaian(
 
 
 def test_pegawai_with_kepegawaian_role_gets_both_tabs_profile_last(qtbot, demo_admin):
-    nur = akun_service.masuk("199004102015032002", demo.DEMO_SANDI)
+    nur = login_nip("199004102015032002")
     window = create_main_window(nur, "x.db")
     qtbot.addWidget(window)
     assert _titles(window) == ["SKP Saya", "Kepegawaian", "Arsip", "Profil Saya"]
 
 
 def test_a_penilai_gets_bawahan_and_atasan_tabs_in_the_order_of_the_ui_guide(qtbot, demo_admin):
-    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    camat = login_nip(CAMAT_NIP)
     window = create_main_window(camat, "x.db")
     qtbot.addWidget(window)
     assert _titles(window) == [
@@ -94,7 +93,7 @@ def test_only_the_tab_in_front_is_built_and_the_others_when_opened(qtbot, demo_a
     from skpdesk.ui.bawahan.tab import BawahanTab
     from skpdesk.ui.main_window import TabTertunda
 
-    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    camat = login_nip(CAMAT_NIP)
     window = create_main_window(camat, "x.db")
     qtbot.addWidget(window)
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]

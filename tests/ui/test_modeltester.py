@@ -3,11 +3,11 @@ the row lists all stand on ui/bersama/model.DaftarModel."""
 
 from __future__ import annotations
 
+from tests.helpers import login_nip
 from tests.ui.conftest import CAMAT_NIP
 
 from skpdesk.resources import resource_path
-from skpdesk.services import akun as akun_service
-from skpdesk.services import cadangan, daftar, demo, impor
+from skpdesk.services import cadangan, daftar, impor
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.impor import KesalahanBaris
@@ -22,7 +22,7 @@ from skpdesk.ui.skp.model import KOLOM_BAWAHAN, KOLOM_SAYA, SkpFilterProxy, SkpT
 
 
 def test_the_skp_lists_and_their_filter(qtmodeltester, demo_admin):
-    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    camat = login_nip(CAMAT_NIP)
     for kolom, rows in (
         (KOLOM_SAYA, skp_service.daftar_skp_saya(camat)),
         (KOLOM_BAWAHAN, skp_service.daftar_bawahan(camat, SKP.select().first().tahun)),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from tests.helpers import login_nip
 
-from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.store.models import SKP, Pegawai
 from skpdesk.ui.app import create_main_window
@@ -14,7 +14,7 @@ from skpdesk.ui.login import LoginDialog
 def test_ctrl_enter_clicks_the_primary_action_of_the_skp_editor(qtbot, demo_admin, monkeypatch):
     skp = next(s for s in SKP.select() if s.status == "DRAFT")
     nip = Pegawai.get_by_id(skp.pegawai_id).nip
-    window = create_main_window(akun_service.masuk(nip, demo.DEMO_SANDI), "x.db")
+    window = create_main_window(login_nip(nip), "x.db")
     qtbot.addWidget(window)
     window.show()
     tab = window.tab("skp_saya")

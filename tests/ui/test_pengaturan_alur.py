@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from tests.helpers import login_nip
 
 from skpdesk.domain.workflow import OPSI_BKPSDM
-from skpdesk.services import akun as akun_service
 from skpdesk.services import demo, kantor
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.store.models import Riwayat
@@ -27,9 +27,9 @@ def test_monthly_evaluations_and_the_bkpsdm_steps_are_switched_on(qtbot, demo_ad
     assert Riwayat.select().where(Riwayat.aksi == "atur_periodisitas").count() == 1
 
 
-def test_the_period_cannot_change_once_this_years_evaluations_began(qtbot, fresh_db):
-    demo.buat_kantor_demo()  # this year's first quarter is already evaluated
-    admin = akun_service.masuk(demo.ADMIN_LOGIN, demo.DEMO_SANDI)
+def test_the_period_cannot_change_once_this_years_evaluations_began(qtbot, demo_db):
+    # The whole demo office: this year's first quarter is already evaluated.
+    admin = login_nip(demo.ADMIN_LOGIN)
     page = PengaturanPage(admin)
     qtbot.addWidget(page)
     page.show()

@@ -6,13 +6,12 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import Qt
+from tests.helpers import login
 
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.dokumen import StatusDokumen
-from skpdesk.store.models import Dokumen, Pegawai
+from skpdesk.store.models import Dokumen
 from skpdesk.ui.arsip.tab import COL_PEGAWAI, ArsipTab
 from skpdesk.ui.bersama.model import ROLE_BARIS
 from skpdesk.ui.perencanaan.tab import PerencanaanTab
@@ -20,11 +19,9 @@ from skpdesk.ui.perencanaan.tab import PerencanaanTab
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_the_report_button_archives_and_the_arsip_tab_signs_it(qtbot, fresh_db, monkeypatch,
+def test_the_report_button_archives_and_the_arsip_tab_signs_it(qtbot, demo_db, monkeypatch,
                                                                 tmp_path):
-    demo.buat_kantor_demo()
-    nip = Pegawai.get(Pegawai.nama == "Fitri Handayani").nip  # the perencana
-    aktor = akun_service.masuk(nip, demo.DEMO_SANDI)
+    aktor = login("Fitri Handayani")  # the perencana
     opened = []
     monkeypatch.setattr("skpdesk.documents.keluaran.buka",
                         lambda path, **_kw: opened.append(path))

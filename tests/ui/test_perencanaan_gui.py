@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
+from tests.helpers import login
 from tests.ui.conftest import ganti_exec
 
 from skpdesk.domain.pengukuran import PeranPK, StatusPengukuran
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.services import pengukuran as ps
 from skpdesk.store.models import Pegawai
 from skpdesk.ui.app import create_main_window
@@ -30,11 +28,6 @@ KEGIATAN = "Jumlah kegiatan pemberdayaan masyarakat yang difasilitasi"
 SKP_BAIK = "Persentase pegawai dengan nilai SKP minimal baik"
 
 
-@pytest.fixture
-def kantor(fresh_db):
-    demo.buat_kantor_demo()
-
-
 class Kantor:
     """One main window per person, as each would open skpdesk on her own laptop."""
 
@@ -44,8 +37,7 @@ class Kantor:
 
     def tab(self, nama: str):
         if nama not in self.windows:
-            nip = Pegawai.get(Pegawai.nama == nama).nip
-            window = create_main_window(akun_service.masuk(nip, demo.DEMO_SANDI), "kantor.db")
+            window = create_main_window(login(nama), "kantor.db")
             self.qtbot.addWidget(window)
             window.show()
             self.windows[nama] = window
@@ -93,12 +85,11 @@ def status() -> str:
     return ps.daftar_pengukuran(ps.daftar_pk()[0])[1].status
 
 
-def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch, tmp_path):
+def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, demo_db, monkeypatch, tmp_path):
     office = Kantor(qtbot)
     # Who has the tab: the perencana, the Camat and the Kasi of the chains; not other staff.
     office.tab(PERENCANA)
-    lia = create_main_window(akun_service.masuk(
-        Pegawai.get(Pegawai.nama == LIA).nip, demo.DEMO_SANDI), "kantor.db")
+    lia = create_main_window(login(LIA), "kantor.db")
     qtbot.addWidget(lia)
     assert "perencanaan" not in lia.tab_per_kunci
 
@@ -197,7 +188,7 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, kantor, monkeypatch,
     assert perencanaan_tab.PENGUKURAN == "PengukuranKinerja"
 
 
-def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor, monkeypatch):
+def test_a_refused_action_is_said_and_nothing_moves(qtbot, demo_db, monkeypatch):
     office = Kantor(qtbot)
     page = office.tab(PERENCANA)
 
@@ -231,7 +222,7 @@ def test_a_refused_action_is_said_and_nothing_moves(qtbot, kantor, monkeypatch):
     assert ps.ambil(pengukuran.id).status == S.FORM_DISEBAR
 
 
-def test_the_perencana_edits_the_pk_and_the_bands(qtbot, kantor):
+def test_the_perencana_edits_the_pk_and_the_bands(qtbot, demo_db):
     office = Kantor(qtbot)
     office.tab(PERENCANA)
     tab = office.windows[PERENCANA].tab_per_kunci["perencanaan"]

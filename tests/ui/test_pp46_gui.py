@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
+from tests.helpers import login
 
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo, pp46
+from skpdesk.services import pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.pp46 import IsianKegiatan
-from skpdesk.store.models import Pegawai
 from skpdesk.ui.skp.editor import HAL_EVALUASI, HAL_HASIL, HAL_PP46, SkpEditor
 from skpdesk.ui.skp.pp46_page import (
     COL_NILAI,
@@ -25,9 +22,7 @@ DIMAS, HENDRA = "Dimas Saputra", "Hendra Gunawan"
 
 
 @pytest.fixture
-def skp(fresh_db, monkeypatch):
-    monkeypatch.setattr(context, "clock", lambda: dt.datetime(2026, 1, 5, 1, 0))
-    demo.buat_kantor_demo(dengan_skp=False)
+def skp(kantor_demo):
     dimas = login(DIMAS)
     made = pp46.buat_skp_pp46(dimas, 2015)
     # docs/domain.md §11 A1: one kegiatan, realisasi 1 / 90% / 12 bulan / the whole budget.
@@ -38,10 +33,6 @@ def skp(fresh_db, monkeypatch):
     )
     skp_service.ajukan(dimas, made.id)
     return skp_service.setujui(login(HENDRA), made.id)
-
-
-def login(nama: str):
-    return akun_service.masuk(Pegawai.get(Pegawai.nama == nama).nip, demo.DEMO_SANDI)
 
 
 def editor_for(qtbot, nama: str, skp_id) -> SkpEditor:
@@ -103,7 +94,7 @@ def test_a_bad_realisasi_is_refused_and_nothing_changes(qtbot, skp):
 
 
 def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
-    qtbot, fresh_db, monkeypatch
+    qtbot, kantor_demo, monkeypatch
 ):
     from tests.ui.conftest import ganti_exec
 
@@ -120,8 +111,6 @@ def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
     )
     from skpdesk.ui.skp_saya.tab import BuatSkpDialog
 
-    monkeypatch.setattr(context, "clock", lambda: dt.datetime(2026, 1, 5, 1, 0))
-    demo.buat_kantor_demo(dengan_skp=False)
     window = create_main_window(login(DIMAS), "kantor.db")
     qtbot.addWidget(window)
     window.show()

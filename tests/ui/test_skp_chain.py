@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from tests.ui.conftest import ganti_exec, pegawai
+from tests.helpers import login, login_nip, nip_of
+from tests.ui.conftest import click, ganti_exec, pegawai
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.domain.workflow import StatusSKP
-from skpdesk.services import akun as akun_service
-from skpdesk.services import context, demo
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store.models import SKP, IndikatorKinerja, RencanaHasilKerja, Riwayat
@@ -26,39 +24,16 @@ HENDRA = "Hendra Gunawan"  # Kasi Pemerintahan, Lia's atasan langsung
 TAHUN = 2026
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    moment = [dt.datetime(2026, 1, 5, 1, 0)]
-    monkeypatch.setattr(context, "clock", lambda: moment[0])
-    return moment
-
-
-@pytest.fixture
-def office(fresh_db, clock):
-    demo.buat_kantor_demo(dengan_skp=False)
-
-
-def login(qtbot, nama: str):
-    aktor = akun_service.masuk(pegawai_nip(nama), demo.DEMO_SANDI)
+def window_for(qtbot, nama: str):
+    aktor = login(nama)
     window = create_main_window(aktor, "kantor.db")
     qtbot.addWidget(window)
     window.show()
     return aktor, window
 
 
-def pegawai_nip(nama: str) -> str:
-    from skpdesk.store.models import Pegawai
-
-    return Pegawai.get(Pegawai.nama == nama).nip
-
-
 def titles(window) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def set_cell(editor, row: int, col: int, text: str) -> None:
@@ -67,12 +42,12 @@ def set_cell(editor, row: int, col: int, text: str) -> None:
 
 
 def lia_skp() -> SKP:
-    return SKP.get(SKP.pegawai == pegawai(pegawai_nip(LIA)))
+    return SKP.get(SKP.pegawai == pegawai(nip_of(LIA)))
 
 
-def test_draft_return_revise_approve_on_the_gui(qtbot, office, clock, monkeypatch):
+def test_draft_return_revise_approve_on_the_gui(qtbot, kantor_demo, clock, monkeypatch):
     # --- Lia: an empty SKP Saya tells her what to do, and she starts her SKP.
-    _lia, window = login(qtbot, LIA)
+    _lia, window = window_for(qtbot, LIA)
     tab = window.tab("skp_saya")
     assert "Belum ada SKP untuk 2026" in tab.kosong.text()
     assert tab.tumpuk.currentIndex() == 0
@@ -130,7 +105,7 @@ def test_draft_return_revise_approve_on_the_gui(qtbot, office, clock, monkeypatc
 
     # --- Hendra: the Bawahan tab counts it and puts it first.
     clock[0] += dt.timedelta(minutes=20)
-    _hendra, window2 = login(qtbot, HENDRA)
+    _hendra, window2 = window_for(qtbot, HENDRA)
     assert "Bawahan (1)" in titles(window2)
     bawahan = window2.tab("bawahan")
     window2.tabs.setCurrentWidget(bawahan)
@@ -159,7 +134,7 @@ def test_draft_return_revise_approve_on_the_gui(qtbot, office, clock, monkeypatc
     # --- Lia sees the note on top of her editor, revises and resubmits.
     window.close()
     clock[0] += dt.timedelta(minutes=30)
-    _lia, window = login(qtbot, LIA)
+    _lia, window = window_for(qtbot, LIA)
     assert titles(window)[0] == "SKP Saya (1)"
     editor = window.tab("skp_saya").editor
     assert editor.status.text() == "Perlu Revisi"
@@ -220,8 +195,8 @@ def test_draft_return_revise_approve_on_the_gui(qtbot, office, clock, monkeypatc
         assert submitted[0][5] == "50 menit / 1 jam"
 
 
-def test_unsaved_changes_are_offered_for_saving_when_switching(qtbot, office, monkeypatch):
-    aktor = akun_service.masuk(pegawai_nip(LIA), demo.DEMO_SANDI)
+def test_unsaved_changes_are_offered_for_saving_when_switching(qtbot, kantor_demo, monkeypatch):
+    aktor = login(LIA)
     first = skp_service.buat_skp(aktor, TAHUN)
     skp_service.buat_skp(aktor, 2025)
     window = create_main_window(aktor, "kantor.db")
@@ -242,9 +217,9 @@ def test_unsaved_changes_are_offered_for_saving_when_switching(qtbot, office, mo
     assert [r.uraian for r in first.rhk] == ["Layanan yang tidak boleh hilang"]
 
 
-def test_matriks_peran_hasil_prefills_the_subordinates_draft(qtbot, office, clock):
-    hendra = akun_service.masuk(pegawai_nip(HENDRA), demo.DEMO_SANDI)
-    lia = akun_service.masuk(pegawai_nip(LIA), demo.DEMO_SANDI)
+def test_matriks_peran_hasil_prefills_the_subordinates_draft(qtbot, kantor_demo, clock):
+    hendra = login(HENDRA)
+    lia = login(LIA)
     own = skp_service.buat_skp(hendra, TAHUN)
     skp_service.simpan_isi(
         hendra,
@@ -293,9 +268,9 @@ def test_matriks_peran_hasil_prefills_the_subordinates_draft(qtbot, office, cloc
     assert editor.rhk.intervensi.currentText().startswith("Meningkatnya tertib")
 
 
-def test_ekspektasi_khusus_written_by_the_penilai_only(qtbot, office, clock):
-    hendra = akun_service.masuk(pegawai_nip(HENDRA), demo.DEMO_SANDI)
-    lia = akun_service.masuk(pegawai_nip(LIA), demo.DEMO_SANDI)
+def test_ekspektasi_khusus_written_by_the_penilai_only(qtbot, kantor_demo, clock):
+    hendra = login(HENDRA)
+    lia = login(LIA)
     skp = skp_service.buat_skp(lia, TAHUN)
 
     window_lia = create_main_window(lia, "kantor.db")
@@ -318,31 +293,30 @@ def test_ekspektasi_khusus_written_by_the_penilai_only(qtbot, office, clock):
     assert review.perilaku.item(0, 2).text().startswith("Menanggapi")
 
 
-def test_a_subordinate_without_an_skp_is_listed_with_what_to_do(qtbot, office, clock):
-    hendra = akun_service.masuk(pegawai_nip(HENDRA), demo.DEMO_SANDI)
+def test_a_subordinate_without_an_skp_is_listed_with_what_to_do(qtbot, kantor_demo, clock):
+    hendra = login(HENDRA)
     window = create_main_window(hendra, "kantor.db")
     qtbot.addWidget(window)
     tab = window.tab("bawahan")
     names = [r.nama for r in tab.model.rows() if r.id is None]
     assert any(n.startswith(LIA) for n in names)
     assert "belum membuat SKP" in tab.ringkasan.text()
-    tab.pilih(None, pegawai(pegawai_nip(LIA)).id)
+    tab.pilih(None, pegawai(nip_of(LIA)).id)
     assert tab.kanan.currentIndex() == 1
     assert "belum membuat SKP untuk 2026" in tab.tanpa_skp.text()
 
 
-def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, fresh_db):
+def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, demo_db_tanpa_evaluasi):
     """Every SKP of the living demo office, seen by its pegawai and its penilai."""
     from skpdesk.domain.workflow import ALUR_SKP
     from skpdesk.ui.skp.editor import SkpEditor
 
-    demo.buat_kantor_demo(dengan_evaluasi=False)
     seen_states = set()
     for skp in SKP.select():
         for person in (skp.pegawai, skp.penilai):
             if person is None:
                 continue
-            aktor = akun_service.masuk(person.nip, demo.DEMO_SANDI)
+            aktor = login_nip(person.nip)
             editor = SkpEditor(aktor)
             qtbot.addWidget(editor)
             editor.tampilkan(skp.id)
@@ -362,8 +336,8 @@ def test_buttons_are_exactly_what_the_table_gives_each_person(qtbot, fresh_db):
     assert {StatusSKP.DRAFT, StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI} <= seen_states
 
 
-def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, office, clock):
-    lia, hendra = login_aktor(LIA), login_aktor(HENDRA)
+def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, kantor_demo, clock):
+    lia, hendra = login(LIA), login(HENDRA)
     skp = skp_service.buat_skp(lia, TAHUN)
     skp_service.simpan_isi(
         lia,
@@ -380,7 +354,3 @@ def test_the_status_bar_notes_what_is_late_against_the_sop(qtbot, office, clock)
     window2 = create_main_window(hendra, "kantor.db")
     qtbot.addWidget(window2)
     assert window2.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"
-
-
-def login_aktor(nama: str):
-    return akun_service.masuk(pegawai_nip(nama), demo.DEMO_SANDI)

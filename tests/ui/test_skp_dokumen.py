@@ -6,11 +6,10 @@ import hashlib
 
 from docx import Document
 from PySide6.QtCore import Qt
+from tests.helpers import login_nip
 
 from skpdesk.documents import keluaran
 from skpdesk.domain.workflow import StatusSKP
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.store.models import SKP, Dokumen
 from skpdesk.ui.skp.editor import SkpEditor
@@ -21,10 +20,11 @@ def _cells(path) -> str:
     return "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
 
 
-def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, monkeypatch):
-    demo.buat_kantor_demo(dengan_evaluasi=False)
+def test_an_approved_skp_is_filled_archived_opened_and_printed(
+    qtbot, demo_db_tanpa_evaluasi, monkeypatch
+):
     skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
-    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    aktor = login_nip(skp.pegawai.nip)
     opened, printed = [], []
     monkeypatch.setattr(keluaran, "buka", lambda path, **k: opened.append(path))
     monkeypatch.setattr(keluaran, "cetak", lambda path, *a, **k: printed.append(path))
@@ -54,10 +54,9 @@ def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, 
     assert "pencetak" in editor.pesan.text()
 
 
-def test_a_draft_offers_no_document(qtbot, fresh_db):
-    demo.buat_kantor_demo(dengan_evaluasi=False)
+def test_a_draft_offers_no_document(qtbot, demo_db_tanpa_evaluasi):
     skp = SKP.get(SKP.status == StatusSKP.DRAFT)
-    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    aktor = login_nip(skp.pegawai.nip)
     editor = SkpEditor(aktor)
     qtbot.addWidget(editor)
     editor.show()
@@ -70,15 +69,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def test_the_archive_tab_attaches_the_signed_scan_and_marks_it_signed(
-    qtbot, fresh_db, tmp_path, monkeypatch
+    qtbot, demo_db_tanpa_evaluasi, tmp_path, monkeypatch
 ):
     from skpdesk.documents import buat_dokumen
     from skpdesk.ui.app import create_main_window
     from skpdesk.ui.arsip.tab import COL_SCAN, COL_STATUS, ArsipTab
 
-    demo.buat_kantor_demo(dengan_evaluasi=False)
     skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
-    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    aktor = login_nip(skp.pegawai.nip)
     made = buat_dokumen(aktor, "skp", skp.id)
 
     window = create_main_window(aktor, "kantor.db")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSplitter
+from tests.helpers import login_nip
 from tests.ui.conftest import CAMAT_NIP
 
-from skpdesk.services import akun as akun_service
-from skpdesk.services import demo
 from skpdesk.ui.app import create_main_window
 
 
@@ -49,7 +48,7 @@ def test_size_last_tab_and_splitters_come_back_for_the_same_person(qtbot, demo_a
 def test_the_last_tab_is_per_person(qtbot, demo_admin):
     window = _open(qtbot, demo_admin)
     window.tabs.setCurrentWidget(window.tab("arsip"))
-    camat = akun_service.masuk(CAMAT_NIP, demo.DEMO_SANDI)
+    camat = login_nip(CAMAT_NIP)
     assert _open(qtbot, camat).tabs.currentIndex() == 0
     again = _open(qtbot, demo_admin)
     assert again.tabs.currentWidget() is again.tab("arsip")

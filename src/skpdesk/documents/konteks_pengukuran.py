@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from skpdesk.documents import konteks
 from skpdesk.documents.konteks import Konteks, penanda_tangan
+from skpdesk.documents.rekaman import Rekaman
 from skpdesk.domain import format as fmt
 from skpdesk.domain.nip import format_nip, normalize_nip
 from skpdesk.domain.pengukuran import (
@@ -230,9 +231,7 @@ def konteks_pengantar(
 # --- finding the record: ``skpdesk render pengukuran --pegawai NIP --tahun Y --periode TW2`` ---
 
 
-def rekaman(pengukuran_id: uuid.UUID):
-    from skpdesk.documents.registri import Rekaman
-
+def rekaman(pengukuran_id: uuid.UUID) -> Rekaman:
     pengukuran = ps.ambil(pengukuran_id)
     pk = pengukuran.pk
     signer = pengukuran.camat

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from skpdesk.documents import konteks
 from skpdesk.documents.konteks import Konteks, penanda_tangan
+from skpdesk.documents.rekaman import cari_skp
 from skpdesk.domain import format as fmt
 from skpdesk.domain.aturan import AspekPerilakuPP46
 from skpdesk.domain.nip import normalize_nip
+from skpdesk.domain.scoring import sebutan_pp46
 from skpdesk.i18n import _
 from skpdesk.services import pp46
 from skpdesk.services import skp as skp_service
@@ -25,8 +27,6 @@ PERAN_ATASAN = "Atasan Pejabat Penilai"
 
 def cari(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
     """The PP 46/2011 SKP of one pegawai in one year; an SKP of another regime is refused."""
-    from skpdesk.documents.registri import cari_skp
-
     found = [i for i in cari_skp(nip, tahun) if SKP.get_by_id(i).regime == pp46.REGIME.value]
     if not found:
         pegawai = Pegawai.get(Pegawai.nip == normalize_nip(nip))
@@ -200,8 +200,6 @@ def konteks_prestasi(skp_id: uuid.UUID, *, tanggal: dt.date | None = None,
 
 
 def _sebutan(nilai: Decimal) -> str:
-    from skpdesk.domain.scoring import sebutan_pp46
-
     return sebutan_pp46(nilai).label
 
 

@@ -14,27 +14,13 @@ from dataclasses import dataclass
 from skpdesk.documents import konteks, konteks_pp46
 from skpdesk.documents import konteks_evaluasi as konteks_ev
 from skpdesk.documents import konteks_pengukuran as konteks_pg
+from skpdesk.documents.rekaman import Rekaman, cari_skp
 from skpdesk.domain import format as fmt
 from skpdesk.domain.evaluasi import Periodisitas, cari_periode
-from skpdesk.domain.nip import normalize_nip
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev
 from skpdesk.services.errors import TidakDitemukan
-from skpdesk.store.models import SKP, Evaluasi, Pegawai
-
-
-@dataclass(frozen=True)
-class Rekaman:
-    """One record a document is made from, with what the archive files it under."""
-
-    entitas: str
-    id: uuid.UUID
-    skp_id: uuid.UUID | None
-    pegawai_id: uuid.UUID | None
-    tahun: int
-    periode: str
-    versi: int
-    nip: str
+from skpdesk.store.models import SKP, Evaluasi
 
 
 @dataclass(frozen=True)
@@ -71,26 +57,6 @@ def _rekaman_skp_permenpan(skp_id: uuid.UUID) -> Rekaman:
             ).format(nama=skp.pegawai.nama_lengkap, tahun=skp.tahun)
         )
     return rekaman
-
-
-def cari_skp(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:
-    """The SKP of one pegawai in one year (more than one when it was split by a mutasi)."""
-    wanted = normalize_nip(nip)
-    pegawai = Pegawai.get_or_none(Pegawai.nip == wanted)
-    if pegawai is None:
-        raise TidakDitemukan(_("Pegawai dengan NIP {nip} tidak ditemukan.").format(nip=nip))
-    found = list(
-        SKP.select(SKP.id)
-        .where((SKP.pegawai == pegawai) & (SKP.tahun == tahun))
-        .order_by(SKP.tgl_mulai)
-    )
-    if not found:
-        raise TidakDitemukan(
-            _("{nama} belum memiliki SKP tahun {tahun}.").format(
-                nama=pegawai.nama_lengkap, tahun=tahun
-            )
-        )
-    return [s.id for s in found]
 
 
 def _rekaman_evaluasi(evaluasi_id: uuid.UUID) -> Rekaman:

@@ -12,6 +12,7 @@ from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from skpdesk.documents import templat as templat_mod
+from skpdesk.documents.kurva import gambar_kurva
 from skpdesk.documents.templat import Templat
 from skpdesk.i18n import _
 
@@ -83,8 +84,6 @@ def render(
             )
     if "kurva_gambar" in context:
         # The chart is drawn from its data at render time: the stored context stays JSON.
-        from skpdesk.documents.kurva import gambar_kurva
-
         context["kurva_gambar"] = InlineImage(
             tpl, io.BytesIO(gambar_kurva(context.get("kurva") or [])), width=KURVA_LEBAR
         )

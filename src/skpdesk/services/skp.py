@@ -16,6 +16,7 @@ from skpdesk.domain.nip import format_nip
 from skpdesk.domain.skp import (
     LAMPIRAN_BAGIAN,
     Aspek,
+    IsianIKI,
     IsianRHK,
     JenisRHK,
     Pendekatan,
@@ -35,6 +36,7 @@ from skpdesk.domain.workflow import (
     Transisi,
 )
 from skpdesk.i18n import _
+from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import rantai
 from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
@@ -391,8 +393,6 @@ def _pesan_realisasi(apa: str) -> str:
 
 def isian(skp: SKP) -> list[IsianRHK]:
     """The stored content in the editor's shape (also what ajukan checks)."""
-    from skpdesk.domain.skp import IsianIKI
-
     rows = []
     for r in skp.rhk.order_by(RencanaHasilKerja.urutan):
         rows.append(
@@ -913,8 +913,6 @@ def ganti_atasan_dan_serahkan(
     One transaction: the roster and the SKPs never disagree halfway. The SKPs keep their
     history; the handover is a history row with the reason (mutasi, Plt.).
     """
-    from skpdesk.services import pegawai as pegawai_service
-
     if not alasan.strip():
         raise ValidasiGagal({"alasan": _("Alasan penggantian pejabat penilai wajib diisi.")})
     with db.atomic():

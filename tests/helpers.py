@@ -1,0 +1,175 @@
+"""Helpers the tests share: a clock the test moves, a cheap hasher, an office built into a file
+once, logging in as a demo person, spreadsheets to import.
+
+Fixtures live in ``tests/conftest.py``; these are plain functions a test or a fixture calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from openpyxl import Workbook
+
+from skpdesk.domain.skp import IsianIKI, IsianRHK
+from skpdesk.services import akun as akun_service
+from skpdesk.services import kunci as kunci_service
+from skpdesk.services import context, demo, impor, pp46
+from skpdesk.services import skp as skp_service
+from skpdesk.services.context import Aktor
+from skpdesk.services.pp46 import IsianKegiatan
+from skpdesk.services.skp import IsiSKP
+from skpdesk.store import database
+from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+
+# Where the services' clock stands in most chain tests: the first working Monday of 2026.
+MULAI = dt.datetime(2026, 1, 5, 1, 0)
+
+
+# --- time and hashing ---------------------------------------------------------------------------
+
+
+# The key-derivation cost of services/kunci.py at its smallest, for the same reason.
+KDF_MURAH = {"t": 1, "m": 64, "p": 1}
+
+
+def hasher_murah() -> PasswordHasher:
+    """argon2 with the smallest cost: the real one takes a second per hash, on purpose."""
+    return PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+
+
+def pasang_jam(monkeypatch: pytest.MonkeyPatch, mulai: dt.datetime = MULAI) -> list[dt.datetime]:
+    """Point the services' clock at ``mulai``; the test moves it by hand (``jam[0] += …``)."""
+    moment = [mulai]
+    monkeypatch.setattr(context, "clock", lambda: moment[0])
+    return moment
+
+
+@contextmanager
+def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list | None]:
+    """Open a new database file at ``path`` for a build that is done once and copied per test.
+
+    Hashing is cheap and the data folder is beside the file while the block runs; the clock
+    stands at ``mulai`` (yielded, to be moved) or is the real one when ``mulai`` is None. The
+    file is checkpointed and closed at the end, so that a copy of it holds everything.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(akun_service, "hasher", hasher_murah())
+        mp.setattr(kunci_service, "KDF", KDF_MURAH)
+        mp.setenv(database.ENV_DATA_DIR, str(path.parent / "data"))
+        mp.delenv(database.ENV_URL, raising=False)
+        jam = pasang_jam(mp, mulai) if mulai is not None else None
+        opened = database.open_database(path)
+        try:
+            yield jam
+            opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            opened.close()
+            db.initialize(None)
+
+
+@contextmanager
+def buka_salinan(berkas: Path, db_path: Path) -> Iterator[Any]:
+    """Copy a built office file to ``db_path`` and keep it open while the block runs."""
+    shutil.copy(berkas, db_path)
+    opened = database.open_database(db_path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+        db.initialize(None)
+
+
+# --- people of the demo office ------------------------------------------------------------------
+
+
+def nip_of(nama: str) -> str:
+    return Pegawai.get(Pegawai.nama == nama).nip
+
+
+def login_nip(nip: str) -> Aktor:
+    """Log in with the demo password (a history row ``masuk``, as a person would)."""
+    return akun_service.masuk(nip, demo.DEMO_SANDI)
+
+
+def login(nama: str) -> Aktor:
+    """Log in as a demo person by name; ``"admin"`` is the demo administrator."""
+    if nama == demo.ADMIN_LOGIN:
+        return login_nip(demo.ADMIN_LOGIN)
+    return login_nip(nip_of(nama))
+
+
+def aktor(login_: str) -> Aktor:
+    """The actor of an account without logging in: no ``masuk`` row in the history."""
+    return Aktor.dari_akun(Akun.get(Akun.login == login_))
+
+
+def aktor_nama(nama: str) -> Aktor:
+    """The actor of a demo person's account, by name, without logging in."""
+    return Aktor.dari_akun(Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nama == nama)))
+
+
+def kesos() -> UnitKerja:
+    return UnitKerja.get(UnitKerja.nama == demo.KESOS)
+
+
+def pp46_disetujui(nama: str, tahun: int, kegiatan: list[IsianKegiatan]) -> SKP:
+    """A PP 46/2011 SKP made, filled, submitted and approved through the services."""
+    who = login(nama)
+    skp = pp46.buat_skp_pp46(who, tahun)
+    pp46.simpan_kegiatan(who, skp.id, kegiatan)
+    skp_service.ajukan(who, skp.id)
+    return skp_service.setujui(login(skp.penilai.nama), skp.id)
+
+
+# An SKP of the Kesos staff that may be submitted as it is: two IKI and a tugas tambahan.
+ISI_VERIFIKASI = IsiSKP(
+    pendekatan="KUANTITATIF",
+    rhk=[
+        IsianRHK(
+            "UTAMA",
+            "Terlaksananya verifikasi data penerima bantuan sosial",
+            [
+                IsianIKI("KUANTITAS", "Jumlah data penerima yang diverifikasi", "1.200", "Data"),
+                IsianIKI("KUALITAS", "Persentase data valid", "90-100", "%"),
+            ],
+        ),
+        IsianRHK("TAMBAHAN", "Terlaksananya piket layanan", [
+            IsianIKI("KUANTITAS", "Jumlah hari piket", "24", "Hari"),
+        ]),
+    ],
+)
+
+
+def skp_disetujui(who: Aktor, tahun: int = 2026, isi: IsiSKP = ISI_VERIFIKASI) -> SKP:
+    """An SKP made, filled, submitted and approved by its penilai through the services."""
+    skp = skp_service.buat_skp(who, tahun)
+    skp_service.simpan_isi(who, skp.id, isi)
+    skp_service.ajukan(who, skp.id)
+    return skp_service.setujui(login_nip(skp.penilai.nip), skp.id)
+
+
+# --- files to import ----------------------------------------------------------------------------
+
+
+# The import's columns and a note column of the office's own, which the import ignores.
+KOLOM_XLSX = [*(k.judul for k in impor.KOLOM), "Keterangan"]
+
+
+def tulis_xlsx(
+    path: Path, rows: Sequence[Sequence[Any]], header: Sequence[Any] | None = None
+) -> Path:
+    """A roster spreadsheet: one header row (``KOLOM_XLSX`` unless given), then ``rows``."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(KOLOM_XLSX if header is None else header))
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
