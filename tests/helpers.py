@@ -19,8 +19,8 @@ from openpyxl import Workbook
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
-from skpdesk.services import kunci as kunci_service
 from skpdesk.services import context, demo, impor, pp46
+from skpdesk.services import kunci as kunci_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.pp46 import IsianKegiatan
