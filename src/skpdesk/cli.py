@@ -61,6 +61,24 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
 
+    eks = sub.add_parser(
+        "ekspor", help=_("tulis paket pertukaran .skpx (kata sandi dari SKPDESK_SANDI)")
+    )
+    eks.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+    eks.add_argument("--login", required=True, help=_("akun yang mengirim"))
+    eks.add_argument("--out", required=True, metavar="FILE.skpx", help=_("berkas paket"))
+    eks.add_argument(
+        "--kantor", action="store_true", help=_("paket kantor (pengadministrasi kepegawaian)")
+    )
+    eks.add_argument("--pegawai", metavar="NIP", help=_("hanya data pegawai ini"))
+    eks.add_argument("--tahun", type=int, metavar="YYYY", help=_("hanya tahun ini"))
+
+    imp_paket = sub.add_parser(
+        "impor", help=_("impor paket .skpx (basis data baru + paket kantor = laptop baru)")
+    )
+    imp_paket.add_argument("file", metavar="FILE.skpx")
+    imp_paket.add_argument("--db", metavar="PATH", dest="sub_db", help=_("berkas basis data"))
+
     verif = sub.add_parser(
         "verifikasi",
         help=_("periksa riwayat bertanda tangan dan isi setiap data (keluar 1 bila diubah)"),
@@ -140,6 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from skpdesk.services import cadangan
 
         return cadangan.main_cli_restore(args.file, db_path, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "ekspor":
+        from skpdesk.services import paket
+
+        if _open(db_path) is None:
+            return 2
+        return paket.main_cli_ekspor(args, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "impor":
+        from skpdesk.services import paket
+
+        if _open(db_path) is None:
+            return 2
+        return paket.main_cli_impor(args.file, out=sys.stdout, err=sys.stderr)
 
     if args.command == "verifikasi":
         from skpdesk.services import verifikasi

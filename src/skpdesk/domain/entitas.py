@@ -26,3 +26,6 @@ class Entitas(StrEnum):
     CAPAIAN_ORGANISASI = "CapaianOrganisasi"
     IMPOR = "Impor"
     BASIS_DATA = "BasisData"
+    # What happens to an account on this laptop only (logins, lockouts, one's own password):
+    # recorded, signed, never sent in a package.
+    SESI = "Sesi"

@@ -191,7 +191,7 @@ def ganti_sandi(aktor: Aktor, sandi_lama: str, sandi_baru: str) -> Akun:
         if office is not None and akun.kunci_kantor is not None:
             akun.kunci_kantor = kunci_mod.bungkus(office, wrap)
         akun.save()
-        catat(aktor, Entitas.AKUN, akun.id, "ganti_sandi")
+        catat(aktor, Entitas.SESI, akun.id, "ganti_sandi")
     return akun
 
 
@@ -212,7 +212,7 @@ def buka_kunci(aktor: Aktor, akun_id: uuid.UUID) -> Akun:
         akun.gagal_login = 0
         akun.terkunci_sampai = None
         akun.save()
-        catat(aktor, Entitas.AKUN, akun.id, "buka_kunci")
+        catat(aktor, Entitas.SESI, akun.id, "buka_kunci")
     return akun
 
 
@@ -275,7 +275,7 @@ def masuk(login: str, sandi: str) -> Aktor:
                 akun.terkunci_sampai = moment + LAMA_KUNCI
                 akun.gagal_login = 0
             akun.save()
-            catat(aktor, Entitas.AKUN, akun.id, "dikunci" if locked else "gagal_masuk")
+            catat(aktor, Entitas.SESI, akun.id, "dikunci" if locked else "gagal_masuk")
         if locked:
             raise LoginGagal(
                 _("Kata sandi salah {n} kali. Akun dikunci selama {menit} menit.").format(
@@ -295,7 +295,7 @@ def masuk(login: str, sandi: str) -> Aktor:
         akun.login_terakhir = moment
         akun.save()
         aktor = _buka_kunci(akun, sandi)
-        catat(aktor, Entitas.AKUN, akun.id, "masuk")
+        catat(aktor, Entitas.SESI, akun.id, "masuk")
     return aktor
 
 

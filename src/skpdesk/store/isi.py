@@ -54,9 +54,13 @@ SPEK: dict[Entitas, Spek] = {
     Entitas.UNIT_KERJA: Spek(m.UnitKerja),
     Entitas.JABATAN: Spek(m.Jabatan),
     Entitas.PEGAWAI: Spek(m.Pegawai),
-    # Lockout counters and the last login are this laptop's business.
-    Entitas.AKUN: Spek(m.Akun, kecuali=frozenset({"gagal_login", "terkunci_sampai",
-                                                  "login_terakhir"})),
+    # An account's content is who it is and what it may do. Its secrets (the password hash,
+    # the wrapped keys) and lockout counters belong to each laptop: they change there, under
+    # the "Sesi" history (an office package brings them to a laptop that lacks the account);
+    # the office key never leaves the administrator's laptop.
+    Entitas.AKUN: Spek(m.Akun, kecuali=frozenset({
+        "gagal_login", "terkunci_sampai", "login_terakhir", "kunci_kantor", "password_hash",
+        "kunci_rahasia", "harus_ganti_sandi"})),
     Entitas.PENGATURAN: Spek(m.Pengaturan),
     Entitas.SKP: Spek(
         m.SKP,
@@ -235,8 +239,10 @@ def _python(f: pw.Field, value: Any) -> Any:
     return value
 
 
-def _tulis_baris(model: type[m.BaseModel], fields: list[pw.Field], item: dict) -> None:
+def _tulis_baris(model: type[m.BaseModel], fields: list[pw.Field], item: dict,
+                 tambahan: dict[str, Any] | None = None) -> None:
     data = {f.name: _python(f, item.get(f.column_name)) for f in fields}
+    data.update(tambahan or {})
     pk = model._meta.primary_key
     exists = model.select().where(pk == data[pk.name]).exists()
     if exists:
@@ -268,15 +274,15 @@ def _tulis_anak(anak: Anak, parent_id: Any, items: list[dict]) -> None:
                         item.get(a.kunci, []))
 
 
-def tulis(entitas: Entitas, content: dict) -> None:
+def tulis(entitas: Entitas, content: dict, tambahan: dict[str, Any] | None = None) -> None:
     """Make this laptop's record equal to ``content`` (inside the caller's transaction).
 
-    Columns left out of the content (``kecuali``) keep their local value, or their default
-    for a new record.
+    Columns left out of the content (``kecuali``) keep their local value, or take
+    ``tambahan`` (by field name) or their default.
     """
     spek = SPEK[entitas]
     fields = _kolom(spek.model, spek.kecuali)
-    _tulis_baris(spek.model, fields, content)
+    _tulis_baris(spek.model, fields, content, tambahan)
     parent = _python(spek.model._meta.primary_key, content["id"])
     for a in spek.anak:
         _tulis_anak(a, parent, content.get(a.kunci, []))
