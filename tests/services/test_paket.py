@@ -366,7 +366,7 @@ def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_i
         kantor, tmp_path, monkeypatch):
     """The pegawai edits her draft on two laptops: nothing is overwritten; she chooses."""
     _, office, lap = kantor
-    p, n = lap["pegawai"], lap["penilai"]
+    p = lap["pegawai"]
     p.pakai()
     siti = login(SITI)
     skp = skp_service.buat_skp(siti, TAHUN)
