@@ -288,37 +288,46 @@ def pilih_dokumen(aktor: Aktor, *, nip: str | None = None, tahun: int | None = N
     return _dengan_kebutuhan(list(chosen))
 
 
+def _intervensi(skp_id: Any) -> list[Any]:
+    """The SKPs whose RHK this SKP's RHK intervene (the leaders' SKPs)."""
+    inner = (RencanaHasilKerja.select(RencanaHasilKerja.intervensi)
+             .where((RencanaHasilKerja.skp == skp_id)
+                    & RencanaHasilKerja.intervensi.is_null(False)))
+    return [p for (p,) in RencanaHasilKerja.select(RencanaHasilKerja.skp)
+            .where(RencanaHasilKerja.id.in_(inner)).distinct().tuples()]
+
+
 def _dengan_kebutuhan(items: list[tuple[Entitas, str]]) -> list[tuple[Entitas, str]]:
-    """Add what the chosen records point at that the other laptop may lack."""
+    """Add what the chosen records point at that the other laptop may lack: the leaders' SKPs
+    an SKP intervenes (up the chain), an evaluation's SKP and its unit's capaian, a
+    Pengukuran's PK."""
     out: dict[tuple[Entitas, str], None] = {}
-
-    def add(entitas: Entitas, rid: Any) -> None:
-        if rid is not None:
-            out[(entitas, str(rid))] = None
-
-    for entitas, rid in items:
+    todo = list(items)
+    while todo:
+        entitas, rid = todo.pop()
+        if (entitas, str(rid)) in out:
+            continue
+        out[(entitas, str(rid))] = None
         if entitas is Entitas.SKP:
-            # The leader's SKPs whose RHK this one intervenes.
-            for (parent,) in (RencanaHasilKerja.select(RencanaHasilKerja.skp)
-                              .where(RencanaHasilKerja.id.in_(
-                                  RencanaHasilKerja.select(RencanaHasilKerja.intervensi)
-                                  .where((RencanaHasilKerja.skp == rid)
-                                         & RencanaHasilKerja.intervensi.is_null(False))))
-                              .tuples()):
-                add(Entitas.SKP, parent)
-        if entitas is Entitas.EVALUASI:
+            todo.extend((Entitas.SKP, str(p)) for p in _intervensi(rid))
+        elif entitas is Entitas.EVALUASI:
             e = Evaluasi.get_by_id(rid)
-            add(Entitas.SKP, e.skp_id)
+            todo.append((Entitas.SKP, str(e.skp_id)))
             if e.unit_id is not None:
-                for c in CapaianOrganisasi.select().where(
+                todo.extend(
+                    (Entitas.CAPAIAN_ORGANISASI, str(c.id))
+                    for c in CapaianOrganisasi.select().where(
                         (CapaianOrganisasi.unit == e.unit_id)
-                        & (CapaianOrganisasi.tahun == e.tahun)):
-                    add(Entitas.CAPAIAN_ORGANISASI, c.id)
-        if entitas is Entitas.PENGUKURAN_KINERJA:
-            add(Entitas.PERJANJIAN_KINERJA, PengukuranKinerja.get_by_id(rid).pk_id)
-        add(entitas, rid)
-    order = {e: i for i, e in enumerate(URUTAN)}
-    return sorted(out, key=lambda item: (order[item[0]], item[1]))
+                        & (CapaianOrganisasi.tahun == e.tahun)))
+        elif entitas is Entitas.PENGUKURAN_KINERJA:
+            todo.append((Entitas.PERJANJIAN_KINERJA,
+                         str(PengukuranKinerja.get_by_id(rid).pk_id)))
+    return list(out)
+
+
+def untuk_rekaman(entitas: Entitas, rid: Any) -> list[tuple[Entitas, str]]:
+    """One record to send ("Kirim"), with what the other laptop needs to take it."""
+    return _dengan_kebutuhan([(Entitas(entitas), str(rid))])
 
 
 def ekspor_dokumen(aktor: Aktor, out: Path, items: Sequence[tuple[Entitas, str]]) -> Path:
@@ -547,9 +556,26 @@ def _rekaman_paket(paket: Paket) -> list[_Rekaman]:
     return sorted(out, key=lambda r: (order[r.entitas], _kedalaman(r, out), r.id))
 
 
+def _induk_skp(rek: _Rekaman, rhk_skp: dict[str, str]) -> str | None:
+    for rhk in rek.isi.get("rhk", []):
+        parent = rhk_skp.get(rhk.get("intervensi_id") or "")
+        if parent and parent != rek.id:
+            return parent
+    return None
+
+
 def _kedalaman(rek: _Rekaman, semua: list[_Rekaman]) -> int:
     """How many of its own kind a record hangs under (a unit's parent units, a pegawai's
-    superiors): parents are written first."""
+    superiors, the leader's SKP an SKP intervenes): parents are written first."""
+    if rek.entitas is Entitas.SKP:
+        rhk_skp = {rhk["id"]: r.id for r in semua if r.entitas is Entitas.SKP
+                   for rhk in r.isi.get("rhk", [])}
+        by_id = {r.id: r for r in semua if r.entitas is Entitas.SKP}
+        depth, node, seen = 0, rek, {rek.id}
+        while (parent := _induk_skp(node, rhk_skp)) and parent in by_id and parent not in seen:
+            seen.add(parent)
+            node, depth = by_id[parent], depth + 1
+        return depth
     model = isi_mod.SPEK[rek.entitas].model
     selfs = [f.column_name for f in model._meta.sorted_fields
              if getattr(f, "rel_model", None) is model]
