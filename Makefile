@@ -30,6 +30,7 @@ test: $(STAMP) $(MO)
 
 bench: $(STAMP) $(MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/paket.py
 
 # The frozen one-folder bundle, its smoke run and budgets, and the NSIS script compiled.
 $(BUNDLE_STAMP): $(STAMP)

@@ -857,10 +857,10 @@ def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
     local = _rantai_lokal(rek.entitas, rek.id)
     if local == incoming[: len(local)] and len(local) < len(incoming):
         new_rows = rek.rows[len(local):]
+        _cek_fk(rek)
         _periksa_langkah(rek, new_rows, peran_paket)
         if rek.entitas is Entitas.AKUN:
             _cek_login(rek)
-        _cek_fk(rek)
         isi_mod.tulis(rek.entitas, rek.isi, _rahasia(rek, paket, new_rows, first=not local))
         hasil.diterapkan.append(rek.uraian)
         return new_rows
