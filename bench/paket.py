@@ -104,8 +104,9 @@ def main() -> int:
           f" + impor {imp * 1000:.0f} ms = {(exp + imp) * 1000:.0f} ms"
           f"  (anggaran {BUDGET_ONE_MS} ms; lantai zip {floor * 1000:.1f} ms)")
     n, size, exp, imp, floor = results["unit"]
-    print(f"paket satu unit ({n} data, {size / 1000:.0f} kB): ekspor {exp:.2f} s + impor {imp:.2f} s"
-          f" = {exp + imp:.2f} s  (anggaran {BUDGET_UNIT_S:.0f} s; lantai zip {floor * 1000:.1f} ms)")
+    print(f"paket satu unit ({n} data, {size / 1000:.0f} kB): ekspor {exp:.2f} s"
+          f" + impor {imp:.2f} s = {exp + imp:.2f} s"
+          f"  (anggaran {BUDGET_UNIT_S:.0f} s; lantai zip {floor * 1000:.1f} ms)")
     return 0
 
 
