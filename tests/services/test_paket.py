@@ -14,11 +14,14 @@ import pytest
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.entitas import Entitas
+from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import evaluasi as ev
 from skpdesk.services import kunci as kunci_mod
 from skpdesk.services import paket, verifikasi
 from skpdesk.services import skp as skp_service
+from skpdesk.services.errors import AksesDitolak
 from skpdesk.services.paket import PaketDitolak
+from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database, segel
 from skpdesk.store.models import SKP, Evaluasi, Konflik, Riwayat, db
 from tests.helpers import ISI_VERIFIKASI, kesos, login
@@ -362,9 +365,11 @@ def test_the_same_package_twice_and_an_older_one_change_nothing(diajukan, tmp_pa
     assert dump(receiver.path) == before
 
 
+@pytest.mark.parametrize("pilihan", [paket.PILIH_MASUK, paket.PILIH_LOKAL])
 def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_it_was(
-        kantor, tmp_path, monkeypatch):
-    """The pegawai edits her draft on two laptops: nothing is overwritten; she chooses."""
+        kantor, tmp_path, monkeypatch, pilihan):
+    """The pegawai edits her draft on two laptops: nothing is overwritten; she chooses a side,
+    and the other laptop follows her choice from the next package, either way."""
     _, office, lap = kantor
     p = lap["pegawai"]
     p.pakai()
@@ -382,9 +387,6 @@ def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_i
     paket.ekspor_dokumen(siti2, theirs, paket.pilih_dokumen(siti2))
     # Meanwhile on the first laptop she edits again instead.
     p.pakai()
-    from skpdesk.domain.skp import IsianIKI, IsianRHK
-    from skpdesk.services.skp import IsiSKP
-
     edited = IsiSKP(pendekatan="KUANTITATIF", rhk=[IsianRHK("UTAMA", "RHK baru", [
         IsianIKI("KUANTITAS", "Jumlah laporan", "12", "Laporan")])])
     skp_service.simpan_isi(login(SITI), skp.id, edited)
@@ -401,23 +403,24 @@ def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_i
     paket.impor(theirs)
     assert len(paket.daftar_konflik()) == 1
     # It was the pegawai's turn (a draft): the penilai may not decide.
-    n_aktor = login(DEWI)
-    with pytest.raises(Exception, match="gilirannya"):
-        paket.selesaikan_konflik(n_aktor, konflik.id, paket.PILIH_MASUK)
-    paket.selesaikan_konflik(login(SITI), konflik.id, paket.PILIH_MASUK)
-    assert SKP.get_by_id(skp.id).status == "DIAJUKAN"
+    with pytest.raises(AksesDitolak, match="gilirannya"):
+        paket.selesaikan_konflik(login(DEWI), konflik.id, pilihan)
+    paket.selesaikan_konflik(login(SITI), konflik.id, pilihan)
+    expected = "DIAJUKAN" if pilihan == paket.PILIH_MASUK else "DRAFT"
+    assert SKP.get_by_id(skp.id).status == expected
+    assert paket.daftar_konflik() == []
     assert verifikasi.periksa().ok
     # The other laptop follows the choice when it receives the next package.
     resolved = tmp_path / "resolved.skpx"
     me = login(SITI)
     paket.ekspor_dokumen(me, resolved, paket.pilih_dokumen(me))
+    first_chain = rantai_hash(Entitas.SKP, skp.id)
     second.pakai()
     after = paket.impor(resolved)
     assert after.diterapkan and not after.konflik
-    first_chain = rantai_hash(Entitas.SKP, skp.id)
-    assert verifikasi.periksa().ok
-    p.pakai()
+    assert SKP.get_by_id(skp.id).status == expected
     assert rantai_hash(Entitas.SKP, skp.id) == first_chain
+    assert verifikasi.periksa().ok
 
 
 def test_a_tampered_record_is_not_sent(diajukan, tmp_path):

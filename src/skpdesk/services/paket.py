@@ -831,12 +831,18 @@ def impor(path: Path | bytes, aktor: Aktor | None = None) -> HasilImpor:
             # Contents first, then rows: a row names its signer's account, which an office
             # package brings in the same pass.
             rows_later: list[tuple[_Rekaman, list[dict]]] = []
+            aside: list[tuple[list[str], str]] = []
             for rek in records:
-                new_rows = _terapkan(rek, paket, hasil, peran_paket)
+                new_rows = _terapkan(rek, paket, hasil, peran_paket, aside)
                 if new_rows:
                     rows_later.append((rek, new_rows))
             for rek, new_rows in rows_later:
                 hasil.baris_baru += _sisipkan_baris(new_rows)
+            for ids, by in aside:
+                for rid in ids:
+                    RiwayatDisisihkan.insert(riwayat=uuid.UUID(rid), oleh=uuid.UUID(by)
+                                             ).on_conflict_ignore().execute()
+            for rek, _rows in rows_later:
                 last = segel.ujung(str(rek.entitas), rek.id)
                 if last is None or last.hash_isi != isi_mod.hash_isi(str(rek.entitas), rek.id):
                     raise PaketDitolak(_("{u}: isi tidak dapat diterapkan dengan utuh.").format(
@@ -851,7 +857,8 @@ def impor(path: Path | bytes, aktor: Aktor | None = None) -> HasilImpor:
 
 
 def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
-              peran_paket: dict[str, set[str]]) -> list[dict]:
+              peran_paket: dict[str, set[str]],
+              disisihkan: list[tuple[list[str], str]]) -> list[dict]:
     """Merge one record's content; returns the rows to append (none: same, older, conflict)."""
     incoming = [r["hash"] for r in rek.rows]
     local = _rantai_lokal(rek.entitas, rek.id)
@@ -872,6 +879,27 @@ def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
     while common < min(len(local), len(incoming)) and local[common] == incoming[common]:
         common += 1
     cabang = incoming[common - 1] if common else ""
+    # The other side already resolved this very conflict and set our rows aside: follow it.
+    ours_after = [str(i) for (i,) in Riwayat.select(Riwayat.id)
+                  .where(segel.rantai_aktif(str(rek.entitas), rek.id))
+                  .order_by(Riwayat.nomor).tuples()][common:]
+    resolution = next(
+        (r for r in reversed(rek.rows[common:]) if r.get("aksi") == AKSI_SELESAI
+         and set(ours_after) <= set((r.get("rincian") or {}).get("disisihkan", []))),
+        None,
+    )
+    if resolution is not None:
+        new_rows = rek.rows[common:]
+        _cek_fk(rek)
+        _periksa_langkah(rek, new_rows, peran_paket)
+        isi_mod.tulis(rek.entitas, rek.isi)
+        disisihkan.append((ours_after, resolution["id"]))
+        for k in Konflik.select().where((Konflik.entitas_id == rek.id)
+                                        & Konflik.selesai.is_null()):
+            k.selesai, k.pilihan = now(), PILIH_MASUK
+            k.save()
+        hasil.diterapkan.append(rek.uraian)
+        return new_rows
     open_same = Konflik.select().where(
         (Konflik.entitas_id == rek.id) & Konflik.selesai.is_null()).first()
     package_head = incoming[-1]
@@ -987,6 +1015,7 @@ def boleh_selesaikan(aktor: Aktor, konflik: Konflik) -> bool:
 
 PILIH_LOKAL = "LOKAL"
 PILIH_MASUK = "MASUK"
+AKSI_SELESAI = "selesaikan_konflik"
 
 
 def selesaikan_konflik(aktor: Aktor, konflik_id: uuid.UUID, pilihan: str) -> Konflik:
@@ -1019,7 +1048,7 @@ def selesaikan_konflik(aktor: Aktor, konflik_id: uuid.UUID, pilihan: str) -> Kon
             aside = [uuid.UUID(r["id"]) for r in incoming[istart:]]
             kept = [{"hash": h} for h in hashes[start:]]
         row = catat(
-            aktor, entitas, konflik.entitas_id, "selesaikan_konflik",
+            aktor, entitas, konflik.entitas_id, AKSI_SELESAI,
             catatan=_("Konflik dengan paket dari {p} diselesaikan: {pilihan}.").format(
                 p=konflik.pengirim,
                 pilihan=_("versi laptop ini") if pilihan == PILIH_LOKAL else _("versi paket")),
