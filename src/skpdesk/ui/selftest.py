@@ -135,6 +135,20 @@ def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
             Shiboken.delete(window)  # now, while the QApplication still exists
             return judul
 
+        def tanda_tangan() -> str:
+            # The signed history verifies and an office package round-trips: Ed25519, argon2id,
+            # ChaCha20-Poly1305 and zip all load in this build.
+            from skpdesk.services import paket, verifikasi
+
+            hasil = verifikasi.periksa()
+            if not hasil.ok:
+                raise LangkahGagal(str(hasil.galat[0]))
+            admin = akun.masuk(demo.ADMIN_LOGIN, demo.DEMO_SANDI)
+            out = paket.ekspor_kantor(admin, Path(tmp) / "kantor.skpx")
+            isi = paket.baca(out)
+            return _("{baris} baris riwayat sah; paket kantor {n} berkas").format(
+                baris=hasil.baris, n=len(isi.files))
+
         def dokumen() -> str:
             # The SKP form of PermenPANRB 6/2022 (the demo also keeps a PP 46/2011 year).
             skp = uji_diri.skp_contoh()
@@ -148,6 +162,7 @@ def uji_penuh(laporan: Laporan, cli: JalankanCli) -> None:
 
         _langkah(laporan, _("kantor contoh"), kantor)
         _langkah(laporan, _("jendela utama (offscreen)"), jendela)
+        _langkah(laporan, _("riwayat bertanda tangan dan paket"), tanda_tangan)
         _langkah(laporan, _("dokumen Word dirender"), dokumen)
         _langkah(
             laporan,
