@@ -431,3 +431,64 @@ def test_a_tampered_record_is_not_sent(diajukan, tmp_path):
     with pytest.raises(verifikasi.IsiBerubah, match="isi berbeda"):
         who = login(DEWI)
         paket.ekspor_dokumen(who, tmp_path / "x.skpx", paket.pilih_dokumen(who))
+
+
+def test_a_newer_office_package_updates_the_roster_and_a_reset_password(kantor, tmp_path):
+    admin_path, _, lap = kantor
+    from skpdesk.services import akun as akun_service
+    from skpdesk.services import demo
+    from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
+    from skpdesk.store.models import Akun, Pegawai
+
+    p = lap["pegawai"]
+    p.pakai()
+    login(SITI)  # a login on the laptop: recorded there only, never a conflict
+    # On the administrator's laptop: a new pegawai, and Siti's forgotten password reset.
+    db.obj.close()
+    database.open_database(admin_path)
+    admin = login("admin")
+    unit = kesos()
+    tambah_pegawai(admin, DataPegawai(nip="199501012020011001", nama="Pegawai Baru", golongan="III/a",
+                                      unit_id=unit.id))
+    siti_akun = Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nama == SITI))
+    akun_service.atur_sandi(admin, siti_akun.id, "baru12345")
+    newer = tmp_path / "kantor2.skpx"
+    paket.ekspor_kantor(admin, newer)
+    p.pakai()
+    hasil = paket.impor(newer)
+    assert "Pegawai Pegawai Baru" in hasil.diterapkan and not hasil.konflik
+    assert Pegawai.get(Pegawai.nip == "199501012020011001").unit_id == unit.id
+    aktor = akun_service.masuk(siti_akun.login, "baru12345")
+    assert aktor.kunci is not None  # the new key, opened by the new password
+    with pytest.raises(Exception, match="salah"):
+        akun_service.masuk(siti_akun.login, demo.DEMO_SANDI)
+    assert verifikasi.periksa().ok
+
+
+def test_only_the_office_key_may_bring_roster_data(kantor, tmp_path):
+    """A package signed by a person's own (certified) key may not carry pegawai records."""
+    _, _, lap = kantor
+    p, n = lap["pegawai"], lap["penilai"]
+    p.pakai()
+    siti = login(SITI)
+    from skpdesk.store import isi as isi_mod
+    from skpdesk.store.models import Pegawai
+
+    me = Pegawai.get(Pegawai.nama == SITI)
+    name, data = paket._rekaman_file(Entitas.PEGAWAI, str(me.id),
+                                     isi_mod.isi(str(Entitas.PEGAWAI), me.id))
+    out = paket._tulis_zip(tmp_path / "roster.skpx",
+                           {"jenis": paket.JENIS_DOKUMEN, "pembuat": paket._pembuat(siti)},
+                           {name: data, "kunci.json": isi_mod.kanonik(paket._kunci_json())},
+                           siti.kunci)
+    n.pakai()
+    db.obj.close()
+    _ditolak(n, out, "hanya paket kantor yang memperbarui data kantor")
+    # Nor may a person's key sign an office package.
+    p.pakai()
+    out2 = paket._tulis_zip(tmp_path / "kantor-palsu.skpx",
+                            {"jenis": paket.JENIS_KANTOR, "pembuat": paket._pembuat(siti)},
+                            {name: data, "kunci.json": isi_mod.kanonik(paket._kunci_json())},
+                            siti.kunci)
+    db.obj.close()
+    _ditolak(n, out2, "harus ditandatangani dengan kunci kantor")

@@ -194,6 +194,8 @@ def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
     if sidik == segel.KUNCI_LAMA:
         return  # vouched for by the office's seal of the old rows
     if not sidik:
+        if row["entitas"] == Entitas.SESI:
+            return  # a failed login has no open key to sign with; it vouches for no content
         lapor(GALAT, _("baris riwayat '{aksi}' tidak ditandatangani.").format(aksi=row["aksi"]))
         return
     key = keys.get(sidik)
