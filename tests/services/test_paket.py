@@ -448,8 +448,8 @@ def test_a_newer_office_package_updates_the_roster_and_a_reset_password(kantor, 
     database.open_database(admin_path)
     admin = login("admin")
     unit = kesos()
-    tambah_pegawai(admin, DataPegawai(nip="199501012020011001", nama="Pegawai Baru", golongan="III/a",
-                                      unit_id=unit.id))
+    tambah_pegawai(admin, DataPegawai(nip="199501012020011001", nama="Pegawai Baru",
+                                      golongan="III/a", unit_id=unit.id))
     siti_akun = Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nama == SITI))
     akun_service.atur_sandi(admin, siti_akun.id, "baru12345")
     newer = tmp_path / "kantor2.skpx"

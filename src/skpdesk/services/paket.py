@@ -836,7 +836,7 @@ def impor(path: Path | bytes, aktor: Aktor | None = None) -> HasilImpor:
                 new_rows = _terapkan(rek, paket, hasil, peran_paket, aside)
                 if new_rows:
                     rows_later.append((rek, new_rows))
-            for rek, new_rows in rows_later:
+            for _rek, new_rows in rows_later:
                 hasil.baris_baru += _sisipkan_baris(new_rows)
             for ids, by in aside:
                 for rid in ids:
