@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import daftar, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, LoginGagal, ValidasiGagal
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import AKUN, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
 LOGO_TINGGI = 72
@@ -113,7 +114,7 @@ class GantiSandiDialog(QDialog):
             if isinstance(exc, ValidasiGagal) and "sandi_lama" in exc.errors:
                 self.sandi_lama.setFocus()
             return
-        umumkan(AKUN)
+        umumkan(Entitas.AKUN)
         self.accept()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services.context import Aktor
@@ -30,7 +31,7 @@ from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
 from skpdesk.ui.bersama import gaya, teks
-from skpdesk.ui.bersama.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_BARIS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -253,7 +254,7 @@ class ArsipTab(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(DOKUMEN)
+        umumkan(Entitas.DOKUMEN)
         self.pesan.sukses(_("Scan terlampir pada dokumen."))
 
     def _on_tombol_ttd_clicked(self) -> None:
@@ -265,7 +266,7 @@ class ArsipTab(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(DOKUMEN)
+        umumkan(Entitas.DOKUMEN)
         self.pesan.sukses(_("Dokumen ditandai sudah ditandatangani."))
 
     def _on_tombol_massal_clicked(self) -> None:
@@ -300,7 +301,7 @@ class ArsipTab(QWidget):
 
     def _on_massal_selesai(self, hasil: HasilMassal) -> None:
         self.tombol_massal.setEnabled(True)
-        umumkan(DOKUMEN)
+        umumkan(Entitas.DOKUMEN)
         text = hasil.ringkasan()
         if hasil.dilewati or hasil.galat_cetak or hasil.dibatalkan:
             self.pesan.galat(text.splitlines()[0])
@@ -320,5 +321,5 @@ class ArsipTab(QWidget):
                 return
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (DOKUMEN, SKP):
+        if entitas in (Entitas.DOKUMEN, Entitas.SKP):
             self.muat_ulang()

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.aturan import CapaianOrganisasi
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, SKP, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
 
@@ -134,7 +135,7 @@ class CapaianPage(QWidget):
             self.pesan.galat(str(exc))
             return
         if saved:
-            umumkan(EVALUASI)
+            umumkan(Entitas.EVALUASI)
         self.muat_ulang()
         self.pesan.sukses(_("{n} capaian tersimpan.").format(n=saved))
 
@@ -225,5 +226,5 @@ class AtasanTab(QWidget):
         self._tampilkan(row)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (EVALUASI, SKP):
+        if entitas in (Entitas.EVALUASI, Entitas.SKP):
             self.muat_ulang()

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.aturan import URUTAN_KURVA, Predikat
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan
 
 LATAR_PERINGATAN = QColor("#fff4e5")
@@ -178,9 +179,9 @@ class DistribusiPage(QWidget):
             parent=self,
         )
         if dialog.exec() == CatatanDialog.DialogCode.Accepted:
-            umumkan(EVALUASI)
+            umumkan(Entitas.EVALUASI)
             self.pesan.sukses(_("Justifikasi tersimpan."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == EVALUASI and self._tahun is not None:
+        if entitas == Entitas.EVALUASI and self._tahun is not None:
             self.muat_ulang()

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama.bus import PERAN_HASIL, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 LATAR_DIUBAH = QColor("#fff4e5")
@@ -150,7 +151,7 @@ class MatriksPage(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
         if saved:
-            umumkan(PERAN_HASIL)
+            umumkan(Entitas.PERAN_HASIL)
         if self._tahun is not None and saved == len(changes):
             self.tampilkan(self._tahun)
             self.pesan.sukses(

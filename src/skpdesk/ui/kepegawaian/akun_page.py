@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
@@ -36,7 +37,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisAkun
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import AKUN, PEGAWAI, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, DaftarModel, Kolom
 from skpdesk.ui.bersama.teks import waktu_lokal
 from skpdesk.ui.bersama.widgets import (
@@ -248,7 +249,7 @@ class BuatAkunDialog(QDialog):
             self.galat.tampilkan(exc)
             return
         self.akun_id = akun.id
-        umumkan(AKUN)
+        umumkan(Entitas.AKUN)
         self.accept()
 
 
@@ -305,7 +306,7 @@ class AturSandiDialog(QDialog):
         except LayananError as exc:
             self.galat.tampilkan(exc)
             return
-        umumkan(AKUN)
+        umumkan(Entitas.AKUN)
         self.accept()
 
 
@@ -340,7 +341,7 @@ class AturPeranDialog(QDialog):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(AKUN)
+        umumkan(Entitas.AKUN)
         self.accept()
 
 
@@ -443,11 +444,11 @@ class AkunPage(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(AKUN)
+        umumkan(Entitas.AKUN)
         self.pesan.sukses(berhasil)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (AKUN, PEGAWAI):
+        if entitas in (Entitas.AKUN, Entitas.PEGAWAI):
             self.muat_ulang()
 
     def _on_tabel_selectionChanged(self, *args: object) -> None:

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import basisdata, cadangan
 from skpdesk.services.basisdata import Cadangan
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import PENGATURAN, bus
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_BERKAS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -182,7 +183,7 @@ class CadanganPage(QWidget):
         self.tombol_pulihkan.setEnabled(self._terpilih() is not None)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == PENGATURAN:
+        if entitas == Entitas.PENGATURAN:
             self.muat_ulang()
 
     def _on_tombol_folder_clicked(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import (
     GOLONGAN,
     JENJANG_PER_JENIS,
@@ -33,7 +34,7 @@ from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
-from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, SKP, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.teks import ringkasan_nip
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit
 from skpdesk.ui.bersama.widgets import (
@@ -128,7 +129,7 @@ class JabatanBaruDialog(QDialog):
             self.galat.tampilkan(exc)
             return
         self.jabatan_id = jabatan.id
-        umumkan(JABATAN)
+        umumkan(Entitas.JABATAN)
         self.accept()
 
 
@@ -342,7 +343,7 @@ class PegawaiDialog(QDialog):
                 self._tampilkan_nip(final=True)
             return
         self.pegawai_id = saved.id
-        umumkan(PEGAWAI)
+        umumkan(Entitas.PEGAWAI)
         self.accept()
 
     def _fokus_galat(self, exc: LayananError) -> None:
@@ -426,5 +427,5 @@ class AturAtasanDialog(QDialog):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(PEGAWAI, SKP)
+        umumkan(Entitas.PEGAWAI, Entitas.SKP)
         self.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import Periodisitas
 from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
@@ -32,7 +33,7 @@ from skpdesk.services import kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import PENGATURAN, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
 
 BARIS_KOP = 6
@@ -345,7 +346,7 @@ class PengaturanPage(QWidget):
         except LayananError as exc:
             self.galat.tampilkan(exc)
             return
-        umumkan(PENGATURAN)
+        umumkan(Entitas.PENGATURAN)
         self.pesan.sukses(_("Pengaturan disimpan."))
 
     def _on_tombol_simpan_alur_clicked(self) -> None:
@@ -363,11 +364,11 @@ class PengaturanPage(QWidget):
             self.pesan_alur.galat(str(exc))
             self.muat_ulang()
             return
-        umumkan(PENGATURAN)
+        umumkan(Entitas.PENGATURAN)
         self.pesan_alur.sukses(_("Alur kerja disimpan."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == PENGATURAN:
+        if entitas == Entitas.PENGATURAN:
             message = self.pesan.text() if not self.pesan.adalah_galat() else ""
             self.muat_ulang()
             if message:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.pengukuran import PitaCapaian
 from skpdesk.domain.skp import angka
 from skpdesk.i18n import _
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama.bus import PENGATURAN, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 from skpdesk.ui.perencanaan.umum import WARNA_PITA
 
@@ -87,5 +88,5 @@ class PitaPage(QWidget):
         except (ValueError, LayananError) as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(PENGATURAN)
+        umumkan(Entitas.PENGATURAN)
         self.pesan.sukses(_("Pita capaian tersimpan."))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import CaraKumulatif, Polaritas, label_triwulan
 from skpdesk.i18n import _
@@ -40,7 +41,7 @@ from skpdesk.ui.bersama.widgets import (
     combo_ringkas,
     tombol_primer,
 )
-from skpdesk.ui.perencanaan.umum import PERJANJIAN, ROLE_ID, buat_tabel, sel
+from skpdesk.ui.perencanaan.umum import ROLE_ID, buat_tabel, sel
 
 if TYPE_CHECKING:
     from skpdesk.store.models import PerjanjianKinerja
@@ -298,7 +299,7 @@ class PkEditor(QWidget):
         except LayananError as exc:
             self.galat.tampilkan(exc)
             return
-        umumkan(PERJANJIAN)
+        umumkan(Entitas.PERJANJIAN_KINERJA)
         self.pesan.sukses(_("Baris Perjanjian Kinerja tersimpan."))
 
     def _on_tombol_baru_clicked(self) -> None:
@@ -314,7 +315,7 @@ class PkEditor(QWidget):
         except LayananError as exc:
             self.galat.tampilkan(exc)
             return
-        umumkan(PERJANJIAN)
+        umumkan(Entitas.PERJANJIAN_KINERJA)
 
     def _on_tombol_buat_clicked(self) -> None:
         try:
@@ -322,7 +323,7 @@ class PkEditor(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(PERJANJIAN)
+        umumkan(Entitas.PERJANJIAN_KINERJA)
         self.pk.setCurrentIndex(max(0, cari_data(self.pk, pk.id)))
 
     def _on_tombol_pihak_clicked(self) -> None:
@@ -335,7 +336,7 @@ class PkEditor(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(PERJANJIAN)
+        umumkan(Entitas.PERJANJIAN_KINERJA)
         self.pesan.sukses(_("Para pihak tersimpan."))
 
     def _on_pk_currentIndexChanged(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import LAMPIRAN_BAGIAN, Pendekatan
 from skpdesk.domain.workflow import (
     ALUR_SKP,
@@ -45,8 +46,6 @@ from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
 from skpdesk.ui.bersama import aksi, gaya, teks
-from skpdesk.ui.bersama.bus import DOKUMEN as ENTITAS_DOKUMEN
-from skpdesk.ui.bersama.bus import SKP as ENTITAS_SKP
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
@@ -122,7 +121,7 @@ class SkpEditor(QWidget):
         self.aksi = BarisAksi(
             self._jalankan_layanan,
             self.pesan,
-            umumkan=(ENTITAS_SKP,),
+            umumkan=(Entitas.SKP,),
             pertanyaan=self._pertanyaan,
             sebelum=self._simpan_dulu,
             pesan_galat=self._pesan_galat,
@@ -434,7 +433,7 @@ class SkpEditor(QWidget):
         if not aksi.jalankan(
             lambda: skp_service.simpan_isi(self._aktor, skp_id, isi),
             self._galat_simpan,
-            umumkan=ENTITAS_SKP,
+            umumkan=Entitas.SKP,
         ):
             return False
         self._kotor = False
@@ -508,7 +507,7 @@ class SkpEditor(QWidget):
             for nomor, text in changes:
                 skp_service.atur_ekspektasi(self._aktor, skp_id, nomor, text)
 
-        if not aksi.berhasil(simpan, self.pesan, umumkan=ENTITAS_SKP):
+        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
             return
         self.muat_ulang()
         self.halaman.setCurrentIndex(HAL_PERILAKU)
@@ -526,7 +525,7 @@ class SkpEditor(QWidget):
         made = aksi.jalankan(
             lambda: [documents.buat_dokumen(self._aktor, kode, skp_id) for kode in KIND_SKP],
             self.pesan,
-            umumkan=ENTITAS_DOKUMEN,
+            umumkan=Entitas.DOKUMEN,
             tangkap=(documents.KeluaranGagal, documents.TemplatTidakAda),
         )
         if made is None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import (
     STATUS_KEPUTUSAN_KEBERATAN,
     STATUS_PENILAIAN_DAPAT_DIUBAH,
@@ -44,7 +45,7 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.ui.bersama import aksi, gaya
-from skpdesk.ui.bersama.bus import EVALUASI, bus
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat, pengembalian_terakhir
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -143,7 +144,7 @@ class EvaluasiPage(QWidget):
         self.aksi = BarisAksi(
             lambda t, note: self._layanan(t)(note),
             self.pesan,
-            umumkan=(EVALUASI,),
+            umumkan=(Entitas.EVALUASI,),
             pertanyaan=self._pertanyaan,
         )
         self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
@@ -448,7 +449,7 @@ class EvaluasiPage(QWidget):
 
     def _coba(self, fungsi) -> bool:
         """Run a service call of this page: a refusal above the page, the change announced."""
-        return aksi.berhasil(fungsi, self.pesan, umumkan=EVALUASI)
+        return aksi.berhasil(fungsi, self.pesan, umumkan=Entitas.EVALUASI)
 
     def _on_tombol_mulai_clicked(self) -> None:
         if self._skp_id is None:
@@ -479,7 +480,7 @@ class EvaluasiPage(QWidget):
             self.pesan.galat(str(exc))
             self.tabel.setCurrentCell(row, COL_REALISASI)  # the row the service refused
 
-        if aksi.berhasil(simpan, galat, umumkan=EVALUASI):
+        if aksi.berhasil(simpan, galat, umumkan=Entitas.EVALUASI):
             self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
 
     def _on_tombol_simpan_umpan_clicked(self) -> None:
@@ -608,5 +609,5 @@ class EvaluasiPage(QWidget):
         )
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == EVALUASI and not self._memuat and self.isVisible():
+        if entitas == Entitas.EVALUASI and not self._memuat and self.isVisible():
             self.muat_ulang()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.aturan import AspekPerilakuPP46
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.format import angka
 from skpdesk.domain.workflow import STATUS_DAPAT_DIUBAH, Pihak, StatusSKP
 from skpdesk.i18n import _
@@ -28,7 +29,7 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import SKP, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 # Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
@@ -370,7 +371,7 @@ class Pp46Page(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(SKP)
+        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Kegiatan dan target tersimpan."))
 
@@ -397,7 +398,7 @@ class Pp46Page(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(SKP)
+        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Realisasi tersimpan; nilai dihitung ulang."))
 
@@ -412,10 +413,10 @@ class Pp46Page(QWidget):
         except LayananError as exc:
             self.pesan.galat(str(exc))
             return
-        umumkan(SKP)
+        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Nilai perilaku tersimpan; nilai prestasi kerja dihitung ulang."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == SKP and self._skp_id is not None and self.isVisible():
+        if entitas == Entitas.SKP and self._skp_id is not None and self.isVisible():
             self.muat_ulang()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import Pendekatan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
@@ -30,7 +31,7 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.errors import LayananError
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_ID
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 from skpdesk.ui.skp.editor import SkpEditor
@@ -115,7 +116,7 @@ class BuatSkpDialog(QDialog):
             self.galat.tampilkan(exc)
             return
         self.skp_id = skp.id
-        umumkan(SKP)
+        umumkan(Entitas.SKP)
         self.accept()
 
 
@@ -239,5 +240,5 @@ class SkpSayaTab(QWidget):
             self.pilih(dialog.skp_id)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (SKP, PERAN_HASIL, PEGAWAI, EVALUASI):
+        if entitas in (Entitas.SKP, Entitas.PERAN_HASIL, Entitas.PEGAWAI, Entitas.EVALUASI):
             self.muat_ulang()
