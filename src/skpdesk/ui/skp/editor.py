@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.aturan import adalah_pp46
 from skpdesk.domain.berakhlak import BERAKHLAK
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import LAMPIRAN_BAGIAN, Pendekatan
@@ -43,7 +44,6 @@ from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import ValidasiGagal
-from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
 from skpdesk.ui.bersama import aksi, gaya, teks
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
@@ -336,14 +336,12 @@ class SkpEditor(QWidget):
         # Saving is itself the move back to a draft; no separate button for it.
         self.aksi.isi(skp_service.aksi_tersedia(self._aktor, skp), lewati={"perbaiki"})
         # A PP 46 SKP saves its kegiatan on its own page.
-        self.tombol_simpan.setVisible(self._dapat_diubah and skp.regime != PP46_REGIME)
-        # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
-        may_print = (
-            skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and skp.regime != PP46_REGIME
-        )
         # An approved SKP is evaluated period by period (SOPs 000–002); an SKP on the
         # PP 46/2011 regime has kegiatan and its own numbers instead of RHK and BerAKHLAK.
-        legacy = skp.regime == PP46_REGIME
+        legacy = adalah_pp46(skp.regime)
+        self.tombol_simpan.setVisible(self._dapat_diubah and not legacy)
+        # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
+        may_print = skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and not legacy
         for index in (HAL_HASIL, HAL_PERILAKU, HAL_LAMPIRAN):
             self.halaman.setTabVisible(index, not legacy)
         self.halaman.setTabVisible(HAL_EVALUASI, may_print)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skpdesk.domain.aturan import AspekPerilakuPP46
+from skpdesk.domain.aturan import AspekPerilakuPP46, adalah_pp46
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.format import angka
 from skpdesk.domain.workflow import STATUS_DAPAT_DIUBAH, Pihak, StatusSKP
@@ -227,7 +227,7 @@ class Pp46Page(QWidget):
 
     def muat_ulang(self) -> None:
         skp = skp_service.cari(self._skp_id)
-        if skp is None or skp.regime != pp46_service.REGIME.value:
+        if skp is None or not adalah_pp46(skp.regime):
             return
         pihak = skp_service.pihak_pada(self._aktor, skp)
         approved = skp.status in pp46_service.STATUS_DISETUJUI
