@@ -46,7 +46,7 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
-from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat, pengembalian_terakhir
+from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 if TYPE_CHECKING:
@@ -352,9 +352,8 @@ class EvaluasiPage(QWidget):
             Pihak.ATASAN_PEJABAT_PENILAI in pihak and ev.status in STATUS_KEPUTUSAN_KEBERATAN
         )
         self._isi_penilaian(ev, penilai_isi or atasan_putus)
-        events = ev_service.linimasa(ev)
-        self.riwayat.isi(events, alur)
-        self._isi_catatan(ev, events)
+        self.riwayat.isi(ev_service.linimasa(ev), alur)
+        self._isi_catatan(ev)
         self.aksi.isi(ev_service.aksi_tersedia(self._aktor, ev), lewati=AKSI_SENDIRI)
         for w in (self.tombol_simpan_realisasi, self.tombol_berkas, self.tombol_tautan):
             w.setVisible(pegawai_isi)
@@ -422,12 +421,12 @@ class EvaluasiPage(QWidget):
             return
         self.predikat.setText(predikat_kinerja(Rating(hk), Rating(pk)).label)
 
-    def _isi_catatan(self, ev: Evaluasi, events: list[skp_service.Peristiwa]) -> None:
+    def _isi_catatan(self, ev: Evaluasi) -> None:
         keberatan = ev_service.keberatan_terakhir(ev)
         if keberatan is None:
             # A return to the pegawai, to the penilai, or a reopened final evaluation: the
-            # domain's return set of this chain says which (docs/domain.md §3).
-            self.kotak.tampilkan_pengembalian(pengembalian_terakhir(events, ev_service.alur(ev)))
+            # service's chain knows which steps send it back (docs/domain.md §3).
+            self.kotak.tampilkan_pengembalian(ev_service.catatan_pengembalian(ev))
             return
         lines = [_("Keberatan pegawai: {t}").format(t=keberatan.alasan)]
         if keberatan.tanggapan:
