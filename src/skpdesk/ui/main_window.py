@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.nama.setText(self.aktor.nama)
         try:
             office = kantor.instansi().nama
-        except LayananError:
+        except LayananError:  # no office recorded: the header shows no office name
             office = ""
         jabatan = daftar.jabatan_pegawai(self.aktor.pegawai_id)
         if not self.aktor.pegawai_id:

@@ -22,7 +22,7 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -144,12 +144,15 @@ class MatriksPage(QWidget):
     def _on_tombol_simpan_clicked(self) -> None:
         changes = self._perubahan()
         saved = 0
-        try:
+
+        def simpan() -> None:
+            nonlocal saved
             for rhk_id, bawahan_id, text in changes:
                 skp_service.atur_peran_hasil(self._aktor, rhk_id, bawahan_id, text)
                 saved += 1
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+
+        aksi.berhasil(simpan, self.pesan)
+        # Cells saved before a refusal stay saved: they are announced either way.
         if saved:
             umumkan(Entitas.PERAN_HASIL)
         if self._tahun is not None and saved == len(changes):

@@ -30,8 +30,7 @@ from skpdesk.services import daftar, kantor
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisPegawai
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_ID, ROLE_UNIT_ID
 from skpdesk.ui.bersama.unit_tree import UnitTreeModel, subpohon
@@ -403,12 +402,12 @@ class PegawaiPage(QWidget):
         if row is None:
             return
         if not row.aktif:
-            try:
-                pegawai_service.aktifkan_pegawai(self._aktor, row.id)
-            except LayananError as exc:
-                self.pesan.galat(str(exc))
+            if not aksi.berhasil(
+                lambda: pegawai_service.aktifkan_pegawai(self._aktor, row.id),
+                self.pesan,
+                umumkan=Entitas.PEGAWAI,
+            ):
                 return
-            umumkan(Entitas.PEGAWAI)
             self.pesan.sukses(_("{nama} aktif kembali.").format(nama=row.nama_lengkap))
             return
         dialog = CatatanDialog(

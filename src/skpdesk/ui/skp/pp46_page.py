@@ -27,9 +27,8 @@ from skpdesk.i18n import _
 from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 # Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
@@ -366,12 +365,12 @@ class Pp46Page(QWidget):
             )
             for n in range(self.target.rowCount())
         ]
-        try:
-            pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if not aksi.berhasil(
+            lambda: pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian),
+            self.pesan,
+            umumkan=Entitas.SKP,
+        ):
             return
-        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Kegiatan dan target tersimpan."))
 
@@ -382,7 +381,7 @@ class Pp46Page(QWidget):
         self.penjelasan.setPlainText(self._penjelasan.get(("ringkasan", row), ""))
 
     def _on_tombol_realisasi_clicked(self) -> None:
-        try:
+        def simpan() -> None:
             for n, kegiatan_id in enumerate(self._kegiatan_ids):
                 cells = [self.kegiatan.item(n, col).text() for col in KOLOM_REALISASI]
                 if not any(c.strip() for c in cells):
@@ -395,10 +394,9 @@ class Pp46Page(QWidget):
                     waktu=_baca(cells[2]),
                     biaya=_baca(cells[3]),
                 )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+
+        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
             return
-        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Realisasi tersimpan; nilai dihitung ulang."))
 
@@ -408,12 +406,12 @@ class Pp46Page(QWidget):
         scores = {
             a: _baca(self.perilaku.item(n, 1).text()) for n, a in enumerate(self._aspek)
         }
-        try:
-            pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if not aksi.berhasil(
+            lambda: pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores),
+            self.pesan,
+            umumkan=Entitas.SKP,
+        ):
             return
-        umumkan(Entitas.SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Nilai perilaku tersimpan; nilai prestasi kerja dihitung ulang."))
 
