@@ -1,5 +1,5 @@
-"""The chain pieces on the real screens: a reopened evaluation shows its reason, and the SKP,
-evaluation and Pengukuran screens share one history table and one kind of action bar."""
+"""The chain pieces on the real screens: a reopened evaluation shows its reason, the SKP
+editor its return note (the shared history table: tests/ui/test_riwayat_sama.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.demo_skp import RETURN_NOTE
 from skpdesk.store.models import SKP, Pegawai
 from skpdesk.ui.app import create_main_window
-from skpdesk.ui.bersama import rantai
-from skpdesk.ui.bersama.rantai import KOL_LAMA, TabelRiwayat
 from skpdesk.ui.bersama.widgets import CatatanDialog
 
 E = StatusEvaluasi
@@ -98,22 +96,14 @@ def test_the_skp_editor_still_shows_its_return_note(qtbot, demo_db):
     assert "ajukan kembali ke atasan" in editor.catatan_kembali.text()
 
 
-def _history(table: TabelRiwayat) -> tuple[list[str], list[tuple]]:
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    marks = []
-    for r in range(table.rowCount()):
-        item = table.item(r, KOL_LAMA)
-        if item.text():
-            marks.append((item.background().color().name(), item.toolTip()))
-    return headers, marks
-
-
 def test_the_return_sets_come_from_the_domain():
+    # The history table marks what the service's chain calls a return; those sets are the
+    # domain's.
     from skpdesk.domain import evaluasi, pengukuran, workflow
+    from skpdesk.services import pengukuran as pengukuran_service
 
-    assert rantai.aksi_pengembalian(workflow.ALUR_SKP) == workflow.AKSI_PENGEMBALIAN
-    for chain in (evaluasi.ALUR_EVALUASI_PERIODIK, evaluasi.ALUR_EVALUASI_TAHUNAN):
-        assert rantai.aksi_pengembalian(chain) == (
-            evaluasi.AKSI_PENGEMBALIAN | evaluasi.AKSI_PENGEMBALIAN_PENILAI
-        )
-    assert rantai.aksi_pengembalian(pengukuran.ALUR_PENGUKURAN) == pengukuran.AKSI_PENGEMBALIAN
+    assert skp_service.RANTAI.aksi_pengembalian == workflow.AKSI_PENGEMBALIAN
+    assert ev_service.RANTAI.aksi_pengembalian == (
+        evaluasi.AKSI_PENGEMBALIAN | evaluasi.AKSI_PENGEMBALIAN_PENILAI
+    )
+    assert pengukuran_service.RANTAI.aksi_pengembalian == pengukuran.AKSI_PENGEMBALIAN

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from tests.ui.conftest import CAMAT_NIP, LIA_NIP, ganti_exec, pegawai
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.store.models import Pegawai, Riwayat, UnitKerja
-from skpdesk.ui.bersama.bus import PEGAWAI, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import CatatanDialog, cari_data
 from skpdesk.ui.kepegawaian.pegawai_dialog import AturAtasanDialog, PegawaiDialog
 from skpdesk.ui.kepegawaian.pegawai_model import COL_NAMA, COL_NIP
@@ -206,7 +207,7 @@ def test_selection_and_sort_survive_a_data_change(qtbot, demo_admin):
     pegawai_service.ubah_pegawai(
         demo_admin, joko.id, data.__class__(**{**data.__dict__, "nama": "Joko Susanto"})
     )
-    umumkan(PEGAWAI)
+    umumkan(Entitas.PEGAWAI)
 
     assert "Joko Susanto" in _nama_di_tabel(page)
     assert page.id_terpilih() == lia.id

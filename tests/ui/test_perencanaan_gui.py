@@ -12,7 +12,6 @@ from skpdesk.store.models import Pegawai
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama.rantai import KOL_CATATAN, KOL_TINDAKAN
 from skpdesk.ui.bersama.widgets import CatatanDialog
-from skpdesk.ui.perencanaan import tab as perencanaan_tab
 from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
 from skpdesk.ui.perencanaan.pengukuran_page import COL_CAPAIAN, COL_KATEGORI
 from skpdesk.ui.perencanaan.umum import WARNA_PITA
@@ -185,7 +184,6 @@ def test_a_quarter_from_the_camat_to_the_sent_report(qtbot, demo_db, monkeypatch
 
     text = "\n".join(p.text for p in Document(opened_files[0]).paragraphs)
     assert "TRIWULAN II TAHUN" in text and "{{" not in text
-    assert perencanaan_tab.PENGUKURAN == "PengukuranKinerja"
 
 
 def test_a_refused_action_is_said_and_nothing_moves(qtbot, demo_db, monkeypatch):

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import daftar, kantor
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, LoginGagal, ValidasiGagal
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import AKUN, umumkan
+from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
 LOGO_TINGGI = 72
@@ -106,15 +106,19 @@ class GantiSandiDialog(QDialog):
             self.galat_ulangi.galat(_("Kedua kata sandi baru tidak sama."))
             self.ulangi.setFocus()
             return
-        try:
-            akun_service.ganti_sandi(self._aktor, self.sandi_lama.text(), self.sandi_baru.text())
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
-            if isinstance(exc, ValidasiGagal) and "sandi_lama" in exc.errors:
-                self.sandi_lama.setFocus()
-            return
-        umumkan(AKUN)
-        self.accept()
+        if aksi.berhasil(
+            lambda: akun_service.ganti_sandi(
+                self._aktor, self.sandi_lama.text(), self.sandi_baru.text()
+            ),
+            self._tolak,
+            umumkan=Entitas.AKUN,
+        ):
+            self.accept()
+
+    def _tolak(self, exc: BaseException) -> None:
+        self.galat.tampilkan(exc)
+        if isinstance(exc, ValidasiGagal) and "sandi_lama" in exc.errors:
+            self.sandi_lama.setFocus()
 
 
 def gaya_info(label: QLabel) -> None:
@@ -196,7 +200,7 @@ class LoginDialog(QDialog):
         try:
             instansi = kantor.instansi()
             setting = kantor.pengaturan()
-        except LayananError:
+        except LayananError:  # no office yet (before the setup wizard): nothing is refused
             self.nama_kantor.setText("skpdesk")
             return
         self.nama_kantor.setText(instansi.nama)

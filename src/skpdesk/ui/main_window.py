@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
@@ -32,11 +33,9 @@ from skpdesk.ui.atasan_penilai.tab import AtasanTab
 from skpdesk.ui.atasan_penilai.tab import tersedia as atasan_tersedia
 from skpdesk.ui.bawahan.tab import BawahanTab
 from skpdesk.ui.bersama import gaya, tata_letak
-from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, bus
-from skpdesk.ui.bersama.bus import SKP as SKP_ENTITAS
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
-from skpdesk.ui.perencanaan.tab import PENGUKURAN as PENGUKURAN_ENTITAS
 from skpdesk.ui.perencanaan.tab import PerencanaanTab
 from skpdesk.ui.profil import ProfilPage
 from skpdesk.ui.skp_saya.tab import SkpSayaTab
@@ -276,7 +275,7 @@ class MainWindow(QMainWindow):
         self.nama.setText(self.aktor.nama)
         try:
             office = kantor.instansi().nama
-        except LayananError:
+        except LayananError:  # no office recorded: the header shows no office name
             office = ""
         jabatan = daftar.jabatan_pegawai(self.aktor.pegawai_id)
         if not self.aktor.pegawai_id:
@@ -364,7 +363,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == PEGAWAI:
+        if entitas == Entitas.PEGAWAI:
             self._isi_kepala()
-        if entitas in (PEGAWAI, SKP_ENTITAS, EVALUASI, PENGUKURAN_ENTITAS):
+        if entitas in (Entitas.PEGAWAI, Entitas.SKP, Entitas.EVALUASI, Entitas.PENGUKURAN_KINERJA):
             self._isi_terlambat()

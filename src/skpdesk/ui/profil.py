@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import Orang
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus
+from skpdesk.ui.bersama.bus import bus
 
 LEBAR_KARTU = 720
 
@@ -149,5 +150,5 @@ class ProfilPage(QWidget):
         self.atasan2.tampilkan(data.atasan_dari_atasan)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (PEGAWAI, UNIT_KERJA, JABATAN):
+        if entitas in (Entitas.PEGAWAI, Entitas.UNIT_KERJA, Entitas.JABATAN):
             self.muat_ulang()

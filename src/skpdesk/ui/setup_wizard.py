@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kantor
-from skpdesk.services.errors import LayananError, ValidasiGagal
+from skpdesk.services.errors import ValidasiGagal
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import LabelPesan, baris_pesan, tombol_primer
 
 LEBAR = 640
@@ -242,19 +243,19 @@ class SetupWizard(QWizard):
     def simpan(self) -> bool:
         """Create the office; on a refusal show it on its page and go back there."""
         data = self.data_kantor()
-        try:
-            kantor.siapkan_kantor(data)
-        except ValidasiGagal as exc:
-            first_page = None
-            for key, message in exc.errors.items():
-                page_id, label = self._halaman.get(key, (self.currentId(), self.admin.galat_sandi))
-                label.galat(message)
-                first_page = page_id if first_page is None else min(first_page, page_id)
-            while first_page is not None and self.currentId() > first_page:
-                self.back()
-            return False
-        except LayananError as exc:
-            self.admin.galat_sandi.galat(str(exc))
+        if not aksi.berhasil(lambda: kantor.siapkan_kantor(data), self._tolak):
             return False
         self.data = data
         return True
+
+    def _tolak(self, exc: BaseException) -> None:
+        if not isinstance(exc, ValidasiGagal):
+            self.admin.galat_sandi.galat(str(exc))
+            return
+        first_page = None
+        for key, message in exc.errors.items():
+            page_id, label = self._halaman.get(key, (self.currentId(), self.admin.galat_sandi))
+            label.galat(message)
+            first_page = page_id if first_page is None else min(first_page, page_id)
+        while first_page is not None and self.currentId() > first_page:
+            self.back()

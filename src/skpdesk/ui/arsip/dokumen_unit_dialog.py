@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services import evaluasi as evaluasi_service
@@ -29,7 +30,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit, subpohon
 
 # Kinds made from one SKP or one evaluation; others (unit-level forms) are made elsewhere.
-ENTITAS_MASSAL = ("SKP", "Evaluasi")
+ENTITAS_MASSAL = (Entitas.SKP, Entitas.EVALUASI)
 
 
 @dataclass(frozen=True)

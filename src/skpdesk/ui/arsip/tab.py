@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
-from skpdesk.services.errors import LayananError
 from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
-from skpdesk.ui.bersama import gaya, teks
-from skpdesk.ui.bersama.bus import DOKUMEN, SKP, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya, teks
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_BARIS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -70,6 +70,13 @@ def _tip_versi(row: BarisDokumen) -> str | None:
         return _("Data pengukuran kinerja sudah berubah sejak dokumen ini dibuat; buat "
                  "dokumen baru.")
     return _("Data SKP sudah berubah sejak dokumen ini dibuat; buat dokumen baru.")
+
+
+def _pesan_scan(exc: BaseException) -> str:
+    """A file that cannot be read says so; a service's refusal is shown as it is."""
+    if isinstance(exc, OSError):
+        return _("Berkas tidak dapat dibaca: {e}").format(e=exc)
+    return str(exc)
 
 
 class ArsipModel(DaftarModel[BarisDokumen]):
@@ -244,28 +251,28 @@ class ArsipTab(QWidget):
         path = self.pilih_berkas_scan()
         if not path:
             return
-        try:
-            data = Path(path).read_bytes()
-            dokumen_service.lampirkan_scan(self._aktor, row.dokumen.id, data)
-        except OSError as exc:
-            self.pesan.galat(_("Berkas tidak dapat dibaca: {e}").format(e=exc))
+        if not aksi.berhasil(
+            lambda: dokumen_service.lampirkan_scan(
+                self._aktor, row.dokumen.id, Path(path).read_bytes()
+            ),
+            self.pesan,
+            umumkan=Entitas.DOKUMEN,
+            pesan=_pesan_scan,
+            tangkap=(OSError,),
+        ):
             return
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        umumkan(DOKUMEN)
         self.pesan.sukses(_("Scan terlampir pada dokumen."))
 
     def _on_tombol_ttd_clicked(self) -> None:
         row = self.terpilih()
         if row is None:
             return
-        try:
-            dokumen_service.tandai_ditandatangani(self._aktor, row.dokumen.id)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if not aksi.berhasil(
+            lambda: dokumen_service.tandai_ditandatangani(self._aktor, row.dokumen.id),
+            self.pesan,
+            umumkan=Entitas.DOKUMEN,
+        ):
             return
-        umumkan(DOKUMEN)
         self.pesan.sukses(_("Dokumen ditandai sudah ditandatangani."))
 
     def _on_tombol_massal_clicked(self) -> None:
@@ -273,12 +280,13 @@ class ArsipTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.pilihan()
-        try:
-            ids = dokumen_service.rekaman_unit(
+        ids = aksi.jalankan(
+            lambda: dokumen_service.rekaman_unit(
                 chosen.entitas, chosen.unit_ids, chosen.tahun, chosen.periode
-            )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+            ),
+            self.pesan,
+        )
+        if ids is None:
             return
         if not ids:
             self.pesan.galat(_("Tidak ada SKP yang sudah disetujui (atau evaluasinya) pada unit "
@@ -300,7 +308,7 @@ class ArsipTab(QWidget):
 
     def _on_massal_selesai(self, hasil: HasilMassal) -> None:
         self.tombol_massal.setEnabled(True)
-        umumkan(DOKUMEN)
+        umumkan(Entitas.DOKUMEN)
         text = hasil.ringkasan()
         if hasil.dilewati or hasil.galat_cetak or hasil.dibatalkan:
             self.pesan.galat(text.splitlines()[0])
@@ -320,5 +328,5 @@ class ArsipTab(QWidget):
                 return
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (DOKUMEN, SKP):
+        if entitas in (Entitas.DOKUMEN, Entitas.SKP):
             self.muat_ulang()

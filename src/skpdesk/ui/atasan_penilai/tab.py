@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.aturan import CapaianOrganisasi
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, SKP, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
 
@@ -119,8 +119,9 @@ class CapaianPage(QWidget):
 
     def _on_tombol_simpan_clicked(self) -> None:
         tahun = self.tahun.currentData()
-        saved = 0
-        try:
+
+        def simpan() -> int:
+            saved = 0
             for i, unit_id in enumerate(self._units):
                 for j, kode in enumerate(self._periode):
                     combo = self.tabel.cellWidget(i, j)
@@ -130,11 +131,13 @@ class CapaianPage(QWidget):
                             self._aktor, unit_id, tahun, kode, value
                         )
                         saved += 1
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+            return saved
+
+        saved = aksi.jalankan(
+            simpan, self.pesan, umumkan=lambda n: (Entitas.EVALUASI,) if n else ()
+        )
+        if saved is None:
             return
-        if saved:
-            umumkan(EVALUASI)
         self.muat_ulang()
         self.pesan.sukses(_("{n} capaian tersimpan.").format(n=saved))
 
@@ -225,5 +228,5 @@ class AtasanTab(QWidget):
         self._tampilkan(row)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (EVALUASI, SKP):
+        if entitas in (Entitas.EVALUASI, Entitas.SKP):
             self.muat_ulang()

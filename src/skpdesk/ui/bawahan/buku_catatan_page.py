@@ -21,8 +21,7 @@ from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya, teks
+from skpdesk.ui.bersama import aksi, gaya, teks
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 
@@ -104,12 +103,12 @@ class BukuCatatanPage(QWidget):
         pegawai_id = self.pegawai.currentData()
         if pegawai_id is None:
             return
-        try:
-            ev_service.tambah_catatan_penilai(
+        if not aksi.berhasil(
+            lambda: ev_service.tambah_catatan_penilai(
                 self._aktor, pegawai_id, self.tanggal.date().toPython(), self.catatan.toPlainText()
-            )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+            ),
+            self.pesan,
+        ):
             return
         self.catatan.clear()
         self.muat_ulang()

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain.aturan import URUTAN_KURVA, Predikat
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.widgets import CatatanDialog, LabelPesan
 
 LATAR_PERINGATAN = QColor("#fff4e5")
@@ -115,12 +115,14 @@ class DistribusiPage(QWidget):
         if not has_unit:
             self.peringatan.bersihkan()
             return
-        try:
-            hasil = ev_service.cek_distribusi_unit(
+        # Refused when the unit was removed meanwhile.
+        hasil = aksi.jalankan(
+            lambda: ev_service.cek_distribusi_unit(
                 unit_id, self._tahun, self.periode.currentData()
-            )
-        except LayananError as exc:  # the unit was removed meanwhile
-            self.peringatan.galat(str(exc))
+            ),
+            self.peringatan,
+        )
+        if hasil is None:
             return
         self.capaian.setText(
             _("Capaian kinerja organisasi: {c} · {n} evaluasi final").format(
@@ -178,9 +180,9 @@ class DistribusiPage(QWidget):
             parent=self,
         )
         if dialog.exec() == CatatanDialog.DialogCode.Accepted:
-            umumkan(EVALUASI)
+            umumkan(Entitas.EVALUASI)
             self.pesan.sukses(_("Justifikasi tersimpan."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == EVALUASI and self._tahun is not None:
+        if entitas == Entitas.EVALUASI and self._tahun is not None:
             self.muat_ulang()

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama.bus import PERAN_HASIL, umumkan
+from skpdesk.ui.bersama import aksi
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 LATAR_DIUBAH = QColor("#fff4e5")
@@ -143,14 +144,17 @@ class MatriksPage(QWidget):
     def _on_tombol_simpan_clicked(self) -> None:
         changes = self._perubahan()
         saved = 0
-        try:
+
+        def simpan() -> None:
+            nonlocal saved
             for rhk_id, bawahan_id, text in changes:
                 skp_service.atur_peran_hasil(self._aktor, rhk_id, bawahan_id, text)
                 saved += 1
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+
+        aksi.berhasil(simpan, self.pesan)
+        # Cells saved before a refusal stay saved: they are announced either way.
         if saved:
-            umumkan(PERAN_HASIL)
+            umumkan(Entitas.PERAN_HASIL)
         if self._tahun is not None and saved == len(changes):
             self.tampilkan(self._tahun)
             self.pesan.sukses(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
@@ -30,7 +31,7 @@ from skpdesk.ui.bawahan.buku_catatan_page import BukuCatatanPage
 from skpdesk.ui.bawahan.distribusi_page import DistribusiPage
 from skpdesk.ui.bawahan.matriks_page import MatriksPage
 from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_BARIS
 from skpdesk.ui.skp.editor import SkpEditor
 from skpdesk.ui.skp.model import (
@@ -218,6 +219,6 @@ class BawahanTab(QWidget):
         self.muat_ulang()
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (SKP, PERAN_HASIL, PEGAWAI, EVALUASI):
+        if entitas in (Entitas.SKP, Entitas.PERAN_HASIL, Entitas.PEGAWAI, Entitas.EVALUASI):
             self._isi_tahun()
             self.muat_ulang()

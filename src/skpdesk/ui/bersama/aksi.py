@@ -7,7 +7,7 @@ only say what to call, where a refusal goes and what changed::
     skp = aksi.jalankan(
         lambda: skp_service.simpan_isi(aktor, skp_id, isi),
         self.pesan,                      # a LabelPesan, a GalatForm, a callable or a widget
-        umumkan=bus.SKP,
+        umumkan=Entitas.SKP,
     )
     if skp is None:
         return                           # refused: the message is already on the screen

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-# Entity names carried by ``data_changed``: the model class names of the store.
-PEGAWAI = "Pegawai"
-AKUN = "Akun"
-UNIT_KERJA = "UnitKerja"
-JABATAN = "Jabatan"
-PENGATURAN = "Pengaturan"
-SKP = "SKP"
-DOKUMEN = "Dokumen"
-EVALUASI = "Evaluasi"
-PERAN_HASIL = "PeranHasil"
-
 
 class Bus(QObject):
     """Signals:
-    data_changed(str): a service call succeeded and changed records of this entity.
+    data_changed(str): a service call succeeded and changed records of this type, named by
+    ``Entitas`` (src/skpdesk/domain/entitas.py); a StrEnum compares equal to the str received.
     """
 
     data_changed = Signal(str)

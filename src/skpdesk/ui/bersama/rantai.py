@@ -27,9 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skpdesk.domain import evaluasi as domain_evaluasi
-from skpdesk.domain import pengukuran as domain_pengukuran
-from skpdesk.domain import workflow
 from skpdesk.domain.workflow import Alur, Transisi
 from skpdesk.i18n import _
 from skpdesk.ui.bersama import aksi, gaya, teks
@@ -40,28 +37,8 @@ from skpdesk.ui.skp.model import lama
 if TYPE_CHECKING:
     from skpdesk.store.models import Riwayat
 
-# --- which actions send a chain back -----------------------------------------------------------
-
-# The domain's return and reopen actions of each chain, by the chain's code: a note written
-# with one of them is what the next holder of the pen must read (docs/domain.md §3).
-_PENGEMBALIAN: dict[str, frozenset[str]] = {
-    workflow.ALUR_SKP.kode: workflow.AKSI_PENGEMBALIAN,
-    **{
-        chain.kode: domain_evaluasi.AKSI_PENGEMBALIAN
-        | domain_evaluasi.AKSI_PENGEMBALIAN_PENILAI
-        for chain in (domain_evaluasi.ALUR_EVALUASI_PERIODIK, domain_evaluasi.ALUR_EVALUASI_TAHUNAN)
-    },
-    domain_pengukuran.ALUR_PENGUKURAN.kode: domain_pengukuran.AKSI_PENGEMBALIAN,
-}
-
-
-def aksi_pengembalian(alur: Alur) -> frozenset[str]:
-    """The actions that send this chain back or reopen it."""
-    return _PENGEMBALIAN.get(alur.kode, frozenset())
-
-
 class Peristiwa(Protocol):
-    """A history row with its time against the SOP (``skp.Peristiwa``, ``pengukuran.Peristiwa``)."""
+    """A history row as the services give it (``services/rantai.py::Peristiwa``)."""
 
     @property
     def riwayat(self) -> Riwayat: ...
@@ -75,19 +52,13 @@ class Peristiwa(Protocol):
     @property
     def lewat_baku(self) -> bool: ...
 
+    # Whether the row sends the chain back or reopens it, as the service's chain declares.
+    @property
+    def pengembalian(self) -> bool: ...
+
 
 def _aksi_alur(alur: Alur) -> frozenset[str]:
     return frozenset(t.aksi for t in alur.transisi)
-
-
-def pengembalian_terakhir(peristiwa: Sequence[Peristiwa], alur: Alur) -> Riwayat | None:
-    """The last step of the chain if it was a return or a reopen; its note still stands.
-
-    Edits in between (a realisasi, a feedback) do not move the chain and keep the note shown.
-    """
-    moves = _aksi_alur(alur)
-    last = next((e.riwayat for e in reversed(peristiwa) if e.riwayat.aksi in moves), None)
-    return last if last is not None and last.aksi in aksi_pengembalian(alur) else None
 
 
 # --- the action bar ----------------------------------------------------------------------------
@@ -252,7 +223,6 @@ class TabelRiwayat(QTableWidget):
         labels = {t.aksi: t.label for t in alur.transisi}
         labels.update(label_lain or {})
         moves = _aksi_alur(alur)
-        returns = aksi_pengembalian(alur)
         self.setRowCount(len(peristiwa))
         for n, e in enumerate(peristiwa):
             r = e.riwayat
@@ -277,7 +247,7 @@ class TabelRiwayat(QTableWidget):
                     durasi,
                 )
             ]
-            if r.aksi in returns:
+            if e.pengembalian:
                 # Every return and reopen stands out with its reason.
                 fg, bg = gaya.warna_status("PERLU_REVISI")
                 for col in (KOL_TINDAKAN, KOL_CATATAN):

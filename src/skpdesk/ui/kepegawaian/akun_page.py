@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.nip import format_nip
 from skpdesk.i18n import _
@@ -34,9 +36,8 @@ from skpdesk.services import akun as akun_service
 from skpdesk.services import context, daftar
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisAkun
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import AKUN, PEGAWAI, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, DaftarModel, Kolom
 from skpdesk.ui.bersama.teks import waktu_lokal
 from skpdesk.ui.bersama.widgets import (
@@ -236,19 +237,20 @@ class BuatAkunDialog(QDialog):
         if self.sandi.text() != self.ulangi.text():
             self.galat_ulangi.galat(_("Kedua kata sandi tidak sama."))
             return
-        try:
-            akun = akun_service.buat_akun(
+        akun = aksi.jalankan(
+            lambda: akun_service.buat_akun(
                 self._aktor,
                 self.login.text(),
                 self.sandi.text(),
                 pegawai_id=self.pegawai.currentData(),
                 peran=[p for p, box in self.peran.items() if box.isChecked()],
-            )
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
+            ),
+            self.galat,
+            umumkan=Entitas.AKUN,
+        )
+        if akun is None:
             return
         self.akun_id = akun.id
-        umumkan(AKUN)
         self.accept()
 
 
@@ -300,13 +302,12 @@ class AturSandiDialog(QDialog):
         if self.sandi.text() != self.ulangi.text():
             self.galat_ulangi.galat(_("Kedua kata sandi tidak sama."))
             return
-        try:
-            akun_service.atur_sandi(self._aktor, self._row.id, self.sandi.text())
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
-            return
-        umumkan(AKUN)
-        self.accept()
+        if aksi.berhasil(
+            lambda: akun_service.atur_sandi(self._aktor, self._row.id, self.sandi.text()),
+            self.galat,
+            umumkan=Entitas.AKUN,
+        ):
+            self.accept()
 
 
 class AturPeranDialog(QDialog):
@@ -333,15 +334,13 @@ class AturPeranDialog(QDialog):
         self.tombol.rejected.connect(self.reject)
 
     def _on_tombol_accepted(self) -> None:
-        try:
-            akun_service.atur_peran(
-                self._aktor, self._row.id, [p for p, box in self.peran.items() if box.isChecked()]
-            )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        umumkan(AKUN)
-        self.accept()
+        peran = [p for p, box in self.peran.items() if box.isChecked()]
+        if aksi.berhasil(
+            lambda: akun_service.atur_peran(self._aktor, self._row.id, peran),
+            self.pesan,
+            umumkan=Entitas.AKUN,
+        ):
+            self.accept()
 
 
 class AkunPage(QWidget):
@@ -437,17 +436,12 @@ class AkunPage(QWidget):
             _("Aktifkan") if row is not None and not row.aktif else _("Nonaktifkan")
         )
 
-    def _jalankan(self, aksi: Any, berhasil: str) -> None:
-        try:
-            aksi()
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        umumkan(AKUN)
-        self.pesan.sukses(berhasil)
+    def _jalankan(self, fungsi: Callable[[], object], berhasil: str) -> None:
+        if aksi.berhasil(fungsi, self.pesan, umumkan=Entitas.AKUN):
+            self.pesan.sukses(berhasil)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (AKUN, PEGAWAI):
+        if entitas in (Entitas.AKUN, Entitas.PEGAWAI):
             self.muat_ulang()
 
     def _on_tabel_selectionChanged(self, *args: object) -> None:

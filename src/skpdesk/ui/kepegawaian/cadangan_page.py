@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import basisdata, cadangan
 from skpdesk.services.basisdata import Cadangan
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import PENGATURAN, bus
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_BERKAS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -62,6 +63,11 @@ def teks_ukuran(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1_000_000:.1f} MB".replace(".", ",")
     return f"{max(n // 1000, 1)} kB"
+
+
+def _tak_diganti(exc: BaseException) -> str:
+    """A refused check or restore: the database in use stays as it was."""
+    return _("{alasan}\nTidak ada yang diganti.").format(alasan=exc)
 
 
 class CadanganModel(DaftarModel[Cadangan]):
@@ -182,7 +188,7 @@ class CadanganPage(QWidget):
         self.tombol_pulihkan.setEnabled(self._terpilih() is not None)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == PENGATURAN:
+        if entitas == Entitas.PENGATURAN:
             self.muat_ulang()
 
     def _on_tombol_folder_clicked(self) -> None:
@@ -191,10 +197,13 @@ class CadanganPage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _on_tombol_cadangkan_clicked(self) -> None:
-        try:
-            path = cadangan.cadangkan_sekarang(self._aktor)
-        except (LayananError, OSError) as exc:
-            self.pesan.galat(_("Cadangan gagal: {alasan}").format(alasan=exc))
+        path = aksi.jalankan(
+            lambda: cadangan.cadangkan_sekarang(self._aktor),
+            self.pesan,
+            pesan=lambda exc: _("Cadangan gagal: {alasan}").format(alasan=exc),
+            tangkap=(OSError,),
+        )
+        if path is None:
             return
         self.muat_ulang()
         self.pesan.sukses(_("Cadangan dibuat: {berkas}").format(berkas=path.name))
@@ -217,12 +226,8 @@ class CadanganPage(QWidget):
     def pulihkan(self, path: Path) -> None:
         """Verify, ask, restore; then the person logs in again on the restored data."""
         self.pesan.bersihkan()
-        try:
-            info = cadangan.periksa_berkas(path)
-        except LayananError as exc:
-            self.pesan.galat(
-                _("{alasan}\nTidak ada yang diganti.").format(alasan=exc)
-            )
+        info = aksi.jalankan(lambda: cadangan.periksa_berkas(path), self.pesan, pesan=_tak_diganti)
+        if info is None:
             return
         jawab = QMessageBox.question(
             self,
@@ -237,10 +242,10 @@ class CadanganPage(QWidget):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        try:
-            hasil = cadangan.pulihkan(self._aktor, path)
-        except LayananError as exc:
-            self.pesan.galat(_("{alasan}\nTidak ada yang diganti.").format(alasan=exc))
+        hasil = aksi.jalankan(
+            lambda: cadangan.pulihkan(self._aktor, path), self.pesan, pesan=_tak_diganti
+        )
+        if hasil is None:
             return
         QMessageBox.information(
             self,

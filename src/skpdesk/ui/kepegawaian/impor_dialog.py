@@ -37,8 +37,9 @@ from skpdesk.i18n import _
 from skpdesk.resources import resource_path
 from skpdesk.services import impor
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError, ValidasiGagal
+from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.impor import BarisImpor, HasilImpor, KesalahanBaris, Pratinjau
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.model import ROLE_SORT, DaftarModel, Kolom
 
 CONTOH = "contoh/daftar_pegawai.xlsx"
@@ -250,12 +251,13 @@ class ImporRosterDialog(QDialog):
         self._sembunyikan_pesan()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pratinjau = impor.baca_berkas(path)
-        except LayananError as exc:
-            self._galat(str(exc))
-            return None
+            pratinjau = aksi.jalankan(
+                lambda: impor.baca_berkas(path), lambda exc: self._galat(str(exc))
+            )
         finally:
             QApplication.restoreOverrideCursor()
+        if pratinjau is None:
+            return None
         self._tampilkan(pratinjau)
         return pratinjau
 
@@ -336,21 +338,19 @@ class ImporRosterDialog(QDialog):
             ).format(path=target)
         )
 
+    def _tolak(self, exc: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        if isinstance(exc, ValidasiGagal):
+            # The data changed since the preview: show what is wrong now.
+            self._tampilkan(impor.periksa_ulang(self.pratinjau))
+        self._galat(_("Tidak ada yang disimpan. {pesan}").format(pesan=exc))
+
     def _on_tombol_impor_clicked(self) -> None:
         if self.pratinjau is None or not self.pratinjau.ok:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            hasil = impor.terapkan(self._aktor, self.pratinjau)
-        except ValidasiGagal as exc:
-            # The data changed since the preview: show what is wrong now.
-            QApplication.restoreOverrideCursor()
-            self._tampilkan(impor.periksa_ulang(self.pratinjau))
-            self._galat(_("Tidak ada yang disimpan. {pesan}").format(pesan=exc))
-            return
-        except LayananError as exc:
-            QApplication.restoreOverrideCursor()
-            self._galat(_("Tidak ada yang disimpan. {pesan}").format(pesan=exc))
+        hasil = aksi.jalankan(lambda: impor.terapkan(self._aktor, self.pratinjau), self._tolak)
+        if hasil is None:
             return
         QApplication.restoreOverrideCursor()
         self.hasil = hasil

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import (
     GOLONGAN,
     JENJANG_PER_JENIS,
@@ -33,7 +34,7 @@ from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError, ValidasiGagal
-from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, SKP, umumkan
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.teks import ringkasan_nip
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit
 from skpdesk.ui.bersama.widgets import (
@@ -116,19 +117,20 @@ class JabatanBaruDialog(QDialog):
 
     def _on_tombol_accepted(self) -> None:
         jenjang = self.jenjang.currentText() if self.jenjang.isEnabled() else ""
-        try:
-            jabatan = kantor.tambah_jabatan(
+        jabatan = aksi.jalankan(
+            lambda: kantor.tambah_jabatan(
                 self._aktor,
                 self.nama.text(),
                 self.jenis.currentData(),
                 jenjang,
                 self.unit.currentData(),
-            )
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
+            ),
+            self.galat,
+            umumkan=Entitas.JABATAN,
+        )
+        if jabatan is None:
             return
         self.jabatan_id = jabatan.id
-        umumkan(JABATAN)
         self.accept()
 
 
@@ -330,20 +332,23 @@ class PegawaiDialog(QDialog):
             )
             self.atasan.setFocus()
             return
-        try:
+
+        def simpan():
             if self.pegawai_id is None:
-                saved = pegawai_service.tambah_pegawai(self._aktor, self.data_form())
-            else:
-                saved = pegawai_service.ubah_pegawai(self._aktor, self.pegawai_id, self.data_form())
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
-            self._fokus_galat(exc)
-            if isinstance(exc, ValidasiGagal) and "nip" not in exc.errors:
-                self._tampilkan_nip(final=True)
+                return pegawai_service.tambah_pegawai(self._aktor, self.data_form())
+            return pegawai_service.ubah_pegawai(self._aktor, self.pegawai_id, self.data_form())
+
+        saved = aksi.jalankan(simpan, self._tolak, umumkan=Entitas.PEGAWAI)
+        if saved is None:
             return
         self.pegawai_id = saved.id
-        umumkan(PEGAWAI)
         self.accept()
+
+    def _tolak(self, exc: BaseException) -> None:
+        self.galat.tampilkan(exc)
+        self._fokus_galat(exc)
+        if isinstance(exc, ValidasiGagal) and "nip" not in exc.errors:
+            self._tampilkan_nip(final=True)
 
     def _fokus_galat(self, exc: LayananError) -> None:
         if not isinstance(exc, ValidasiGagal):
@@ -414,7 +419,8 @@ class AturAtasanDialog(QDialog):
         if not self.atasan.teks_dikenal():
             self.pesan.galat(_("Pilih atasan dari daftar (ketik sebagian nama, lalu pilih)."))
             return
-        try:
+
+        def simpan() -> None:
             if self.serahkan.isChecked():
                 skp_service.ganti_atasan_dan_serahkan(
                     self._aktor, self._pegawai_id, self.atasan.pegawai_id(), self.alasan.text()
@@ -423,8 +429,6 @@ class AturAtasanDialog(QDialog):
                 pegawai_service.atur_atasan(
                     self._aktor, self._pegawai_id, self.atasan.pegawai_id()
                 )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        umumkan(PEGAWAI, SKP)
-        self.accept()
+
+        if aksi.berhasil(simpan, self.pesan, umumkan=(Entitas.PEGAWAI, Entitas.SKP)):
+            self.accept()

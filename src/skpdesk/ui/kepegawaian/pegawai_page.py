@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import StatusKepegawaian
 from skpdesk.i18n import _
 from skpdesk.services import daftar, kantor
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.daftar import BarisPegawai
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import JABATAN, PEGAWAI, UNIT_KERJA, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus, umumkan
 from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_ID, ROLE_UNIT_ID
 from skpdesk.ui.bersama.unit_tree import UnitTreeModel, subpohon
 from skpdesk.ui.bersama.widgets import CatatanDialog, IsianDialog, LabelPesan, tombol_primer
@@ -306,7 +306,7 @@ class PegawaiPage(QWidget):
     # -- handlers ----------------------------------------------------------------------------
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (PEGAWAI, UNIT_KERJA, JABATAN):
+        if entitas in (Entitas.PEGAWAI, Entitas.UNIT_KERJA, Entitas.JABATAN):
             self.muat_ulang()
 
     def _on_pohon_currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -357,7 +357,7 @@ class PegawaiPage(QWidget):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            umumkan(UNIT_KERJA)
+            umumkan(Entitas.UNIT_KERJA)
             if (item := self.pohon_model.cari(self._unit_baru)) is not None:
                 self.pohon.setCurrentIndex(item.index())
 
@@ -375,7 +375,7 @@ class PegawaiPage(QWidget):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            umumkan(UNIT_KERJA)
+            umumkan(Entitas.UNIT_KERJA)
 
     def _on_tombol_tambah_clicked(self) -> None:
         dialog = PegawaiDialog(self._aktor, unit_id=self.unit_terpilih(), parent=self)
@@ -402,12 +402,12 @@ class PegawaiPage(QWidget):
         if row is None:
             return
         if not row.aktif:
-            try:
-                pegawai_service.aktifkan_pegawai(self._aktor, row.id)
-            except LayananError as exc:
-                self.pesan.galat(str(exc))
+            if not aksi.berhasil(
+                lambda: pegawai_service.aktifkan_pegawai(self._aktor, row.id),
+                self.pesan,
+                umumkan=Entitas.PEGAWAI,
+            ):
                 return
-            umumkan(PEGAWAI)
             self.pesan.sukses(_("{nama} aktif kembali.").format(nama=row.nama_lengkap))
             return
         dialog = CatatanDialog(
@@ -421,7 +421,7 @@ class PegawaiPage(QWidget):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            umumkan(PEGAWAI)
+            umumkan(Entitas.PEGAWAI)
             self.pesan.sukses(_("{nama} dinonaktifkan.").format(nama=row.nama_lengkap))
 
     def _on_tombol_impor_clicked(self) -> None:
@@ -432,7 +432,7 @@ class PegawaiPage(QWidget):
             self.pesan.galat(_("Fitur impor belum tersedia pada versi ini."))
             return
         ImporRosterDialog(self._aktor, self).exec()
-        umumkan(PEGAWAI, UNIT_KERJA, JABATAN)
+        umumkan(Entitas.PEGAWAI, Entitas.UNIT_KERJA, Entitas.JABATAN)
 
     def id_terpilih(self) -> uuid.UUID | None:
         row = self.pegawai_terpilih()

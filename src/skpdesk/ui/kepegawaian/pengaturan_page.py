@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import Periodisitas
 from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import kantor
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import PENGATURAN, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
 
 BARIS_KOP = 6
@@ -331,8 +331,8 @@ class PengaturanPage(QWidget):
 
     def _on_tombol_simpan_clicked(self) -> None:
         self.galat.bersihkan()
-        try:
-            kantor.ubah_pengaturan(
+        if not aksi.berhasil(
+            lambda: kantor.ubah_pengaturan(
                 self._aktor,
                 kop_surat=[f.text() for f in self.kop],
                 tempat=self.tempat.text(),
@@ -341,17 +341,18 @@ class PengaturanPage(QWidget):
                 logo=self._logo_baru,
                 logo_nama=self._logo_nama,
                 hapus_logo=self._hapus_logo,
-            )
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
+            ),
+            self.galat,
+            umumkan=Entitas.PENGATURAN,
+        ):
             return
-        umumkan(PENGATURAN)
         self.pesan.sukses(_("Pengaturan disimpan."))
 
     def _on_tombol_simpan_alur_clicked(self) -> None:
         """The evaluation period first: it is refused once this year's evaluations began."""
         self.pesan_alur.bersihkan()
-        try:
+
+        def simpan() -> None:
             wanted = self.periodisitas.currentData()
             if wanted != ev_service.periodisitas_kantor().value:
                 ev_service.atur_periodisitas(self._aktor, wanted)
@@ -359,15 +360,17 @@ class PengaturanPage(QWidget):
             if self.opsi_bkpsdm.isChecked():
                 opsi.add(OPSI_BKPSDM)
             kantor.atur_opsi_alur(self._aktor, sorted(opsi))
-        except LayananError as exc:
+
+        def tolak(exc: BaseException) -> None:
             self.pesan_alur.galat(str(exc))
-            self.muat_ulang()
+            self.muat_ulang()  # back to what is stored
+
+        if not aksi.berhasil(simpan, tolak, umumkan=Entitas.PENGATURAN):
             return
-        umumkan(PENGATURAN)
         self.pesan_alur.sukses(_("Alur kerja disimpan."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == PENGATURAN:
+        if entitas == Entitas.PENGATURAN:
             message = self.pesan.text() if not self.pesan.adalah_galat() else ""
             self.muat_ulang()
             if message:

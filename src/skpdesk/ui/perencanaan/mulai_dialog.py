@@ -11,8 +11,8 @@ from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import PeranRantai
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import LabelPesan, PilihPegawai, tombol_primer
 
 if TYPE_CHECKING:
@@ -80,9 +80,9 @@ class MulaiDialog(QDialog):
                            get[PeranPK.KASUBBAG_PERENCANA], get[PeranPK.PELAKSANA], self._kasi)
 
     def _on_tombol_accepted(self) -> None:
-        try:
-            ps.mulai_pengukuran(self._aktor, self._pk_id, self._triwulan, self.peran())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
-            return
-        self.accept()
+        # The page that opened the dialog announces the new chain.
+        if aksi.berhasil(
+            lambda: ps.mulai_pengukuran(self._aktor, self._pk_id, self._triwulan, self.peran()),
+            self.pesan,
+        ):
+            self.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import ALUR_PENGUKURAN, PeranPK, StatusPengukuran, label_triwulan
 from skpdesk.domain.workflow import Transisi
@@ -32,7 +33,7 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
 from skpdesk.services.pengukuran import BarisPengukuran
 from skpdesk.ui.bersama import aksi, gaya
-from skpdesk.ui.bersama.bus import DOKUMEN, umumkan
+from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import (
     LabelPesan,
@@ -42,7 +43,7 @@ from skpdesk.ui.bersama.widgets import (
     tombol_primer,
 )
 from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
-from skpdesk.ui.perencanaan.umum import PENGUKURAN, ROLE_ID, buat_tabel, sel, warnai
+from skpdesk.ui.perencanaan.umum import ROLE_ID, buat_tabel, sel, warnai
 from skpdesk.ui.skp.model import lama
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class PengukuranPage(QWidget):
         self.baris_aksi = BarisAksi(
             self._jalankan_layanan,
             self.pesan,
-            umumkan=(PENGUKURAN,),
+            umumkan=(Entitas.PENGUKURAN_KINERJA,),
             pertanyaan=lambda _t: _(
                 "Tuliskan apa yang harus diperbaiki. Catatan ini tampil bagi penerimanya "
                 "dan tersimpan di riwayat."
@@ -420,7 +421,7 @@ class PengukuranPage(QWidget):
             return
         self.pesan.sukses(_("Pengukuran {tw} dimulai; giliran Camat menugaskan.").format(
             tw=label_triwulan(tw)))
-        umumkan(PENGUKURAN)
+        umumkan(Entitas.PENGUKURAN_KINERJA)
 
     def _on_tombol_simpan_clicked(self) -> None:
         chosen = self._baris_terpilih()
@@ -428,7 +429,7 @@ class PengukuranPage(QWidget):
             return
         values = (self.realisasi.text(), self.kendala.text(), self.tindak_lanjut.text())
         if not aksi.berhasil(lambda: ps.isi_realisasi(self._aktor, chosen, *values),
-                             self.pesan_isi, umumkan=PENGUKURAN):
+                             self.pesan_isi, umumkan=Entitas.PENGUKURAN_KINERJA):
             return
         self.pesan_isi.sukses(_("Isian tersimpan."))
 
@@ -441,7 +442,7 @@ class PengukuranPage(QWidget):
         pengukuran_id = self._pengukuran_id
         hasil = aksi.jalankan(
             lambda: documents.buat_dokumen(self._aktor, kode, pengukuran_id), self.pesan,
-            umumkan=DOKUMEN,
+            umumkan=Entitas.DOKUMEN,
             tangkap=(documents.KeluaranGagal, documents.TemplatTidakAda, OSError))
         if hasil is None:
             return

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.pengukuran import PitaCapaian
 from skpdesk.domain.skp import angka
 from skpdesk.i18n import _
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama.bus import PENGATURAN, umumkan
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 from skpdesk.ui.perencanaan.umum import WARNA_PITA
 
@@ -76,16 +76,18 @@ class PitaPage(QWidget):
         self._tambah()
 
     def _on_tombol_simpan_clicked(self) -> None:
-        bands = []
-        try:
+        def simpan() -> None:
+            bands = []
             for n in range(self.tabel.rowCount()):
                 text = (self.tabel.item(n, 0).text() if self.tabel.item(n, 0) else "").strip()
                 label = self.tabel.item(n, 1).text() if self.tabel.item(n, 1) else ""
                 bands.append(PitaCapaian(angka(text) if text else None, label,
                                          self.tabel.cellWidget(n, 2).currentData()))
             ps.atur_pita(self._aktor, bands)
-        except (ValueError, LayananError) as exc:
-            self.pesan.galat(str(exc))
+
+        # A number that does not read (ValueError) is shown like a refusal.
+        if not aksi.berhasil(
+            simpan, self.pesan, umumkan=Entitas.PENGATURAN, tangkap=(ValueError,)
+        ):
             return
-        umumkan(PENGATURAN)
         self.pesan.sukses(_("Pita capaian tersimpan."))

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.domain.pengukuran import CaraKumulatif, Polaritas, label_triwulan
 from skpdesk.i18n import _
 from skpdesk.services import daftar
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.errors import LayananError
 from skpdesk.services.pengukuran import DataIndikatorPK, PihakKedua
-from skpdesk.ui.bersama.bus import umumkan
+from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
     LabelPesan,
@@ -40,7 +40,7 @@ from skpdesk.ui.bersama.widgets import (
     combo_ringkas,
     tombol_primer,
 )
-from skpdesk.ui.perencanaan.umum import PERJANJIAN, ROLE_ID, buat_tabel, sel
+from skpdesk.ui.perencanaan.umum import ROLE_ID, buat_tabel, sel
 
 if TYPE_CHECKING:
     from skpdesk.store.models import PerjanjianKinerja
@@ -293,12 +293,12 @@ class PkEditor(QWidget):
         pk = self._pk()
         if pk is None:
             return
-        try:
-            ps.simpan_indikator(self._aktor, pk.id, self.data(), self._indikator_id)
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
+        if not aksi.berhasil(
+            lambda: ps.simpan_indikator(self._aktor, pk.id, self.data(), self._indikator_id),
+            self.galat,
+            umumkan=Entitas.PERJANJIAN_KINERJA,
+        ):
             return
-        umumkan(PERJANJIAN)
         self.pesan.sukses(_("Baris Perjanjian Kinerja tersimpan."))
 
     def _on_tombol_baru_clicked(self) -> None:
@@ -309,33 +309,34 @@ class PkEditor(QWidget):
     def _on_tombol_hapus_clicked(self) -> None:
         if self._indikator_id is None:
             return
-        try:
-            ps.hapus_indikator(self._aktor, self._indikator_id)
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
-            return
-        umumkan(PERJANJIAN)
+        aksi.berhasil(
+            lambda: ps.hapus_indikator(self._aktor, self._indikator_id),
+            self.galat,
+            umumkan=Entitas.PERJANJIAN_KINERJA,
+        )
 
     def _on_tombol_buat_clicked(self) -> None:
-        try:
-            pk = ps.buat_pk(self._aktor, self.unit_baru.currentData(), self.tahun_baru.value())
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        pk = aksi.jalankan(
+            lambda: ps.buat_pk(self._aktor, self.unit_baru.currentData(), self.tahun_baru.value()),
+            self.pesan,
+            umumkan=Entitas.PERJANJIAN_KINERJA,
+        )
+        if pk is None:
             return
-        umumkan(PERJANJIAN)
         self.pk.setCurrentIndex(max(0, cari_data(self.pk, pk.id)))
 
     def _on_tombol_pihak_clicked(self) -> None:
         pk = self._pk()
         if pk is None:
             return
-        try:
-            ps.ubah_pihak(self._aktor, pk.id, self.pihak_pertama.pegawai_id(), PihakKedua(
-                self.kedua_nama.text(), self.kedua_nip.text(), self.kedua_jabatan.text()))
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        kedua = PihakKedua(
+            self.kedua_nama.text(), self.kedua_nip.text(), self.kedua_jabatan.text())
+        if not aksi.berhasil(
+            lambda: ps.ubah_pihak(self._aktor, pk.id, self.pihak_pertama.pegawai_id(), kedua),
+            self.pesan,
+            umumkan=Entitas.PERJANJIAN_KINERJA,
+        ):
             return
-        umumkan(PERJANJIAN)
         self.pesan.sukses(_("Para pihak tersimpan."))
 
     def _on_pk_currentIndexChanged(self) -> None:

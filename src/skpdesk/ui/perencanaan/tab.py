@@ -5,17 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
-from skpdesk.ui.bersama.bus import PEGAWAI, PENGATURAN, bus
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.perencanaan.pengukuran_page import PengukuranPage
 from skpdesk.ui.perencanaan.pita_page import PitaPage
 from skpdesk.ui.perencanaan.pk_editor import PkEditor
-from skpdesk.ui.perencanaan.umum import PENGUKURAN, PERJANJIAN
 
-__all__ = ["PENGUKURAN", "PERJANJIAN", "PerencanaanTab"]
+__all__ = ["PerencanaanTab"]
 
 
 class PerencanaanTab(QWidget):
@@ -60,5 +60,10 @@ class PerencanaanTab(QWidget):
         self.jumlah_berubah.emit(self.jumlah)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (PENGUKURAN, PERJANJIAN, PEGAWAI, PENGATURAN):
+        if entitas in (
+            Entitas.PENGUKURAN_KINERJA,
+            Entitas.PERJANJIAN_KINERJA,
+            Entitas.PEGAWAI,
+            Entitas.PENGATURAN,
+        ):
             self.muat_ulang()

@@ -1,4 +1,4 @@
-"""What the Perencanaan pages share: bus entity names, band colours, table helpers."""
+"""What the Perencanaan pages share: band colours, table helpers."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.model import ROLE_ID
 
-__all__ = ["PENGUKURAN", "PERJANJIAN", "ROLE_ID", "WARNA_PITA", "buat_tabel", "sel", "warnai"]
-
-# Entity names carried by the app-wide bus for this tab's records.
-PENGUKURAN = "PengukuranKinerja"
-PERJANJIAN = "PerjanjianKinerja"
+__all__ = ["ROLE_ID", "WARNA_PITA", "buat_tabel", "sel", "warnai"]
 
 # Band colours: (text, background), the same greens/ambers/reds as the status labels.
 WARNA_PITA: dict[str, tuple[str, str]] = {

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.aturan import adalah_pp46
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import LAMPIRAN_BAGIAN, Pendekatan
 from skpdesk.domain.workflow import (
     ALUR_SKP,
@@ -42,11 +44,8 @@ from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import ValidasiGagal
-from skpdesk.services.pp46 import REGIME as PP46_REGIME
 from skpdesk.services.skp import IsiSKP
 from skpdesk.ui.bersama import aksi, gaya, teks
-from skpdesk.ui.bersama.bus import DOKUMEN as ENTITAS_DOKUMEN
-from skpdesk.ui.bersama.bus import SKP as ENTITAS_SKP
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
@@ -122,7 +121,7 @@ class SkpEditor(QWidget):
         self.aksi = BarisAksi(
             self._jalankan_layanan,
             self.pesan,
-            umumkan=(ENTITAS_SKP,),
+            umumkan=(Entitas.SKP,),
             pertanyaan=self._pertanyaan,
             sebelum=self._simpan_dulu,
             pesan_galat=self._pesan_galat,
@@ -337,14 +336,12 @@ class SkpEditor(QWidget):
         # Saving is itself the move back to a draft; no separate button for it.
         self.aksi.isi(skp_service.aksi_tersedia(self._aktor, skp), lewati={"perbaiki"})
         # A PP 46 SKP saves its kegiatan on its own page.
-        self.tombol_simpan.setVisible(self._dapat_diubah and skp.regime != PP46_REGIME)
-        # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
-        may_print = (
-            skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and skp.regime != PP46_REGIME
-        )
         # An approved SKP is evaluated period by period (SOPs 000–002); an SKP on the
         # PP 46/2011 regime has kegiatan and its own numbers instead of RHK and BerAKHLAK.
-        legacy = skp.regime == PP46_REGIME
+        legacy = adalah_pp46(skp.regime)
+        self.tombol_simpan.setVisible(self._dapat_diubah and not legacy)
+        # The SKP form of PermenPANRB 6/2022 does not fit an SKP kept under PP 46/2011.
+        may_print = skp.status in STATUS_DAPAT_DICETAK and bool(pihak) and not legacy
         for index in (HAL_HASIL, HAL_PERILAKU, HAL_LAMPIRAN):
             self.halaman.setTabVisible(index, not legacy)
         self.halaman.setTabVisible(HAL_EVALUASI, may_print)
@@ -434,7 +431,7 @@ class SkpEditor(QWidget):
         if not aksi.jalankan(
             lambda: skp_service.simpan_isi(self._aktor, skp_id, isi),
             self._galat_simpan,
-            umumkan=ENTITAS_SKP,
+            umumkan=Entitas.SKP,
         ):
             return False
         self._kotor = False
@@ -508,7 +505,7 @@ class SkpEditor(QWidget):
             for nomor, text in changes:
                 skp_service.atur_ekspektasi(self._aktor, skp_id, nomor, text)
 
-        if not aksi.berhasil(simpan, self.pesan, umumkan=ENTITAS_SKP):
+        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
             return
         self.muat_ulang()
         self.halaman.setCurrentIndex(HAL_PERILAKU)
@@ -526,7 +523,7 @@ class SkpEditor(QWidget):
         made = aksi.jalankan(
             lambda: [documents.buat_dokumen(self._aktor, kode, skp_id) for kode in KIND_SKP],
             self.pesan,
-            umumkan=ENTITAS_DOKUMEN,
+            umumkan=Entitas.DOKUMEN,
             tangkap=(documents.KeluaranGagal, documents.TemplatTidakAda),
         )
         if made is None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.aturan import Rating
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import (
     STATUS_KEPUTUSAN_KEBERATAN,
     STATUS_PENILAIAN_DAPAT_DIUBAH,
@@ -44,8 +45,8 @@ from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.ui.bersama import aksi, gaya
-from skpdesk.ui.bersama.bus import EVALUASI, bus
-from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat, pengembalian_terakhir
+from skpdesk.ui.bersama.bus import bus
+from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class EvaluasiPage(QWidget):
         self.aksi = BarisAksi(
             lambda t, note: self._layanan(t)(note),
             self.pesan,
-            umumkan=(EVALUASI,),
+            umumkan=(Entitas.EVALUASI,),
             pertanyaan=self._pertanyaan,
         )
         self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
@@ -351,9 +352,8 @@ class EvaluasiPage(QWidget):
             Pihak.ATASAN_PEJABAT_PENILAI in pihak and ev.status in STATUS_KEPUTUSAN_KEBERATAN
         )
         self._isi_penilaian(ev, penilai_isi or atasan_putus)
-        events = ev_service.linimasa(ev)
-        self.riwayat.isi(events, alur)
-        self._isi_catatan(ev, events)
+        self.riwayat.isi(ev_service.linimasa(ev), alur)
+        self._isi_catatan(ev)
         self.aksi.isi(ev_service.aksi_tersedia(self._aktor, ev), lewati=AKSI_SENDIRI)
         for w in (self.tombol_simpan_realisasi, self.tombol_berkas, self.tombol_tautan):
             w.setVisible(pegawai_isi)
@@ -421,12 +421,12 @@ class EvaluasiPage(QWidget):
             return
         self.predikat.setText(predikat_kinerja(Rating(hk), Rating(pk)).label)
 
-    def _isi_catatan(self, ev: Evaluasi, events: list[skp_service.Peristiwa]) -> None:
+    def _isi_catatan(self, ev: Evaluasi) -> None:
         keberatan = ev_service.keberatan_terakhir(ev)
         if keberatan is None:
             # A return to the pegawai, to the penilai, or a reopened final evaluation: the
-            # domain's return set of this chain says which (docs/domain.md §3).
-            self.kotak.tampilkan_pengembalian(pengembalian_terakhir(events, ev_service.alur(ev)))
+            # service's chain knows which steps send it back (docs/domain.md §3).
+            self.kotak.tampilkan_pengembalian(ev_service.catatan_pengembalian(ev))
             return
         lines = [_("Keberatan pegawai: {t}").format(t=keberatan.alasan)]
         if keberatan.tanggapan:
@@ -448,7 +448,7 @@ class EvaluasiPage(QWidget):
 
     def _coba(self, fungsi) -> bool:
         """Run a service call of this page: a refusal above the page, the change announced."""
-        return aksi.berhasil(fungsi, self.pesan, umumkan=EVALUASI)
+        return aksi.berhasil(fungsi, self.pesan, umumkan=Entitas.EVALUASI)
 
     def _on_tombol_mulai_clicked(self) -> None:
         if self._skp_id is None:
@@ -479,7 +479,7 @@ class EvaluasiPage(QWidget):
             self.pesan.galat(str(exc))
             self.tabel.setCurrentCell(row, COL_REALISASI)  # the row the service refused
 
-        if aksi.berhasil(simpan, galat, umumkan=EVALUASI):
+        if aksi.berhasil(simpan, galat, umumkan=Entitas.EVALUASI):
             self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
 
     def _on_tombol_simpan_umpan_clicked(self) -> None:
@@ -608,5 +608,5 @@ class EvaluasiPage(QWidget):
         )
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == EVALUASI and not self._memuat and self.isVisible():
+        if entitas == Entitas.EVALUASI and not self._memuat and self.isVisible():
             self.muat_ulang()

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skpdesk.domain.aturan import AspekPerilakuPP46
+from skpdesk.domain.aturan import AspekPerilakuPP46, adalah_pp46
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.format import angka
 from skpdesk.domain.workflow import STATUS_DAPAT_DIUBAH, Pihak, StatusSKP
 from skpdesk.i18n import _
 from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import SKP, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 # Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
@@ -226,7 +226,7 @@ class Pp46Page(QWidget):
 
     def muat_ulang(self) -> None:
         skp = skp_service.cari(self._skp_id)
-        if skp is None or skp.regime != pp46_service.REGIME.value:
+        if skp is None or not adalah_pp46(skp.regime):
             return
         pihak = skp_service.pihak_pada(self._aktor, skp)
         approved = skp.status in pp46_service.STATUS_DISETUJUI
@@ -365,12 +365,12 @@ class Pp46Page(QWidget):
             )
             for n in range(self.target.rowCount())
         ]
-        try:
-            pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if not aksi.berhasil(
+            lambda: pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian),
+            self.pesan,
+            umumkan=Entitas.SKP,
+        ):
             return
-        umumkan(SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Kegiatan dan target tersimpan."))
 
@@ -381,7 +381,7 @@ class Pp46Page(QWidget):
         self.penjelasan.setPlainText(self._penjelasan.get(("ringkasan", row), ""))
 
     def _on_tombol_realisasi_clicked(self) -> None:
-        try:
+        def simpan() -> None:
             for n, kegiatan_id in enumerate(self._kegiatan_ids):
                 cells = [self.kegiatan.item(n, col).text() for col in KOLOM_REALISASI]
                 if not any(c.strip() for c in cells):
@@ -394,10 +394,9 @@ class Pp46Page(QWidget):
                     waktu=_baca(cells[2]),
                     biaya=_baca(cells[3]),
                 )
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+
+        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
             return
-        umumkan(SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Realisasi tersimpan; nilai dihitung ulang."))
 
@@ -407,15 +406,15 @@ class Pp46Page(QWidget):
         scores = {
             a: _baca(self.perilaku.item(n, 1).text()) for n, a in enumerate(self._aspek)
         }
-        try:
-            pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores)
-        except LayananError as exc:
-            self.pesan.galat(str(exc))
+        if not aksi.berhasil(
+            lambda: pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores),
+            self.pesan,
+            umumkan=Entitas.SKP,
+        ):
             return
-        umumkan(SKP)
         self.muat_ulang()
         self.pesan.sukses(_("Nilai perilaku tersimpan; nilai prestasi kerja dihitung ulang."))
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas == SKP and self._skp_id is not None and self.isVisible():
+        if entitas == Entitas.SKP and self._skp_id is not None and self.isVisible():
             self.muat_ulang()

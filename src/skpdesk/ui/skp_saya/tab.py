@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skpdesk.domain.aturan import Regime, adalah_pp46
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import Pendekatan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
 from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
-from skpdesk.services.errors import LayananError
-from skpdesk.ui.bersama import gaya
-from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, PERAN_HASIL, SKP, bus, umumkan
+from skpdesk.ui.bersama import aksi, gaya
+from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_ID
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 from skpdesk.ui.skp.editor import SkpEditor
@@ -64,8 +65,8 @@ class BuatSkpDialog(QDialog):
             self.pendekatan.addItem(p.label, p.value)
         # Offices still keeping PP 46/2011 periods (archives, SOP 000) start those here too.
         self.aturan = QComboBox()
-        self.aturan.addItem(_("PermenPANRB 6/2022"), "PERMENPANRB_6_2022")
-        self.aturan.addItem(_("PP 46/2011 (cara lama)"), pp46_service.REGIME.value)
+        self.aturan.addItem(_("PermenPANRB 6/2022"), Regime.PERMENPANRB_6_2022.value)
+        self.aturan.addItem(_("PP 46/2011 (cara lama)"), Regime.PP_46_2011.value)
         self.pesan_tahun = LabelPesan()
         self.pesan = LabelPesan()
         self.galat = GalatForm(self.pesan, tahun=self.pesan_tahun, periode=self.pesan_tahun)
@@ -99,23 +100,22 @@ class BuatSkpDialog(QDialog):
 
     def _on_aturan_changed(self) -> None:
         # PP 46/2011 has kegiatan with targets, no choice of pendekatan.
-        self.pendekatan.setEnabled(self.aturan.currentData() != pp46_service.REGIME.value)
+        self.pendekatan.setEnabled(not adalah_pp46(self.aturan.currentData()))
 
     def _on_tombol_accepted(self) -> None:
-        try:
-            if self.aturan.currentData() == pp46_service.REGIME.value:
-                skp = pp46_service.buat_skp_pp46(self._aktor, self.tahun.value())
-            else:
-                skp = skp_service.buat_skp(
-                    self._aktor,
-                    self.tahun.value(),
-                    pendekatan=Pendekatan(self.pendekatan.currentData()),
-                )
-        except LayananError as exc:
-            self.galat.tampilkan(exc)
+        def buat():
+            if adalah_pp46(self.aturan.currentData()):
+                return pp46_service.buat_skp_pp46(self._aktor, self.tahun.value())
+            return skp_service.buat_skp(
+                self._aktor,
+                self.tahun.value(),
+                pendekatan=Pendekatan(self.pendekatan.currentData()),
+            )
+
+        skp = aksi.jalankan(buat, self.galat, umumkan=Entitas.SKP)
+        if skp is None:
             return
         self.skp_id = skp.id
-        umumkan(SKP)
         self.accept()
 
 
@@ -239,5 +239,5 @@ class SkpSayaTab(QWidget):
             self.pilih(dialog.skp_id)
 
     def _on_bus_data_changed(self, entitas: str) -> None:
-        if entitas in (SKP, PERAN_HASIL, PEGAWAI, EVALUASI):
+        if entitas in (Entitas.SKP, Entitas.PERAN_HASIL, Entitas.PEGAWAI, Entitas.EVALUASI):
             self.muat_ulang()
