@@ -17,7 +17,9 @@ def test_selftest_passes_every_step_and_writes_its_report(tmp_path, qapp):
     finally:
         db.initialize(None)
     lines = report.read_text(encoding="utf-8").splitlines()
-    assert sum(line.startswith("ok ") for line in lines) == 4
+    assert sum(line.startswith("ok ") for line in lines) == 5
+    assert any("riwayat bertanda tangan dan paket" in line and "baris riwayat sah" in line
+               for line in lines)
     assert lines[-1] == "selftest berhasil"
     assert any("dokumen dibuka lagi" in line and ".docx" in line for line in lines)
 
