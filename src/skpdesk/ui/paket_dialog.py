@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,8 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -94,38 +92,33 @@ class PaketMasukDialog(QDialog):
         self.ringkasan.setText(" ".join(parts))
         self.ringkasan.setVisible(bool(parts))
 
-        self.daftar = QTreeWidget()
-        self.daftar.setHeaderHidden(True)
-        self.daftar.setWordWrap(True)
-        self.daftar.setUniformRowHeights(False)
-        merah = QBrush(QColor(gaya.MERAH))
-        kuning = QBrush(QColor(gaya.KUNING))
+        # Package by package: a heading line, then its records (or the refusal's reason).
+        self.bagian: list[tuple[str, list[str], bool]] = []
         for berkas, hasil in self.masuk:
-            top = QTreeWidgetItem(self.daftar)
             if isinstance(hasil, str):
-                top.setText(0, _("{berkas} — ditolak").format(berkas=_nama(berkas)))
-                top.setForeground(0, merah)
-                why = QTreeWidgetItem(top, [_("{alasan} Tidak ada yang diubah.").format(
-                    alasan=hasil)])
-                why.setForeground(0, merah)
+                self.bagian.append((_("{berkas} — ditolak").format(berkas=_nama(berkas)),
+                                    [_("{alasan} Tidak ada yang diubah.").format(alasan=hasil)],
+                                    True))
                 continue
-            top.setText(0, _("{berkas} — dari {pengirim}: {ringkas}").format(
-                berkas=_nama(berkas), pengirim=hasil.pengirim, ringkas=ringkas(hasil)))
-            for uraian in hasil.diterapkan:
-                QTreeWidgetItem(top, [_("Diperbarui: {u}").format(u=uraian)])
-            for uraian in hasil.konflik:
-                item = QTreeWidgetItem(top, [_("Konflik: {u}").format(u=uraian)])
-                item.setForeground(0, kuning)
+            lines = [_("Diperbarui: {u}").format(u=u) for u in hasil.diterapkan]
+            lines += [_("Konflik: {u}").format(u=u) for u in hasil.konflik]
             if not hasil.berubah:
-                QTreeWidgetItem(top, [_("Semua data di paket ini sudah ada di laptop ini.")])
-        self.daftar.expandAll()
+                lines.append(_("Semua data di paket ini sudah ada di laptop ini."))
+            self.bagian.append((_("{berkas} — dari {pengirim}: {ringkas}").format(
+                berkas=_nama(berkas), pengirim=hasil.pengirim, ringkas=ringkas(hasil)),
+                lines, False))
+        # A text view wraps long reasons; a list would cut them off.
+        self.daftar = QTextBrowser()
+        self.daftar.setOpenLinks(False)
+        self.daftar.setHtml(self._html())
 
         self.tombol = QDialogButtonBox()
         self.tombol_konflik = QPushButton(_("Lihat Konflik…"))
-        self.tombol_konflik.setVisible(bool(conflicts))
         self.tombol_tutup = tombol_primer(_("Tutup"))
         self.tombol.addButton(self.tombol_konflik, QDialogButtonBox.ButtonRole.ActionRole)
         self.tombol.addButton(self.tombol_tutup, QDialogButtonBox.ButtonRole.AcceptRole)
+        # After addButton, which shows the button.
+        self.tombol_konflik.setVisible(bool(conflicts))
         self.tombol.accepted.connect(self.accept)
         self.tombol_konflik.clicked.connect(self._on_tombol_konflik_clicked)
 
@@ -140,14 +133,20 @@ class PaketMasukDialog(QDialog):
         self.accept()
         self.konflik_diminta.emit()
 
+    def _html(self) -> str:
+        parts = []
+        for judul, lines, refused in self.bagian:
+            colour = gaya.MERAH if refused else "black"
+            items = "".join(
+                f"<li style='color:{gaya.KUNING if line.startswith(_('Konflik: ')) else colour}'>"
+                f"{html.escape(line)}</li>" for line in lines)
+            parts.append(f"<p style='color:{colour}'><b>{html.escape(judul)}</b></p>"
+                         f"<ul style='margin-top:0'>{items}</ul>")
+        return "".join(parts)
+
     def teks_daftar(self) -> list[str]:
         """Every line of the list, packages and their records, in order (for tests and copy)."""
-        lines = []
-        for i in range(self.daftar.topLevelItemCount()):
-            top = self.daftar.topLevelItem(i)
-            lines.append(top.text(0))
-            lines += [top.child(j).text(0) for j in range(top.childCount())]
-        return lines
+        return [line for judul, lines, _r in self.bagian for line in (judul, *lines)]
 
 
 # --- conflicts ---------------------------------------------------------------------------------
@@ -188,7 +187,7 @@ class TabelLangkah(QTableWidget):
         return [tuple(self.item(r, c).text() for c in range(3)) for r in range(self.rowCount())]
 
 
-class KartuKonflik(QGroupBox):
+class KartuKonflik(QFrame):
     """One conflict: both sides after the fork; the two choices for the party whose turn it
     was, the name of that party for everyone else.
 
@@ -199,7 +198,8 @@ class KartuKonflik(QGroupBox):
     diselesaikan = Signal(str)
 
     def __init__(self, aktor: Aktor, konflik: Konflik, parent: QWidget | None = None) -> None:
-        super().__init__(konflik.uraian or konflik.entitas, parent)
+        super().__init__(parent)
+        self.setObjectName("kartu")
         self._aktor = aktor
         self.konflik_id = konflik.id
         self.entitas = konflik.entitas
@@ -207,6 +207,7 @@ class KartuKonflik(QGroupBox):
         lokal, masuk = paket.sisi(konflik)
         kata, status = paket.kata_konflik(konflik)
 
+        self.judul = gaya.judul(konflik.uraian or konflik.entitas, 1.1)
         asal = QLabel(_(
             "Paket dari {pengirim}, diterima {waktu}. Data ini diubah di dua tempat sejak "
             "langkah terakhir yang sama; tidak ada yang ditimpa.").format(
@@ -236,6 +237,7 @@ class KartuKonflik(QGroupBox):
         self.penentu = QLabel()
         self.penentu.setWordWrap(True)
         if not self.boleh:
+            # Plain text, not grey: for everyone else this is the one thing to read.
             names = paket.penentu(konflik)
             self.penentu.setText(_(
                 "Yang memutuskan: {nama} (pihak yang gilirannya saat kedua versi berpisah). "
@@ -245,7 +247,6 @@ class KartuKonflik(QGroupBox):
             self.penentu.setText(_(
                 "Anda yang memutuskan: pilih versi yang dipakai. Langkah versi yang lain "
                 "disisihkan, tetap tersimpan sebagai bukti."))
-        self.penentu.setProperty("peran", "info")
         self.tombol_lokal.setVisible(self.boleh)
         self.tombol_masuk.setVisible(self.boleh)
         self.pesan = LabelPesan()
@@ -255,6 +256,7 @@ class KartuKonflik(QGroupBox):
         bawah.addWidget(self.tombol_masuk)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.judul)
         layout.addWidget(asal)
         layout.addLayout(sisi)
         layout.addLayout(bawah)

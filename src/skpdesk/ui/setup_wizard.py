@@ -327,6 +327,9 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Siapkan Kantor"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Batal"))
         self.setButton(QWizard.WizardButton.FinishButton, tombol_primer(_("Siapkan Kantor")))
+        # A minimum, not only a size: a page's message must not shrink the wizard (LabelPesan
+        # adjusts its dialog's size to show it).
+        self.setMinimumSize(LEBAR, TINGGI)
         self.resize(LEBAR, TINGGI)
 
     @property

@@ -109,8 +109,9 @@ class TombolKirim(QPushButton):
     """
 
     def __init__(self, aktor: Aktor, rekaman: Callable[[], Rekaman | None], pesan: LabelPesan,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(_("Kirim…"), parent)
+                 teks: str = "", parent: QWidget | None = None) -> None:
+        # Where a page shows two records (an SKP and its evaluation) each button names its own.
+        super().__init__(teks or _("Kirim…"), parent)
         self.setObjectName("tombol_kirim")
         self.setToolTip(_(
             "Tulis paket berisi data ini untuk laptop pihak lain (lewat flash disk atau "

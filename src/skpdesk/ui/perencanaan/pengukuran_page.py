@@ -121,6 +121,8 @@ class PengukuranPage(QWidget):
         self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan)
         aksi_layout = QHBoxLayout()
         aksi_layout.addWidget(self.catatan, 1)
+        # Takes the width only while the note field is hidden: the buttons stay on the right.
+        aksi_layout.addStretch(0)
         aksi_layout.addWidget(self.baris_aksi)
         aksi_layout.addWidget(self.tombol_kirim)
         kartu = QFrame()

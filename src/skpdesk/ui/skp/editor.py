@@ -134,7 +134,8 @@ class SkpEditor(QWidget):
         self.baris_aksi.setContentsMargins(0, 0, 0, 0)
         self.baris_aksi.addWidget(self.aksi)
         # A package of this SKP for the other party's laptop: beside the chain's actions.
-        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan)
+        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan,
+                                        _("Kirim SKP…"))
         self.baris_aksi.addWidget(self.tombol_kirim)
         self.baris_aksi.addStretch(1)
         self.tombol_dokumen = QPushButton(_("Buat Dokumen SKP"))

@@ -150,7 +150,8 @@ class EvaluasiPage(QWidget):
         )
         self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
         # A package of this evaluation for the other party's laptop.
-        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan)
+        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan,
+                                        _("Kirim Evaluasi…"))
         baris_aksi = QHBoxLayout()
         baris_aksi.addWidget(self.aksi)
         baris_aksi.addWidget(self.tombol_kirim)
