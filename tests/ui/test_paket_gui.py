@@ -18,13 +18,15 @@ from tests.ui.conftest import click, ganti_exec
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import demo, kantor, paket
+from skpdesk.services import pengukuran as ps
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP, db
+from skpdesk.store.models import SKP, Evaluasi, db
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama import pertukaran
 from skpdesk.ui.login import LoginDialog
-from skpdesk.ui.paket_dialog import KonflikDialog, PaketMasukDialog
+from skpdesk.ui.paket_dialog import FolderPertukaranDialog, KonflikDialog, PaketMasukDialog
+from skpdesk.ui.perencanaan.mulai_dialog import MulaiDialog
 from skpdesk.ui.setup_wizard import SetupWizard
 
 TAHUN = 2026
@@ -380,3 +382,89 @@ def test_the_conflict_dialog_offers_the_choice_only_to_the_party_whose_turn_it_w
     assert paket.daftar_konflik() == []
     assert not window.kabar_konflik.isVisible()
     assert window.tab("skp_saya").editor.status.text() == "Diajukan"
+
+
+def test_the_folder_dialog_and_kirim_semua(qtbot, kantor_paket, tmp_path, monkeypatch):
+    _office, lap = kantor_paket
+    lap["pegawai"].pakai()
+    window = jendela(qtbot, login(SITI))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda _p, _t, text: told.append(text)))
+    # Nothing of hers waits on anyone yet.
+    window.aksi_kirim_semua.trigger()
+    assert told == ["Tidak ada data Anda yang sedang menunggu orang lain."]
+
+    # The folder dialog: a folder that is not there is refused, an existing one kept.
+    folder = tmp_path / "flashdisk"
+    folder.mkdir()
+    picked = [str(tmp_path / "hilang"), str(folder)]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: picked.pop(0))
+
+    def choose(dialog) -> None:
+        click(qtbot, dialog.tombol_pilih)
+        click(qtbot, dialog.tombol_ok)
+        assert dialog.pesan.adalah_galat() and "tidak ditemukan" in dialog.pesan.text()
+        click(qtbot, dialog.tombol_pilih)
+        click(qtbot, dialog.tombol_ok)
+
+    ganti_exec(monkeypatch, FolderPertukaranDialog, choose)
+    window.aksi_folder.trigger()
+    assert pertukaran.folder_pertukaran() == folder
+
+    # Her submitted SKP waits on the penilai: one package of it, into the folder.
+    skp = siti_mengajukan()
+    told.clear()
+    window.aksi_kirim_semua.trigger()
+    (written,) = folder.glob("*.skpx")
+    assert told == [f"Paket ditulis ke folder pertukaran: {written}"]
+    assert (Entitas.SKP, str(skp.id)) in [
+        (Entitas(name.split("/")[1]), name.split("/")[2][:-5])
+        for name in paket.baca(written).files if name.startswith("rekaman/")]
+
+    # "Jangan pakai folder": Kirim asks again where.
+    def no_folder(dialog) -> None:
+        click(qtbot, dialog.tombol_kosongkan)
+        click(qtbot, dialog.tombol_ok)
+
+    ganti_exec(monkeypatch, FolderPertukaranDialog, no_folder)
+    window.aksi_folder.trigger()
+    assert pertukaran.folder_pertukaran() is None
+
+
+def test_kirim_of_an_evaluation_and_of_a_quarter_s_pengukuran(qtbot, demo_db, tmp_path,
+                                                             monkeypatch):
+    folder = tmp_path / "bersama"
+    folder.mkdir()
+    pertukaran.simpan_folder_pertukaran(folder)
+
+    # An evaluation of the demo's evaluated year, from its page inside the SKP editor.
+    ev = Evaluasi.select().where(Evaluasi.periode == "TW1").first()
+    nip = ev.skp.pegawai.nip
+    window = jendela(qtbot, login_nip(nip))
+    tab = window.tab("skp_saya")
+    tab.pilih(ev.skp.id)
+    page = tab.editor.evaluasi
+    tab.editor.halaman.setCurrentWidget(page)
+    page.tampilkan(ev.skp.id, "TW1")
+    assert page.tombol_kirim.text() == "Kirim Evaluasi…"
+    click(qtbot, page.tombol_kirim)
+    (written,) = folder.glob("evaluasi_*.skpx")
+    assert written.name.startswith(f"evaluasi_{nip}_{ev.tahun}_TW1_")
+    kinds = {name.split("/")[1] for name in paket.baca(written).files
+             if name.startswith("rekaman/")}
+    assert {"SKP", "Evaluasi"} <= kinds
+    window.close()
+
+    # The perencana starts a quarter and sends it to the Camat, whose turn it is.
+    window = jendela(qtbot, login("Fitri Handayani"))
+    tab = window.tab("perencanaan")
+    window.tabs.setCurrentWidget(tab)
+    page = tab.pengukuran
+    page.pilih(ps.daftar_pk()[0].id, 2)
+    ganti_exec(monkeypatch, MulaiDialog, lambda d: click(qtbot, d.tombol_ok))
+    click(qtbot, page.tombol_mulai)
+    click(qtbot, page.tombol_kirim)
+    (written,) = folder.glob("pengukuran_*.skpx")
+    assert written.name.startswith(f"pengukuran_{ps.daftar_pk()[0].tahun}_TW2_")
+    assert not page.pesan.adalah_galat() and str(written) in page.pesan.text()
