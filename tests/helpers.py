@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,6 +85,39 @@ def buka_salinan(berkas: Path, db_path: Path) -> Iterator[Any]:
     finally:
         opened.close()
         db.initialize(None)
+
+
+# --- laptops: one database file and data folder each ---------------------------------------------
+
+
+class Laptop:
+    """One person's laptop: its own database file and data folder (packages travel between
+    them as files)."""
+
+    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.name = name
+        self.path = root / name / "skpdesk.db"
+        self.data = root / name / "data"
+        self._mp = monkeypatch
+
+    def pakai(self) -> Laptop:
+        """Close whatever database is open and open this laptop's."""
+        if db.obj is not None:
+            db.obj.close()
+        self._mp.setenv(database.ENV_DATA_DIR, str(self.data))
+        database.open_database(self.path)
+        return self
+
+
+def dump(path: Path) -> list:
+    """Every row of every table of a database file: what "unchanged" is checked against."""
+    con = sqlite3.connect(path)
+    try:
+        tables = [t for (t,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return [(t, sorted(map(repr, con.execute(f"SELECT * FROM {t}")))) for t in tables]
+    finally:
+        con.close()
 
 
 # --- people of the demo office ------------------------------------------------------------------

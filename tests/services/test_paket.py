@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -24,38 +23,10 @@ from skpdesk.services.paket import PaketDitolak
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database, segel
 from skpdesk.store.models import SKP, Evaluasi, Konflik, Riwayat, db
-from tests.helpers import ISI_VERIFIKASI, kesos, login
+from tests.helpers import ISI_VERIFIKASI, Laptop, dump, kesos, login
 
 TAHUN = 2026
 SITI, DEWI, CAMAT = "Siti Rahayu", "Dewi Lestari", "Bambang Setiawan"
-
-
-class Laptop:
-    """One person's laptop: its own database file and data folder."""
-
-    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.name = name
-        self.path = root / name / "skpdesk.db"
-        self.data = root / name / "data"
-        self._mp = monkeypatch
-
-    def pakai(self) -> Laptop:
-        if db.obj is not None:
-            db.obj.close()
-        self._mp.setenv(database.ENV_DATA_DIR, str(self.data))
-        database.open_database(self.path)
-        return self
-
-
-def dump(path: Path) -> list:
-    """Every row of every table of a database file: what "unchanged" is checked against."""
-    con = sqlite3.connect(path)
-    try:
-        tables = [t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return [(t, sorted(map(repr, con.execute(f"SELECT * FROM {t}")))) for t in tables]
-    finally:
-        con.close()
 
 
 def rantai_hash(entitas: Entitas, rid) -> list[str]:
@@ -399,6 +370,11 @@ def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_i
     lokal, masuk = paket.sisi(konflik)
     assert [s[2] for s in lokal.langkah] == ["ubah"]
     assert [s[2] for s in masuk.langkah] == ["ajukan"] and masuk.status == "DIAJUKAN"
+    # In words for the window: the steps, the statuses, and who decides.
+    kata, status = paket.kata_konflik(konflik)
+    assert (kata["ubah"], kata["ajukan"], status["DIAJUKAN"]) == (
+        "Isi diubah", "Ajukan ke Atasan", "Diajukan")
+    assert [n.split(",")[0] for n in paket.penentu(konflik)] == [SITI]
     # The same package again does not open a second conflict.
     paket.impor(theirs)
     assert len(paket.daftar_konflik()) == 1
@@ -492,3 +468,22 @@ def test_only_the_office_key_may_bring_roster_data(kantor, tmp_path):
                             siti.kunci)
     db.obj.close()
     _ditolak(n, out2, "harus ditandatangani dengan kunci kantor")
+
+
+def test_one_record_goes_with_what_it_needs_under_a_name_saying_what_it_is(diajukan, tmp_path):
+    out, receiver, skp = diajukan
+    receiver.pakai()
+    # A record new to this laptop is named in words, not by its id.
+    hasil = paket.impor(out)
+    assert [u.split(",")[0] for u in hasil.diterapkan] == [f"SKP {TAHUN} {SITI}"]
+    skp_service.setujui(login(DEWI), skp.id)
+    siti = login(SITI)
+    evaluasi = ev.buka_evaluasi(siti, skp.id, "TW1")
+    items = paket.untuk_rekaman(Entitas.EVALUASI, evaluasi.id)
+    assert items == [(Entitas.SKP, str(skp.id)), (Entitas.EVALUASI, str(evaluasi.id))]
+    nip = Evaluasi.get_by_id(evaluasi.id).skp.pegawai.nip
+    named = paket.nama_paket(items, siti, utama=(Entitas.EVALUASI, evaluasi.id))
+    assert named.startswith(f"evaluasi_{nip}_{TAHUN}_TW1_") and named.endswith(".skpx")
+    assert paket.nama_paket(items, siti).startswith(f"paket_{siti.login}_")
+    assert paket.nama_paket(paket.untuk_rekaman(Entitas.SKP, skp.id), siti).startswith(
+        f"skp_{nip}_{TAHUN}_")

@@ -20,6 +20,10 @@ def test_wizard_creates_office_and_admin(qtbot, fresh_db):
     wizard.show()
     lanjut = wizard.button(QWizard.WizardButton.NextButton)
 
+    # Page 0: a new office is the preselected way; the office package is the other.
+    assert wizard.currentPage() is wizard.mulai and wizard.mulai.kantor_baru.isChecked()
+    qtbot.mouseClick(lanjut, CLICK)
+
     # Page 1: the instansi; the place is required and said so inline.
     qtbot.keyClicks(wizard.instansi.nama, "Kecamatan Mekarsari")
     qtbot.keyClicks(wizard.instansi.daerah, "Pemerintah Kabupaten Contoh")

@@ -322,7 +322,8 @@ def _dengan_kebutuhan(items: list[tuple[Entitas, str]]) -> list[tuple[Entitas, s
         elif entitas is Entitas.PENGUKURAN_KINERJA:
             todo.append((Entitas.PERJANJIAN_KINERJA,
                          str(PengukuranKinerja.get_by_id(rid).pk_id)))
-    return list(out)
+    order = {e: i for i, e in enumerate(URUTAN)}
+    return sorted(out, key=lambda item: order[item[0]])  # what is needed first (stable)
 
 
 def untuk_rekaman(entitas: Entitas, rid: Any) -> list[tuple[Entitas, str]]:
@@ -354,11 +355,18 @@ def ekspor_dokumen(aktor: Aktor, out: Path, items: Sequence[tuple[Entitas, str]]
                       aktor.kunci)
 
 
-def nama_paket(items: Sequence[tuple[Entitas, str]], aktor: Aktor) -> str:
-    """A file name saying whose record, which record and which period: for the flash disk."""
+def nama_paket(items: Sequence[tuple[Entitas, str]], aktor: Aktor,
+               utama: tuple[Entitas, Any] | None = None) -> str:
+    """A file name saying whose record, which record and which period: for the flash disk.
+
+    ``utama``: the record the package was made for (``untuk_rekaman``); the others in it are
+    what it needs. Without it a package of several records is named after its sender.
+    """
     stamp = now().strftime("%Y%m%d-%H%M%S")
-    if len(items) == 1 or (items and items[-1][0] in (Entitas.SKP, Entitas.EVALUASI)):
-        entitas, rid = items[-1]
+    if utama is None and len(items) == 1:
+        utama = items[0]
+    if utama is not None:
+        entitas, rid = utama
         if entitas is Entitas.EVALUASI:
             e = Evaluasi.get_by_id(rid)
             return f"evaluasi_{e.skp.pegawai.nip}_{e.tahun}_{e.periode}_{stamp}{EKSTENSI}"
@@ -869,6 +877,9 @@ def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
         if rek.entitas is Entitas.AKUN:
             _cek_login(rek)
         isi_mod.tulis(rek.entitas, rek.isi, _rahasia(rek, paket, new_rows, first=not local))
+        if not local:
+            # A record new to this laptop is named now that it is here ("SKP 2026 Siti …").
+            rek.uraian = _uraian_isi(rek)
         hasil.diterapkan.append(rek.uraian)
         return new_rows
     if incoming == local[: len(incoming)]:
@@ -1011,6 +1022,48 @@ def boleh_selesaikan(aktor: Aktor, konflik: Konflik) -> bool:
     record.status = state
     return bool(chain.alur_untuk(record).tersedia(state, chain.pihak(aktor, record),
                                                   chain.opsi()))
+
+
+def penentu(konflik: Konflik) -> list[str]:
+    """Who may choose a side (``boleh_selesaikan``), by name: for everyone else to read."""
+    names = []
+    for akun in Akun.select().where(Akun.aktif == True).order_by(Akun.login):  # noqa: E712
+        who = Aktor.dari_akun(akun)
+        if boleh_selesaikan(who, konflik):
+            names.append(who.nama)
+    return names
+
+
+# Steps of a record outside its workflow table, in words (the chains' own are in their tables).
+_LANGKAH_LAIN = {
+    "buat": lambda: _("Dibuat"),
+    "mulai": lambda: _("Dimulai"),
+    "ubah": lambda: _("Isi diubah"),
+    "atur_ekspektasi": lambda: _("Ekspektasi khusus ditulis"),
+    "ganti_penilai": lambda: _("Pejabat penilai diganti"),
+    "isi_realisasi": lambda: _("Realisasi diisi"),
+    "ubah_realisasi": lambda: _("Realisasi diubah"),
+    "lampirkan_bukti": lambda: _("Bukti dukung dilampirkan"),
+    "lampirkan_tautan": lambda: _("Tautan bukti dukung ditambahkan"),
+    "hapus_bukti": lambda: _("Bukti dukung dihapus"),
+    "umpan_balik_iki": lambda: _("Umpan balik ditulis"),
+    "umpan_balik_perilaku": lambda: _("Umpan balik perilaku ditulis"),
+    "ubah_penilaian": lambda: _("Penilaian diubah"),
+    "atur_capaian": lambda: _("Capaian organisasi diatur"),
+    "selesaikan_konflik": lambda: _("Konflik diselesaikan"),
+}
+
+
+def kata_konflik(konflik: Konflik) -> tuple[dict[str, str], dict[str, str]]:
+    """The words of a conflict's steps and statuses: (action → label, status → label)."""
+    labels = {k: f() for k, f in _LANGKAH_LAIN.items()}
+    statuses: dict[str, str] = {}
+    chain = _rantai_untuk(Entitas(konflik.entitas))
+    if chain is not None:
+        alur = chain.alur_untuk(_sementara(Entitas(konflik.entitas), konflik.isi_masuk["isi"]))
+        labels.update({t.aksi: t.label for t in alur.transisi})
+        statuses = {st: alur.label(st) for st in alur.status_label}
+    return labels, statuses
 
 
 PILIH_LOKAL = "LOKAL"

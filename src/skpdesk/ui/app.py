@@ -188,8 +188,15 @@ def run_gui(
 
             demo.buat_kantor_demo()
             petunjuk = petunjuk_demo()
-        elif _wizard().exec() != QDialog.DialogCode.Accepted:
-            return EXIT_OK
+        else:
+            wizard = _wizard()
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return EXIT_OK
+            if getattr(wizard, "dari_paket", None) is not None:
+                petunjuk = _(
+                    "Laptop ini disiapkan dari paket kantor {kantor}. Masuk dengan NIP dan kata "
+                    "sandi Anda."
+                ).format(kantor=kantor.instansi().nama)
     # After set-up, so that the day's copy holds an office, not an empty file.
     cadangan_harian()
     timer = QTimer(app)

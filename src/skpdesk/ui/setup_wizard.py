@@ -1,9 +1,14 @@
-"""First run on an empty database: the instansi, its sub-units and the first administrator."""
+"""First run on an empty database: the instansi, its sub-units and the first administrator;
+or, on another laptop of an office already set up, the office package (.skpx)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -19,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
-from skpdesk.services import kantor
-from skpdesk.services.errors import ValidasiGagal
+from skpdesk.services import kantor, paket
+from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import LabelPesan, baris_pesan, tombol_primer
 
@@ -34,6 +40,99 @@ def _wajib(field: QLineEdit, label: LabelPesan, pesan: str) -> bool:
         return True
     label.galat(pesan)
     return False
+
+
+class HalamanMulai(QWizardPage):
+    """A new office, or this laptop joins an office set up elsewhere (its office package)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Selamat datang di skpdesk"))
+        self.setSubTitle(_("Pilih cara menyiapkan skpdesk di laptop ini."))
+        self.hasil: paket.HasilImpor | None = None
+        self.kantor_baru = QRadioButton(_("Siapkan kantor baru"))
+        self.kantor_baru.setChecked(True)
+        info_baru = QLabel(_(
+            "Untuk pengadministrasi kepegawaian yang pertama kali menyiapkan kantornya: isi "
+            "nama instansi, unit kerja dan akun administrator."))
+        self.dari_paket = QRadioButton(_("Siapkan dari paket kantor"))
+        info_paket = QLabel(_(
+            "Kantor sudah disiapkan di laptop lain: pilih berkas paket kantor (.skpx) dari "
+            "pengadministrasi kepegawaian. Sesudah itu masuk dengan NIP dan kata sandi Anda."))
+        for label in (info_baru, info_paket):
+            label.setWordWrap(True)
+            label.setProperty("peran", "info")
+            label.setContentsMargins(24, 0, 0, 8)
+        pilihan = QButtonGroup(self)
+        pilihan.addButton(self.kantor_baru)
+        pilihan.addButton(self.dari_paket)
+        self.berkas = QLineEdit()
+        self.berkas.setReadOnly(True)
+        self.berkas.setPlaceholderText(_("Berkas paket kantor (.skpx)"))
+        self.tombol_berkas = QPushButton(_("Pilih Berkas…"))
+        self.galat = LabelPesan()
+        baris = QHBoxLayout()
+        baris.setContentsMargins(24, 0, 0, 0)
+        baris.addWidget(self.berkas, 1)
+        baris.addWidget(self.tombol_berkas)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kantor_baru)
+        layout.addWidget(info_baru)
+        layout.addWidget(self.dari_paket)
+        layout.addWidget(info_paket)
+        layout.addLayout(baris)
+        layout.addWidget(self.galat)
+        layout.addStretch(1)
+        self._atur_tampil()
+        self.dari_paket.toggled.connect(self._on_dari_paket_toggled)
+        self.tombol_berkas.clicked.connect(self._on_tombol_berkas_clicked)
+
+    def _atur_tampil(self) -> None:
+        on = self.dari_paket.isChecked()
+        self.berkas.setEnabled(on)
+        self.tombol_berkas.setEnabled(on)
+        if not on:
+            self.galat.bersihkan()
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.atur_tombol_selesai(on)
+        # Finish instead of Next: setFinalPage makes the wizard update its buttons now.
+        self.setFinalPage(on)
+        self.completeChanged.emit()
+
+    def _on_dari_paket_toggled(self) -> None:
+        self._atur_tampil()
+
+    def pilih_berkas(self) -> str:
+        """Ask for the office package; a seam for tests."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Pilih paket kantor"), str(Path.home()),
+            _("Paket skpdesk (*{ext})").format(ext=paket.EKSTENSI))
+        return path
+
+    def _on_tombol_berkas_clicked(self) -> None:
+        path = self.pilih_berkas()
+        if path:
+            self.berkas.setText(path)
+            self.galat.bersihkan()
+            self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.dari_paket.isChecked() or bool(self.berkas.text())
+
+    def nextId(self) -> int:
+        return -1 if self.dari_paket.isChecked() else super().nextId()
+
+    def validatePage(self) -> bool:
+        if not self.dari_paket.isChecked():
+            return True
+        # A refused package changes nothing: the wizard stays here with the reason.
+        try:
+            self.hasil = paket.impor(Path(self.berkas.text()))
+        except LayananError as exc:
+            self.galat.galat(_("Paket kantor ditolak: {alasan}").format(alasan=exc))
+            return False
+        return True
 
 
 class HalamanInstansi(QWizardPage):
@@ -208,10 +307,12 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.data: kantor.DataKantor | None = None
+        self.mulai = HalamanMulai()
         self.instansi = HalamanInstansi()
         self.unit = HalamanUnit()
         self.admin = HalamanAdmin()
         self._halaman: dict[str, tuple[int, LabelPesan]] = {}
+        self.addPage(self.mulai)
         id_instansi = self.addPage(self.instansi)
         id_unit = self.addPage(self.unit)
         id_admin = self.addPage(self.admin)
@@ -227,7 +328,19 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Siapkan Kantor"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Batal"))
         self.setButton(QWizard.WizardButton.FinishButton, tombol_primer(_("Siapkan Kantor")))
+        # A minimum, not only a size: a page's message must not shrink the wizard (LabelPesan
+        # adjusts its dialog's size to show it).
+        self.setMinimumSize(LEBAR, TINGGI)
         self.resize(LEBAR, TINGGI)
+
+    @property
+    def dari_paket(self) -> paket.HasilImpor | None:
+        """What the office package brought, when the laptop was set up from one."""
+        return self.mulai.hasil
+
+    def atur_tombol_selesai(self, dari_paket: bool) -> None:
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           _("Siapkan dari Paket") if dari_paket else _("Siapkan Kantor"))
 
     def data_kantor(self) -> kantor.DataKantor:
         return kantor.DataKantor(

@@ -57,6 +57,10 @@ QFrame#catatan_kembali {{
     background-color: #fff4e5; border: 1px solid #f0b35a; border-left: 4px solid #e07b00;
     border-radius: 3px;
 }}
+QFrame#pemberitahuan {{
+    background-color: #e3edf9; border: 1px solid #9fb3c8; border-left: 4px solid {BIRU};
+    border-radius: 3px;
+}}
 QStatusBar QLabel {{ color: {ABU}; }}
 """
 

@@ -34,6 +34,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.pengukuran import BarisPengukuran
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import umumkan
+from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import (
     LabelPesan,
@@ -116,9 +117,14 @@ class PengukuranPage(QWidget):
             catatan=self.catatan.text,
         )
         self.baris_aksi.dijalankan.connect(self._on_aksi_dijalankan)
+        # A package of this quarter's chain for the laptops of the others in it.
+        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan)
         aksi_layout = QHBoxLayout()
         aksi_layout.addWidget(self.catatan, 1)
+        # Takes the width only while the note field is hidden: the buttons stay on the right.
+        aksi_layout.addStretch(0)
         aksi_layout.addWidget(self.baris_aksi)
+        aksi_layout.addWidget(self.tombol_kirim)
         kartu = QFrame()
         kartu.setObjectName("kartu")
         kartu_layout = QVBoxLayout(kartu)
@@ -298,6 +304,7 @@ class PengukuranPage(QWidget):
             self._aktor.punya(r) for r in (Peran.PERENCANA, Peran.PENGADMINISTRASI_KEPEGAWAIAN))
         self.tombol_laporan.setVisible(terlibat)
         self.tombol_pengantar.setVisible(terlibat)
+        self.tombol_kirim.setVisible(terlibat)
 
     def _isi_status(self, p: PengukuranKinerja) -> None:
         self.status.setText(ALUR_PENGUKURAN.label(p.status))
@@ -404,6 +411,11 @@ class PengukuranPage(QWidget):
                          {"mulai": _("Pengukuran dimulai")})
 
     # --- acting ----------------------------------------------------------------------------------
+
+    def _rekaman_kirim(self) -> tuple[Entitas, uuid.UUID] | None:
+        if self._pengukuran_id is None:
+            return None
+        return (Entitas.PENGUKURAN_KINERJA, self._pengukuran_id)
 
     def _jalankan_layanan(self, t: Transisi, catatan: str) -> PengukuranKinerja:
         assert self._pengukuran_id is not None

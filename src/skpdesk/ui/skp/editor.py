@@ -46,6 +46,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.skp import IsiSKP
 from skpdesk.ui.bersama import aksi, gaya, teks
+from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
@@ -130,6 +131,10 @@ class SkpEditor(QWidget):
         self.baris_aksi = QHBoxLayout()
         self.baris_aksi.setContentsMargins(0, 0, 0, 0)
         self.baris_aksi.addWidget(self.aksi)
+        # A package of this SKP for the other party's laptop: beside the chain's actions.
+        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan,
+                                        _("Kirim SKP…"))
+        self.baris_aksi.addWidget(self.tombol_kirim)
         self.baris_aksi.addStretch(1)
         self.tombol_dokumen = QPushButton(_("Buat Dokumen SKP"))
         self.tombol_dokumen.setToolTip(
@@ -280,6 +285,7 @@ class SkpEditor(QWidget):
             self.tombol_simpan.hide()
             self.tombol_dokumen.hide()
             self.tombol_cetak.hide()
+            self.tombol_kirim.hide()
             self._kotor = False
             return
         self._memuat = True
@@ -351,6 +357,7 @@ class SkpEditor(QWidget):
         elif may_print:
             self.evaluasi.tampilkan(skp.id)
         self.tombol_dokumen.setVisible(may_print)
+        self.tombol_kirim.setVisible(bool(pihak))
         if skp.id != self._berkas_untuk:
             self._berkas_terakhir = []
         self.tombol_cetak.setVisible(may_print and bool(self._berkas_terakhir))
@@ -362,6 +369,12 @@ class SkpEditor(QWidget):
     def tombol_aksi(self) -> dict[str, QPushButton]:
         """The workflow buttons shown now, by action."""
         return self.aksi.tombol
+
+    def _rekaman_kirim(self) -> tuple[Entitas, uuid.UUID] | None:
+        """What "Kirim" sends: this SKP, saved first (the package carries what is stored)."""
+        if self._skp_id is None or (self._kotor and self._dapat_diubah and not self.simpan()):
+            return None
+        return (Entitas.SKP, self._skp_id)
 
     def _on_pintas_aksi_activated(self) -> None:
         button = self.aksi.utama()

@@ -46,6 +46,7 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
+from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -148,8 +149,12 @@ class EvaluasiPage(QWidget):
             pertanyaan=self._pertanyaan,
         )
         self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
+        # A package of this evaluation for the other party's laptop.
+        self.tombol_kirim = TombolKirim(aktor, self._rekaman_kirim, self.pesan,
+                                        _("Kirim Evaluasi…"))
         baris_aksi = QHBoxLayout()
         baris_aksi.addWidget(self.aksi)
+        baris_aksi.addWidget(self.tombol_kirim)
         baris_aksi.addStretch(1)
 
         # Hasil kerja: one row per IKI.
@@ -355,6 +360,7 @@ class EvaluasiPage(QWidget):
         self.riwayat.isi(ev_service.linimasa(ev), alur)
         self._isi_catatan(ev)
         self.aksi.isi(ev_service.aksi_tersedia(self._aktor, ev), lewati=AKSI_SENDIRI)
+        self.tombol_kirim.setVisible(bool(pihak))
         for w in (self.tombol_simpan_realisasi, self.tombol_berkas, self.tombol_tautan):
             w.setVisible(pegawai_isi)
         self.tombol_simpan_umpan.setVisible(penilai_isi)
@@ -441,6 +447,9 @@ class EvaluasiPage(QWidget):
         return self.aksi.tombol
 
     # --- actions --------------------------------------------------------------------------------
+
+    def _rekaman_kirim(self) -> tuple[Entitas, uuid.UUID] | None:
+        return (Entitas.EVALUASI, self._ev.id) if self._ev is not None else None
 
     def _selesai(self, teks_sukses: str) -> None:
         self.muat_ulang()
