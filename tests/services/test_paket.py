@@ -432,7 +432,8 @@ def test_a_newer_office_package_updates_the_roster_and_a_reset_password(kantor, 
     paket.ekspor_kantor(admin, newer)
     p.pakai()
     hasil = paket.impor(newer)
-    assert "Pegawai Pegawai Baru" in hasil.diterapkan and not hasil.konflik
+    assert "Pegawai Pegawai Baru (199501012020011001)" in hasil.diterapkan
+    assert not hasil.konflik
     assert Pegawai.get(Pegawai.nip == "199501012020011001").unit_id == unit.id
     aktor = akun_service.masuk(siti_akun.login, "baru12345")
     assert aktor.kunci is not None  # the new key, opened by the new password
