@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh database per test, cheap password hashing, a ready office."""
+"""Shared fixtures: a fresh database per test, cheap password hashing, a ready office, the demo
+office in a file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from skpdesk.domain.kepegawaian import Peran  # noqa: E402
 from skpdesk.services import akun as akun_service  # noqa: E402
-from skpdesk.services import kantor  # noqa: E402
+from skpdesk.services import demo, kantor  # noqa: E402
 from skpdesk.services import kunci as kunci_service  # noqa: E402
 from skpdesk.services.context import Aktor  # noqa: E402
 from skpdesk.store import database  # noqa: E402
@@ -69,3 +70,22 @@ def kantor_siap(fresh_db) -> Aktor:
     aktor = akun_service.masuk("admin", ADMIN_SANDI)
     assert aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     return aktor
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo office in a file, made once: building it takes seconds, copying it does not."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    saved = akun_service.hasher, kunci_service.KDF
+    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    kunci_service.KDF = {"t": 1, "m": 64, "p": 1}
+    try:
+        opened = database.open_database(path)
+        demo.buat_kantor_demo()
+        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        opened.close()
+    finally:
+        akun_service.hasher, kunci_service.KDF = saved
+        db.initialize(None)
+    return path

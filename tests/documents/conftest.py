@@ -1,13 +1,12 @@
-"""Fixtures for documents: the demo office (built once, copied per test) and extra SKP shapes."""
+"""Fixtures for documents: the demo office copied per test (tests/conftest.py builds it once) and
+extra SKP shapes."""
 
 from __future__ import annotations
 
 import shutil
 import uuid
-from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
@@ -24,24 +23,6 @@ NIP_PERENCANA = "199108082015022004"  # Fitri Handayani, range target 80–90 %
 NIP_KASUBBAG = "198204152008011012"  # Agus Prasetyo, penilai of Nur Aini
 NIP_CAMAT = "197508122000031004"
 NAMA_KHUSUS = "Sri & Rahayu <Plt>"
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory) -> Path:
-    """The demo office in a file, made once: building it takes seconds, copying it does not."""
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.db"
-    saved = akun_service.hasher
-    akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        opened = database.open_database(path)
-        demo.buat_kantor_demo()
-        opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        opened.close()
-    finally:
-        akun_service.hasher = saved
-        db.initialize(None)
-    return path
 
 
 @pytest.fixture

@@ -167,7 +167,7 @@ def cek_kode(code: str) -> HasilKode:
             last = segel.ujung(row.entitas, row.entitas_id)
             current = last is not None and last.hash_isi == row.hash_isi
             return HasilKode(True, current, uraian(row.entitas, row.entitas_id),
-                             row.waktu.strftime("%d-%m-%Y %H:%M"))
+                             _waktu(row.waktu))
     return HasilKode(False, False)
 
 
@@ -181,6 +181,10 @@ def _kunci() -> tuple[dict[str, KunciPublik], set[str]]:
     return keys, certified
 
 
+def _waktu(value: Any) -> str:
+    return value.strftime("%d-%m-%Y %H:%M") if hasattr(value, "strftime") else str(value)
+
+
 def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
                    lapor: Any) -> None:
     if row["hash"] is None:
@@ -188,7 +192,7 @@ def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
         return
     if segel.hash_baris(row) != row["hash"]:
         lapor(GALAT, _("riwayat diubah di luar aplikasi ({aksi}, {waktu}).").format(
-            aksi=row["aksi"], waktu=row["waktu"]))
+            aksi=row["aksi"], waktu=_waktu(row["waktu"])))
         return
     sidik = row["kunci"]
     if sidik == segel.KUNCI_LAMA:
@@ -219,10 +223,12 @@ def _periksa_rantai(rows: Iterable[dict], aside: set[str], laporan: Laporan,
     """Check every row and link; returns each record's last row of its chain."""
     seen: dict[tuple[str, str], str] = {}
     last: dict[tuple[str, str], dict] = {}
+    # One finding per record and message: a key without its certificate signs many rows.
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
         laporan.baris += 1
         key = (row["entitas"], row["entitas_id"])
-        reported: set[str] = set()
+        reported = said[key]
 
         def lapor(tingkat: str, pesan: str, key=key, reported=reported) -> None:
             if pesan not in reported:
