@@ -8,11 +8,13 @@ import uuid
 
 import pytest
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo, kantor
+from skpdesk.services import kunci as kunci_service
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor
+from skpdesk.services.context import Aktor, catat
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
@@ -35,7 +37,19 @@ def demo_db(demo_file, db_path):
 
 
 def aktor(login: str) -> Aktor:
-    return Aktor.dari_akun(Akun.get(Akun.login == login))
+    """A demo person acting with her keys open (every demo account has the demo password), so
+    that what she writes is signed and the record can still be printed."""
+    akun = Akun.get(Akun.login == login)
+    wrap = kunci_service.kunci_sandi_untuk(akun.kunci_rahasia, demo.DEMO_SANDI)
+    return akun_service.aktor_dengan_sandi(akun, wrap)
+
+
+def tercatat(entitas: str, record_id: uuid.UUID) -> None:
+    """A change a test made directly (no service makes it yet) recorded as a service would: a
+    history row sealed and signed by the administrator. Without it the record differs from its
+    signed history and is refused for printing."""
+    with db.atomic():
+        catat(admin(), entitas, record_id, "ubah_uji")
 
 
 def admin() -> Aktor:
@@ -110,6 +124,7 @@ def jadikan_plt(skp: SKP, **penilai: str) -> SKP:
     snap = dict(skp.snapshot)
     snap["penilai"] = {**snap.get("penilai", {}), **penilai}
     SKP.update(snapshot=snap).where(SKP.id == skp.id).execute()
+    tercatat(Entitas.SKP, skp.id)
     return SKP.get_by_id(skp.id)
 
 

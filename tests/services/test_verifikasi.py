@@ -118,8 +118,9 @@ def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(berk
     assert str(expected[0]) == (
         f"Evaluasi TW1 Nur Aini, A.Md. {tahun}: isi berbeda dari riwayat yang ditandatangani."
     )
-    with pytest.raises(verifikasi.IsiBerubah, match=rf"^Evaluasi TW1 Nur Aini, A\.Md\. {tahun}: "
-                                                    r"isi berbeda .* Dokumen tidak dibuat\."):
+    with pytest.raises(verifikasi.IsiBerubah,
+                       match=rf"^Evaluasi TW1 Nur Aini, A\.Md\. {tahun}: isi berbeda .* Data ini "
+                             r"tidak dapat dicetak atau dikirim\."):
         verifikasi.wajib_utuh("Evaluasi", evaluasi_id)
     # Another record of the same person still verifies on its own.
     other = sql(berkas, "SELECT skp_id FROM evaluasi WHERE id = ?",

@@ -54,6 +54,33 @@ def test_an_approved_skp_is_filled_archived_opened_and_printed(qtbot, fresh_db, 
     assert "pencetak" in editor.pesan.text()
 
 
+def test_an_skp_altered_in_the_file_is_neither_made_nor_printed(qtbot, fresh_db, monkeypatch):
+    demo.buat_kantor_demo(dengan_evaluasi=False)
+    skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
+    aktor = akun_service.masuk(skp.pegawai.nip, demo.DEMO_SANDI)
+    opened, printed = [], []
+    monkeypatch.setattr(keluaran, "buka", lambda path, **k: opened.append(path))
+    monkeypatch.setattr(keluaran, "cetak", lambda path, *a, **k: printed.append(path))
+    editor = SkpEditor(aktor)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tampilkan(skp.id)
+    qtbot.mouseClick(editor.tombol_dokumen, Qt.MouseButton.LeftButton)
+    assert Dokumen.select().count() == 2 and editor.tombol_cetak.isVisible()
+
+    # Someone with the file changes the SKP outside the application.
+    fresh_db.execute_sql("UPDATE skp SET lampiran = '{}' WHERE id = ?", (skp.id.hex,))
+    name = f"SKP {skp.tahun} {skp.pegawai.nama_lengkap}"
+    qtbot.mouseClick(editor.tombol_cetak, Qt.MouseButton.LeftButton)
+    assert printed == []
+    assert editor.pesan.text().startswith(
+        f"{name}: isi berbeda dari riwayat yang ditandatangani. Data ini tidak dapat dicetak "
+        "atau dikirim.")
+    qtbot.mouseClick(editor.tombol_dokumen, Qt.MouseButton.LeftButton)
+    assert Dokumen.select().count() == 2 and len(opened) == 1
+    assert editor.pesan.text().startswith(f"{name}: isi berbeda")
+
+
 def test_a_draft_offers_no_document(qtbot, fresh_db):
     demo.buat_kantor_demo(dengan_evaluasi=False)
     skp = SKP.get(SKP.status == StatusSKP.DRAFT)

@@ -344,8 +344,8 @@ def wajib_utuh(entitas: str, entitas_id: Any) -> None:
     if not laporan.ok:
         first = laporan.galat[0]
         raise IsiBerubah(_(
-            "{uraian}: {pesan} Dokumen tidak dibuat. Periksa dengan 'skpdesk verifikasi' dan "
-            "pulihkan dari cadangan, atau hubungi pengelola kepegawaian."
+            "{uraian}: {pesan} Data ini tidak dapat dicetak atau dikirim. Periksa dengan "
+            "'skpdesk verifikasi' dan pulihkan dari cadangan, atau hubungi pengelola kepegawaian."
         ).format(uraian=first.uraian, pesan=first.pesan))
 
 
