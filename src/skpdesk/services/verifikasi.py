@@ -15,10 +15,13 @@ printing or sending it). The messages name the record in words.
 from __future__ import annotations
 
 import base64
+import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import peewee as pw
 
 from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
@@ -37,7 +40,10 @@ from skpdesk.store.models import (
     Riwayat,
     RiwayatDisisihkan,
     UnitKerja,
+    db,
 )
+
+log = logging.getLogger(__name__)
 
 GALAT = "GALAT"
 PERINGATAN = "PERINGATAN"
@@ -76,6 +82,19 @@ class Laporan:
 
 class IsiBerubah(LayananError):
     """A record's content differs from what its signed history vouches for."""
+
+
+class Dibatalkan(Exception):
+    """The background check was stopped (its window closed)."""
+
+
+def _tanpa_batal() -> bool:
+    return False
+
+
+def _cek(batal: Callable[[], bool]) -> None:
+    if batal():
+        raise Dibatalkan
 
 
 # --- naming a record -----------------------------------------------------------------------------
@@ -219,13 +238,16 @@ def _baris_semua(where: Any = None) -> list[dict]:
 
 
 def _periksa_rantai(rows: Iterable[dict], aside: set[str], laporan: Laporan,
-                    keys: dict[str, KunciPublik], certified: set[str]) -> dict[tuple, dict]:
+                    keys: dict[str, KunciPublik], certified: set[str],
+                    batal: Callable[[], bool] = _tanpa_batal) -> dict[tuple, dict]:
     """Check every row and link; returns each record's last row of its chain."""
     seen: dict[tuple[str, str], str] = {}
     last: dict[tuple[str, str], dict] = {}
     # One finding per record and message: a key without its certificate signs many rows.
     said: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in rows:
+    for n, row in enumerate(rows):
+        if n % 5000 == 0:
+            _cek(batal)
         laporan.baris += 1
         key = (row["entitas"], row["entitas_id"])
         reported = said[key]
@@ -262,9 +284,11 @@ def _periksa_segel_lama(laporan: Laporan) -> None:
 
 
 def _periksa_isi(last: dict[tuple[str, str], dict], laporan: Laporan,
-                 jenis: Iterable[Entitas] | None = None, ids: Iterable[str] | None = None
-                 ) -> None:
+                 jenis: Iterable[Entitas] | None = None, ids: Iterable[str] | None = None,
+                 batal: Callable[[], bool] | None = None) -> None:
     for kind in jenis or isi_mod.SPEK:
+        if batal is not None:
+            _cek(batal)
         contents = isi_mod.isi_banyak(kind, ids)
         laporan.rekaman += len(contents)
         for rid, content in contents.items():
@@ -295,16 +319,49 @@ def _disisihkan() -> set[str]:
     return {str(r) for (r,) in RiwayatDisisihkan.select(RiwayatDisisihkan.riwayat).tuples()}
 
 
-def periksa() -> Laporan:
-    """The full check: every row, link and signature, and every record's content."""
+def periksa(batal: Callable[[], bool] = _tanpa_batal) -> Laporan:
+    """The full check: every row, link and signature, and every record's content.
+
+    One read transaction: a change saved meanwhile by another connection (the window, while
+    this runs in the background) is seen whole or not at all, never as content without its
+    row. ``batal`` is asked between steps; ``Dibatalkan`` when it says stop.
+    """
     laporan = Laporan()
-    keys, certified = _kunci()
-    rows = _baris_semua()
-    rows.sort(key=lambda r: (r["entitas"], r["entitas_id"], r["nomor"]))
-    last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified)
-    _periksa_segel_lama(laporan)
-    _periksa_isi(last, laporan)
-    return _beri_nama(laporan)
+    with db.atomic():
+        keys, certified = _kunci()
+        rows = _baris_semua()
+        rows.sort(key=lambda r: (r["entitas"], r["entitas_id"], r["nomor"]))
+        _cek(batal)
+        last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified, batal)
+        _periksa_segel_lama(laporan)
+        _periksa_isi(last, laporan, batal=batal)
+        return _beri_nama(laporan)
+
+
+def periksa_latar(batal: Callable[[], bool] = _tanpa_batal) -> Laporan | None:
+    """The full check from a worker thread (the background check after login); None when
+    stopped or when the database went away meanwhile.
+
+    peewee gives each thread its own connection to the same file: this one is made read-only
+    (SQLite's query_only) so that the check can never write, and is closed at the end.
+    """
+    database = db.obj
+    if database is None:
+        return None
+    try:
+        if isinstance(database, pw.SqliteDatabase):
+            database.execute_sql("PRAGMA query_only = 1")
+        return periksa(batal)
+    except Dibatalkan:
+        return None
+    except Exception:  # noqa: BLE001 - a background check never takes the window down
+        log.exception("pemeriksaan riwayat di latar gagal")
+        return None
+    finally:
+        try:
+            database.close()
+        except Exception:  # noqa: BLE001 - closing a connection that is already gone
+            log.debug("koneksi pemeriksaan latar sudah tertutup", exc_info=True)
 
 
 def _ujung_semua() -> dict[tuple[str, str], dict]:

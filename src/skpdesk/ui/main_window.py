@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
-from skpdesk.services import daftar, kantor
+from skpdesk.services import daftar, kantor, verifikasi
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import pengukuran as pengukuran_service
@@ -34,6 +34,11 @@ from skpdesk.ui.bawahan.tab import BawahanTab
 from skpdesk.ui.bersama import gaya, tata_letak
 from skpdesk.ui.bersama.bus import EVALUASI, PEGAWAI, bus
 from skpdesk.ui.bersama.bus import SKP as SKP_ENTITAS
+from skpdesk.ui.bersama.verifikasi import (
+    PemeriksaLatar,
+    SpandukVerifikasi,
+    mulai_pemeriksaan_latar,
+)
 from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
 from skpdesk.ui.perencanaan.tab import PENGUKURAN as PENGUKURAN_ENTITAS
@@ -135,15 +140,18 @@ class MainWindow(QMainWindow):
     """Signals:
     ganti_pengguna_diminta(): the person asked to log out and let someone else in.
     ditutup(): the person closed the window (the application ends).
+    pemeriksaan_berakhir(): the background check of the signed history is done.
     """
 
     ganti_pengguna_diminta = Signal()
     ditutup = Signal()
+    pemeriksaan_berakhir = Signal()
 
     def __init__(self, aktor: Aktor, database_description: str) -> None:
         super().__init__()
         self.aktor = aktor
         self._ganti_pengguna = False
+        self.pemeriksaan_selesai = False
         self.setWindowTitle(_("skpdesk — Sasaran Kinerja Pegawai"))
         self.setMinimumSize(LEBAR_MIN, TINGGI_MIN)
 
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
         pusat_layout.setContentsMargins(0, 0, 0, 0)
         pusat_layout.setSpacing(0)
         pusat_layout.addWidget(kepala)
+        self.spanduk = SpandukVerifikasi(aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN))
+        pusat_layout.addWidget(self.spanduk)
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
         body.addWidget(self.tabs)
@@ -199,6 +209,9 @@ class MainWindow(QMainWindow):
 
         self._isi_kepala()
         self._isi_terlambat()
+        self._pemeriksa: PemeriksaLatar | None = None
+        self._berhenti = False
+        self._periksa_riwayat()
         self._pulihkan_geometri()
         self._pulihkan_tata_letak()
 
@@ -303,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.simpan_geometri()
+        self.hentikan_pemeriksaan()
         super().closeEvent(event)
         if not self._ganti_pengguna:
             self.ditutup.emit()
@@ -349,6 +363,33 @@ class MainWindow(QMainWindow):
         self._ganti_pengguna = True
         self.close()
         self.ganti_pengguna_diminta.emit()
+
+    # --- the signed history ---------------------------------------------------------------------
+
+    def _periksa_riwayat(self) -> None:
+        """Contents against their signed history now (quick, so the banner is there at once);
+        rows, chains and signatures in the background once the window is up."""
+        self.spanduk.tampilkan(verifikasi.periksa_isi())
+        QTimer.singleShot(0, self._mulai_pemeriksaan_penuh)
+
+    def _mulai_pemeriksaan_penuh(self) -> None:
+        if self._pemeriksa is not None or self._berhenti:
+            return
+        self._pemeriksa = mulai_pemeriksaan_latar(self._on_pemeriksa_selesai)
+
+    def _on_pemeriksa_selesai(self, laporan: verifikasi.Laporan | None) -> None:
+        self._pemeriksa = None
+        self.pemeriksaan_selesai = True
+        if laporan is not None:
+            self.spanduk.tampilkan(laporan)
+        self.pemeriksaan_berakhir.emit()
+
+    def hentikan_pemeriksaan(self) -> None:
+        """Stop the background check and wait for it: the database may be closed next."""
+        self._berhenti = True
+        worker, self._pemeriksa = self._pemeriksa, None
+        if worker is not None and worker.isRunning():
+            worker.hentikan()
 
     def _isi_terlambat(self) -> None:
         # Everything whose next move is this person's, in every chain, past its SOP time.
