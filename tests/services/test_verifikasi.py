@@ -359,3 +359,57 @@ def test_cli_on_a_demo_login_with_the_demo_password(berkas, capsys):
     db.initialize(None)
     assert main(["verifikasi", "--db", str(berkas)]) == 0
 
+
+
+# --- the background check and the signatures on many threads ----------------------------------
+
+
+def test_the_background_check_reads_on_its_own_connection_and_never_writes(berkas):
+    import threading
+
+    evaluasi_id, tahun = evaluasi_tw1(berkas)
+    ubah_predikat(berkas, evaluasi_id)
+    buka(berkas)
+    quick: list = []
+    result: list = []
+
+    def worker() -> None:
+        def sela(laporan) -> None:
+            quick.append(laporan)
+            # This thread's connection is read-only: a write is refused by SQLite.
+            with pytest.raises(Exception, match="readonly"):
+                db.obj.execute_sql("UPDATE riwayat SET catatan = catatan WHERE 0")
+
+        result.append(verifikasi.periksa_latar(sela=sela))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    expected = [Temuan(GALAT, "Evaluasi", evaluasi_id, nama_evaluasi(tahun), ISI_BERBEDA)]
+    assert [q.temuan for q in quick] == [expected]
+    assert result[0].temuan == expected and result[0].baris == Riwayat.select().count()
+    # The window's own connection is untouched and still writes.
+    akun_service.masuk(NIP_NUR, demo.DEMO_SANDI)
+
+
+def test_a_stopped_background_check_gives_nothing(berkas):
+    buka(berkas)
+    assert verifikasi.periksa_latar(lambda: True) is None
+    with pytest.raises(verifikasi.Dibatalkan):
+        verifikasi.periksa(lambda: True)
+
+
+def test_signatures_on_several_threads_come_back_in_order():
+    keys = [kunci_mod.baru() for _ in range(3)]
+    items = []
+    for n in range(5000):
+        key = keys[n % 3]
+        data = n.to_bytes(4, "big")
+        signature = key.tandatangani(data).hex()
+        if n % 997 == 0:
+            signature = signature[:-2] + ("00" if signature[-2:] != "00" else "11")
+        items.append((key.publik.hex(), signature if n % 1999 else None, data))
+    expected = [n % 997 != 0 and n % 1999 != 0 for n in range(5000)]
+    assert kunci_mod.benar_banyak(items, pekerja=3) == expected
+    assert kunci_mod.benar_banyak(items, pekerja=1) == expected
+    assert kunci_mod.benar_banyak(items, pekerja=2, batal=lambda: True) is None

@@ -59,8 +59,13 @@ def tunggu_pemeriksaan(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.pemeriksaan_selesai, timeout=20000)
 
 
+def tunggu_cepat(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.pemeriksaan_cepat_selesai, timeout=20000)
+
+
 def test_a_clean_office_shows_no_banner(qtbot, berkas):
     window = jendela(qtbot, berkas)
+    tunggu_cepat(qtbot, window)
     assert not window.spanduk.isVisible()
     tunggu_pemeriksaan(qtbot, window)
     assert not window.spanduk.isVisible()
@@ -76,7 +81,10 @@ def test_a_changed_predikat_is_named_in_the_banner_at_once(qtbot, berkas, monkey
         f"Kurniawati, S.Kom. {tahun}. Data ini tidak dapat dicetak atau dikirim. Hubungi pengelola "
         "kepegawaian."
     )
-    # The quick check, before the event loop ran once.
+    # The quick check's report already names it.
+    tunggu_cepat(qtbot, window)
+    assert [str(t) for t in window.laporan_cepat.temuan] == [
+        f"Evaluasi TW1 {NAMA_LIA} {tahun}: isi berbeda dari riwayat yang ditandatangani."]
     assert window.spanduk.isVisible() and window.spanduk.teks.text() == expected
     assert window.spanduk.objectName() == "spanduk_galat"
     tunggu_pemeriksaan(qtbot, window)
@@ -100,6 +108,7 @@ def test_the_personnel_office_is_told_to_restore_instead(qtbot, berkas):
     hex_id, _tahun = evaluasi_tw1(berkas)
     sql(berkas, "UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?", (hex_id,))
     window = jendela(qtbot, berkas, demo.ADMIN_LOGIN)
+    tunggu_cepat(qtbot, window)
     assert window.spanduk.teks.text().endswith(
         "Data ini tidak dapat dicetak atau dikirim. Periksa dengan 'skpdesk verifikasi' dan "
         "pulihkan dari cadangan.")
@@ -115,7 +124,8 @@ def test_an_edited_history_row_is_found_by_the_background_check(qtbot, berkas):
                 " (SELECT MIN(nomor) FROM riwayat WHERE entitas_id = ?)", (ev_id, ev_id))
     window = jendela(qtbot, berkas)
     # Contents still match their last rows: the quick check has nothing to say.
-    assert not window.spanduk.isVisible()
+    tunggu_cepat(qtbot, window)
+    assert window.laporan_cepat.ok and window.laporan_cepat.temuan == []
     tunggu_pemeriksaan(qtbot, window)
     assert window.spanduk.isVisible()
     assert window.spanduk.teks.text().startswith(

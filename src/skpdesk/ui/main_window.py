@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.aktor = aktor
         self._ganti_pengguna = False
+        self.pemeriksaan_cepat_selesai = False
         self.pemeriksaan_selesai = False
+        self.laporan_cepat: verifikasi.Laporan | None = None
         self.setWindowTitle(_("skpdesk — Sasaran Kinerja Pegawai"))
         self.setMinimumSize(LEBAR_MIN, TINGGI_MIN)
 
@@ -367,15 +369,22 @@ class MainWindow(QMainWindow):
     # --- the signed history ---------------------------------------------------------------------
 
     def _periksa_riwayat(self) -> None:
-        """Contents against their signed history now (quick, so the banner is there at once);
-        rows, chains and signatures in the background once the window is up."""
-        self.spanduk.tampilkan(verifikasi.periksa_isi())
-        QTimer.singleShot(0, self._mulai_pemeriksaan_penuh)
+        """Once the window is up, in the background: every record's content against its signed
+        history (quick: the banner within moments), then rows, chains and signatures. Nothing
+        waits on them here: a large office's check takes seconds."""
+        QTimer.singleShot(0, self._mulai_pemeriksaan)
 
-    def _mulai_pemeriksaan_penuh(self) -> None:
+    def _mulai_pemeriksaan(self) -> None:
         if self._pemeriksa is not None or self._berhenti:
             return
-        self._pemeriksa = mulai_pemeriksaan_latar(self._on_pemeriksa_selesai)
+        self._pemeriksa = mulai_pemeriksaan_latar(self._on_pemeriksa_cepat,
+                                                  self._on_pemeriksa_selesai)
+
+    def _on_pemeriksa_cepat(self, laporan: verifikasi.Laporan) -> None:
+        self.laporan_cepat = laporan
+        self.pemeriksaan_cepat_selesai = True
+        if not self.pemeriksaan_selesai:
+            self.spanduk.tampilkan(laporan)
 
     def _on_pemeriksa_selesai(self, laporan: verifikasi.Laporan | None) -> None:
         self._pemeriksa = None

@@ -136,13 +136,16 @@ class DaftarTemuanDialog(QDialog):
 
 
 class PemeriksaLatar(QThread):
-    """The full check on a worker thread, with its own read-only connection (peewee keeps one
-    per thread); ``selesai`` brings the report back, or None when stopped or failed."""
+    """The checks after login on a worker thread, with its own read-only connection (peewee
+    keeps one per thread): ``cepat`` brings the quick content check's report, ``selesai`` the
+    full check's, or None when stopped or failed."""
 
+    cepat = Signal(object)
     selesai = Signal(object)
 
     def run(self) -> None:
-        self.selesai.emit(verifikasi.periksa_latar(self.isInterruptionRequested))
+        self.selesai.emit(verifikasi.periksa_latar(self.isInterruptionRequested,
+                                                   self.cepat.emit))
 
     def hentikan(self) -> None:
         """Stop between steps and wait: the database may be closed right after."""
@@ -188,13 +191,15 @@ class _Penjaga(QObject):
 _penjaga: _Penjaga | None = None
 
 
-def mulai_pemeriksaan_latar(penerima: Callable[[Laporan | None], None]) -> PemeriksaLatar:
-    """Start the full check in the background; ``penerima`` (a slot of a widget) gets the
-    report in the main thread."""
+def mulai_pemeriksaan_latar(cepat: Callable[[Laporan], None],
+                            selesai: Callable[[Laporan | None], None]) -> PemeriksaLatar:
+    """Start the checks in the background; ``cepat`` and ``selesai`` (slots of a widget) get
+    the quick and the full report in the main thread."""
     global _penjaga
     if _penjaga is None:
         _penjaga = _Penjaga()
     worker = PemeriksaLatar()
-    worker.selesai.connect(penerima)
+    worker.cepat.connect(cepat)
+    worker.selesai.connect(selesai)
     _penjaga.mulai(worker)
     return worker
