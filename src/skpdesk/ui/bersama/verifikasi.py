@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -166,6 +166,14 @@ class _Penjaga(QObject):
         super().__init__()
         self.berjalan: set[PemeriksaLatar] = set()
         self._gc_dijeda = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Quitting with a window still open (a second start, a smoke run) stops them too.
+            app.aboutToQuit.connect(self.hentikan_semua)
+
+    def hentikan_semua(self) -> None:
+        for worker in list(self.berjalan):
+            worker.hentikan()
 
     def mulai(self, worker: PemeriksaLatar) -> None:
         if not self.berjalan and gc.isenabled():
