@@ -28,16 +28,16 @@ def _setup(folder: Path):
 
     from skpdesk.domain.skp import IsianIKI, IsianRHK
     from skpdesk.services import akun as akun_service
-    from skpdesk.services import demo
+    from skpdesk.services import demo, demo_akun
     from skpdesk.services import skp as skp_service
-    from skpdesk.services.context import Aktor
     from skpdesk.store import database
     from skpdesk.store.models import SKP, Akun, Pegawai
 
     akun_service.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     database.open_database(folder / "bench.db")
     demo.buat_kantor_demo()
-    year = SKP.select().first().tahun
+    # The demo holds earlier years too: the new SKPs go after the latest.
+    year = max(s.tahun for s in SKP.select(SKP.tahun))
     rows = [
         IsianRHK(
             "UTAMA" if n < 17 else "TAMBAHAN",
@@ -55,11 +55,12 @@ def _setup(folder: Path):
         for p in people:
             if len(ids) == 100:
                 break
-            me = Aktor.dari_akun(Akun.get(Akun.pegawai == p.id))
+            # Keys open: rows without a signature would be refused for printing.
+            me = demo_akun.aktor(Akun.get(Akun.pegawai == p.id))
             skp = skp_service.buat_skp(me, year + offset)
             skp_service.simpan_isi(me, skp.id, skp_service.IsiSKP("KUANTITATIF", rows, {}))
             ids.append(skp.id)
-    admin = Aktor.dari_akun(Akun.get(Akun.login == demo.ADMIN_LOGIN))
+    admin = demo_akun.aktor(Akun.get(Akun.login == demo.ADMIN_LOGIN))
     return admin, ids
 
 

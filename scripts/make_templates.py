@@ -337,19 +337,29 @@ def tanda_tangan(doc: Document, lebar: float = USABLE_CM, ruang: float = 2.0) ->
     space.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
+def _kaki_run(p: Paragraph, text: str, bold: bool = False) -> None:
+    run = p.add_run(text)
+    run.font.size = Pt(7)
+    run.font.bold = bold or None
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
 def kaki(doc: Document) -> None:
-    """Footer: which archived document this paper is, and the page number."""
+    """Footer: which archived document this paper is, the page number, and the code of the
+    record's signed version that ``skpdesk verifikasi --kode`` checks (optional for an office's
+    own template; left out when the record has none)."""
     footer = doc.sections[0].footer
     p = footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = p.add_run("{{ identitas }} — hlm. ")
-    run.font.size = Pt(7)
-    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    _kaki_run(p, "{{ identitas }} — hlm. ")
     page_field(p, "PAGE")
-    run = p.add_run(" dari ")
-    run.font.size = Pt(7)
-    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    _kaki_run(p, " dari ")
     page_field(p, "NUMPAGES")
+    p = footer.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _kaki_run(p, "{% if kode_verifikasi %}Kode verifikasi: ")
+    _kaki_run(p, "{{ kode_verifikasi }}", bold=True)
+    _kaki_run(p, " · periksa dengan skpdesk verifikasi --kode{% endif %}")
 
 
 def kepala_tabel(t: Table, widths: list[float], labels: list[str], numbers: bool = True) -> None:

@@ -139,14 +139,26 @@ def login(nama: str) -> Aktor:
     return login_nip(nip_of(nama))
 
 
+def _dengan_kunci(akun: Akun) -> Aktor:
+    """The account acting with its keys open when it has the demo password (what it writes is
+    then signed, as after a login), else without keys."""
+    if akun.kunci_rahasia:
+        try:
+            wrap = kunci_service.kunci_sandi_untuk(akun.kunci_rahasia, demo.DEMO_SANDI)
+            return akun_service.aktor_dengan_sandi(akun, wrap)
+        except kunci_service.KunciRusak:
+            pass
+    return Aktor.dari_akun(akun)
+
+
 def aktor(login_: str) -> Aktor:
     """The actor of an account without logging in: no ``masuk`` row in the history."""
-    return Aktor.dari_akun(Akun.get(Akun.login == login_))
+    return _dengan_kunci(Akun.get(Akun.login == login_))
 
 
 def aktor_nama(nama: str) -> Aktor:
     """The actor of a demo person's account, by name, without logging in."""
-    return Aktor.dari_akun(Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nama == nama)))
+    return _dengan_kunci(Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nama == nama)))
 
 
 def kesos() -> UnitKerja:

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import uuid
 
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo, kantor
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor
+from skpdesk.services.context import Aktor, catat
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP, Pegawai, UnitKerja
+from skpdesk.store.models import SKP, Pegawai, UnitKerja, db
 from tests.helpers import aktor
 
 NIP_STAF = "199004102015032002"  # Nur Aini, staff, SKP archived, two IKI + tambahan
@@ -22,6 +23,14 @@ NIP_PERENCANA = "199108082015022004"  # Fitri Handayani, range target 80–90 %
 NIP_KASUBBAG = "198204152008011012"  # Agus Prasetyo, penilai of Nur Aini
 NIP_CAMAT = "197508122000031004"
 NAMA_KHUSUS = "Sri & Rahayu <Plt>"
+
+
+def tercatat(entitas: str, record_id: uuid.UUID) -> None:
+    """A change a test made directly (no service makes it yet) recorded as a service would: a
+    history row sealed and signed by the administrator. Without it the record differs from its
+    signed history and is refused for printing."""
+    with db.atomic():
+        catat(admin(), entitas, record_id, "ubah_uji")
 
 
 def admin() -> Aktor:
@@ -96,6 +105,7 @@ def jadikan_plt(skp: SKP, **penilai: str) -> SKP:
     snap = dict(skp.snapshot)
     snap["penilai"] = {**snap.get("penilai", {}), **penilai}
     SKP.update(snapshot=snap).where(SKP.id == skp.id).execute()
+    tercatat(Entitas.SKP, skp.id)
     return SKP.get_by_id(skp.id)
 
 

@@ -15,6 +15,7 @@ from skpdesk.documents.arsip import buat_dokumen, render_rekaman
 from skpdesk.documents.kurva import data_kurva, gambar_kurva
 from skpdesk.documents.render import render
 from skpdesk.domain.aturan import Predikat
+from skpdesk.domain.entitas import Entitas
 from skpdesk.services import evaluasi as ev
 from skpdesk.services.errors import TidakDitemukan
 from skpdesk.store import database
@@ -22,6 +23,7 @@ from skpdesk.store.models import SKP, Evaluasi, db
 from tests.helpers import berkas_kantor, buka_salinan, login, login_nip
 
 from . import data_evaluasi as de
+from .conftest import tercatat
 from .helpers import buka, semua_teks, tanpa_tag, teks_badan
 
 SITI_CETAK = "Sri & Rahayu <Plt>, S.Sos."
@@ -279,6 +281,7 @@ def test_acting_penilai_signs_with_plt_and_an(data):
     snap["penilai"] = {**snap["penilai"], "plt": "Plt.", "jabatan_plt": "Kepala Seksi & <Trantib>",
                        "atas_nama": "Camat Sukamaju"}
     SKP.update(snapshot=snap).where(SKP.id == skp.id).execute()
+    tercatat(Entitas.SKP, skp.id)
     for kode, record in (("evaluasi", data["tw1_siti"]), ("dokumen_evaluasi", data["akhir_siti"])):
         isi, _context = _render(kode, record)
         body = teks_badan(buka(isi))

@@ -12,6 +12,7 @@ import pytest
 from skpdesk.documents import render_rekaman
 from skpdesk.documents.konteks import jabatan_ttd
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.services import kantor
 from skpdesk.store.models import SKP
 
@@ -24,6 +25,7 @@ from .conftest import (
     jadikan_plt,
     skp_jpt,
     skp_of,
+    tercatat,
 )
 from .helpers import baris, buka, semua_teks, tabel, tanpa_tag, teks_badan, unik
 
@@ -174,6 +176,7 @@ def test_lampiran_lists_its_three_sections_numbered(demo_db):
 def test_lampiran_with_an_empty_section_prints_a_dash(demo_db):
     skp = skp_of(NIP_STAF)
     SKP.update(lampiran={"dukungan_sumber_daya": ["Laptop"]}).where(SKP.id == skp.id).execute()
+    tercatat(Entitas.SKP, skp.id)
     rows = [unik(r) for r in baris(tabel(buka(render("lampiran_skp", skp)), "1. DUKUNGAN"))]
     assert rows[3] == ["-"] and rows[5] == ["-"]
 
@@ -218,6 +221,7 @@ def test_jpt_kualitatif_has_the_ukuran_keberhasilan_block(demo_db):
 def test_ja_kualitatif_keeps_the_intervened_rhk_column(demo_db):
     skp = skp_of(NIP_STAF)
     SKP.update(pendekatan="KUALITATIF").where(SKP.id == skp.id).execute()
+    tercatat(Entitas.SKP, skp.id)
     rows = [unik(r) for r in baris(tabel(buka(render("skp", skp)), "HASIL KERJA"))]
     assert rows[1] == ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
                        "RENCANA HASIL KERJA"]

@@ -54,6 +54,34 @@ def test_an_approved_skp_is_filled_archived_opened_and_printed(
     assert "pencetak" in editor.pesan.text()
 
 
+def test_an_skp_altered_in_the_file_is_neither_made_nor_printed(
+    qtbot, demo_db_tanpa_evaluasi, monkeypatch
+):
+    skp = SKP.get((SKP.status == StatusSKP.DISETUJUI) & (SKP.regime == "PERMENPANRB_6_2022"))
+    aktor = login_nip(skp.pegawai.nip)
+    opened, printed = [], []
+    monkeypatch.setattr(keluaran, "buka", lambda path, **k: opened.append(path))
+    monkeypatch.setattr(keluaran, "cetak", lambda path, *a, **k: printed.append(path))
+    editor = SkpEditor(aktor)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tampilkan(skp.id)
+    qtbot.mouseClick(editor.tombol_dokumen, Qt.MouseButton.LeftButton)
+    assert Dokumen.select().count() == 2 and editor.tombol_cetak.isVisible()
+
+    # Someone with the file changes the SKP outside the application.
+    demo_db_tanpa_evaluasi.execute_sql("UPDATE skp SET lampiran = '{}' WHERE id = ?", (skp.id.hex,))
+    name = f"SKP {skp.tahun} {skp.pegawai.nama_lengkap}"
+    qtbot.mouseClick(editor.tombol_cetak, Qt.MouseButton.LeftButton)
+    assert printed == []
+    assert editor.pesan.text().startswith(
+        f"{name}: isi berbeda dari riwayat yang ditandatangani. Data ini tidak dapat dicetak "
+        "atau dikirim.")
+    qtbot.mouseClick(editor.tombol_dokumen, Qt.MouseButton.LeftButton)
+    assert Dokumen.select().count() == 2 and len(opened) == 1
+    assert editor.pesan.text().startswith(f"{name}: isi berbeda")
+
+
 def test_a_draft_offers_no_document(qtbot, demo_db_tanpa_evaluasi):
     skp = SKP.get(SKP.status == StatusSKP.DRAFT)
     aktor = login_nip(skp.pegawai.nip)

@@ -12,7 +12,7 @@ from skpdesk.documents import registri as jenis_mod
 from skpdesk.documents import templat as templat_mod
 from skpdesk.documents.render import HasilRender, render
 from skpdesk.services import dokumen as dokumen_service
-from skpdesk.services import kantor
+from skpdesk.services import kantor, verifikasi
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import LayananError
 from skpdesk.store.models import Dokumen
@@ -30,9 +30,15 @@ def render_rekaman(
     tanggal: dt.date | None = None,
     kode_arsip: str = "",
 ) -> tuple[HasilRender, dict]:
-    """Render one record's document without archiving it (preview, ``skpdesk render``)."""
+    """Render one record's document without archiving it (preview, ``skpdesk render``).
+
+    Refuses (``verifikasi.IsiBerubah``) a record whose content differs from its signed history.
+    """
     kind = jenis_mod.jenis(kode)
-    kind.rekaman(record_id)  # refuses a record this kind does not print, before any work
+    rekaman = kind.rekaman(record_id)  # refuses a record this kind does not print, before any work
+    # Never print what was changed outside the application: the paper would carry it as signed.
+    for entitas, rid in rekaman.sumber:
+        verifikasi.wajib_utuh(entitas, rid)
     context = kind.bangun(record_id, tanggal=tanggal, kode_arsip=kode_arsip)
     chosen = templat_mod.pilih(kind.templat(context), kind.contoh)
     ukuran, logo = _kertas_dan_logo()

@@ -16,8 +16,9 @@ from typing import Any
 
 from skpdesk.domain import format as fmt
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import LAMPIRAN_BAGIAN, Aspek, JenisRHK, Pendekatan
-from skpdesk.services import kantor
+from skpdesk.services import kantor, verifikasi
 from skpdesk.services import skp as skp_service
 from skpdesk.store.models import SKP, IndikatorKinerja, RencanaHasilKerja, Riwayat
 
@@ -161,9 +162,16 @@ def _kepala(skp: SKP, judul: str, tanggal: dt.date | None, kode_arsip: str) -> K
             },
             "versi_data": str(skp.versi),
             "identitas": _identitas(judul, skp, pegawai, kode_arsip),
+            "kode_verifikasi": kode_verifikasi(Entitas.SKP, skp.id),
         }
     )
     return base
+
+
+def kode_verifikasi(entitas: str, record_id: uuid.UUID) -> str:
+    """The footer's code of the record's signed version ("" for a record without history):
+    ``skpdesk verifikasi --kode`` says whether a paper shows the current one."""
+    return verifikasi.kode_rekaman(entitas, record_id) or ""
 
 
 def _target(iki: IndikatorKinerja) -> str:
@@ -309,6 +317,10 @@ _PENILAI_CONTOH = {
 }
 
 
+# A verification code for the sample contexts an office's template is tried with.
+KODE_CONTOH = "K7QM-2XFD-9A"
+
+
 def _kepala_contoh(judul: str) -> Konteks:
     return {
         "kantor": {
@@ -337,6 +349,7 @@ def _kepala_contoh(judul: str) -> Konteks:
         },
         "versi_data": "1",
         "identitas": f"{judul} 2024 · contoh",
+        "kode_verifikasi": KODE_CONTOH,
     }
 
 

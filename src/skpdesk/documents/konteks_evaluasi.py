@@ -17,6 +17,7 @@ from skpdesk.domain import format as fmt
 from skpdesk.domain.aturan import URUTAN_KURVA, Predikat, Rating
 from skpdesk.domain.aturan import CapaianOrganisasi as NilaiCapaian
 from skpdesk.domain.berakhlak import BERAKHLAK
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import STATUS_SUDAH_FINAL, Periode
 from skpdesk.domain.nip import format_nip
 from skpdesk.domain.skp import JenisRHK, Pendekatan
@@ -85,6 +86,8 @@ def _kepala(evaluasi: Evaluasi, judul: str, tanggal: dt.date | None, kode_arsip:
     if kode_arsip:
         parts.append(f"arsip {kode_arsip}")
     context["identitas"] = " · ".join(parts)
+    # The evaluation's own signed version, not its SKP's.
+    context["kode_verifikasi"] = konteks.kode_verifikasi(Entitas.EVALUASI, evaluasi.id)
     # The third header block (§2.3) as a printable block with its own unit label.
     context["label_unit_atasan"] = "UNIT KERJA"
     return context

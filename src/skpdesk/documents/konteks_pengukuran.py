@@ -10,6 +10,7 @@ from skpdesk.documents import konteks
 from skpdesk.documents.konteks import Konteks, penanda_tangan
 from skpdesk.documents.rekaman import Rekaman
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.nip import format_nip, normalize_nip
 from skpdesk.domain.pengukuran import (
     ALUR_PENGUKURAN,
@@ -155,6 +156,7 @@ def _dasar(pengukuran: PengukuranKinerja, judul: str, kode_arsip: str) -> Kontek
         "unit_kapital": pk.unit.nama.upper(),
         "identitas": _identitas(judul, pengukuran, kode_arsip),
         "versi_data": str(pengukuran.versi),
+        "kode_verifikasi": konteks.kode_verifikasi(Entitas.PENGUKURAN_KINERJA, pengukuran.id),
     })
     return base
 
@@ -236,7 +238,9 @@ def rekaman(pengukuran_id: uuid.UUID) -> Rekaman:
     pk = pengukuran.pk
     signer = pengukuran.camat
     return Rekaman("PengukuranKinerja", pengukuran.id, None, signer.id, pk.tahun,
-                   f"TW{pengukuran.triwulan}", pengukuran.versi, signer.nip)
+                   f"TW{pengukuran.triwulan}", pengukuran.versi, signer.nip,
+                   sumber=((Entitas.PENGUKURAN_KINERJA, pengukuran.id),
+                           (Entitas.PERJANJIAN_KINERJA, pk.id)))
 
 
 def _triwulan(periode: str | None) -> int:
@@ -284,7 +288,7 @@ def _dasar_contoh() -> Konteks:
         "logo": "",
         "tahun": "2026", "triwulan": "II", "triwulan_label": "Triwulan II",
         "unit": "Kecamatan Contoh", "unit_kapital": "KECAMATAN CONTOH",
-        "identitas": "contoh", "versi_data": "1",
+        "identitas": "contoh", "versi_data": "1", "kode_verifikasi": konteks.KODE_CONTOH,
     }
 
 

@@ -6,6 +6,7 @@ A later kind (evaluasi, dokumen_evaluasi, buku_catatan, pp46_*, pengukuran) adds
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from skpdesk.documents import konteks_evaluasi as konteks_ev
 from skpdesk.documents import konteks_pengukuran as konteks_pg
 from skpdesk.documents.rekaman import Rekaman, cari_skp
 from skpdesk.domain import format as fmt
+from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import Periodisitas, cari_periode
 from skpdesk.i18n import _
 from skpdesk.services import evaluasi as ev
@@ -42,7 +44,7 @@ def _rekaman_skp(skp_id: uuid.UUID) -> Rekaman:
     if skp is None:
         raise TidakDitemukan(_("SKP tidak ditemukan."))
     return Rekaman("SKP", skp.id, skp.id, skp.pegawai_id, skp.tahun, "", skp.versi,
-                   skp.pegawai.nip)
+                   skp.pegawai.nip, sumber=((Entitas.SKP, skp.id),))
 
 
 def _rekaman_skp_permenpan(skp_id: uuid.UUID) -> Rekaman:
@@ -65,8 +67,22 @@ def _rekaman_evaluasi(evaluasi_id: uuid.UUID) -> Rekaman:
         raise TidakDitemukan(_("Evaluasi tidak ditemukan."))
     skp = evaluasi.skp
     # Filed under its SKP, with the evaluation's own data version (services.dokumen).
+    sumber = [(Entitas.EVALUASI, evaluasi.id), (Entitas.SKP, skp.id)]
+    if evaluasi.unit_id is not None:
+        # The unit's capaian organisasi printed beside the ratings.
+        capaian = ev.capaian_organisasi(evaluasi.unit_id, evaluasi.tahun, evaluasi.periode)
+        if capaian is not None:
+            sumber.append((Entitas.CAPAIAN_ORGANISASI, capaian.id))
     return Rekaman("Evaluasi", evaluasi.id, skp.id, skp.pegawai_id, skp.tahun, evaluasi.periode,
-                   evaluasi.versi, skp.pegawai.nip)
+                   evaluasi.versi, skp.pegawai.nip, sumber=tuple(sumber))
+
+
+def _rekaman_buku_catatan(skp_id: uuid.UUID) -> Rekaman:
+    """The SKP, and the entries of the buku catatan the form lists."""
+    rekaman = _rekaman_skp(skp_id)
+    entries = konteks_ev.catatan_skp(SKP.get_by_id(skp_id))
+    return dataclasses.replace(rekaman, sumber=rekaman.sumber + tuple(
+        (Entitas.CATATAN_PENILAI, c.id) for c in entries))
 
 
 def kode_periode(periode: str) -> str:
@@ -195,7 +211,7 @@ JENIS: dict[str, JenisDokumen] = {
             templat_semua=("buku_catatan.docx",),
             bangun=konteks_ev.konteks_buku_catatan,
             contoh=lambda: [konteks_ev.contoh_buku_catatan()],
-            rekaman=_rekaman_skp,
+            rekaman=_rekaman_buku_catatan,
             cari=cari_buku_catatan,
         ),
         JenisDokumen(

@@ -27,6 +27,9 @@ class Rekaman:
     periode: str
     versi: int
     nip: str
+    # The records whose signed content the form shows (entitas, id): a form is not made while
+    # any of them differs from its signed history (documents/arsip.py).
+    sumber: tuple[tuple[str, uuid.UUID], ...] = ()
 
 
 def cari_skp(nip: str, tahun: int, periode: str | None = None) -> list[uuid.UUID]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, TimeoutError
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +80,61 @@ def benar(publik_hex: str, tanda_tangan_hex: str | None, data: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+POTONGAN = 2000  # signatures per task: small enough to stop soon when asked
+
+
+def benar_banyak(items: Sequence[tuple[str, str | None, bytes]], *, pekerja: int = 1,
+                 batal: Callable[[], bool] = lambda: False) -> list[bool] | None:
+    """Many signatures (public key hex, signature hex, data), in order; on ``pekerja`` threads
+    at once, since OpenSSL verifies without holding Python's GIL (the caller only waits, so
+    nothing competes with them for it). None when ``batal`` says stop."""
+    chunks = [items[i : i + POTONGAN] for i in range(0, len(items), POTONGAN)]
+    if pekerja <= 1 or len(chunks) <= 1:
+        out: list[bool] = []
+        for chunk in chunks:
+            if batal():
+                return None
+            out.extend(_benar_potongan(chunk))
+        return out
+    with ThreadPoolExecutor(max_workers=pekerja, thread_name_prefix="ed25519") as pool:
+        futures = [pool.submit(_benar_potongan, chunk) for chunk in chunks]
+        out = []
+        for future in futures:
+            while True:
+                if batal():
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    return None
+                try:
+                    out.extend(future.result(timeout=0.2))
+                    break
+                except TimeoutError:
+                    continue
+        return out
+
+
+def _benar_potongan(items: Sequence[tuple[str, str | None, bytes]]) -> list[bool]:
+    loaded: dict[str, Ed25519PublicKey | None] = {}
+    out = []
+    for publik, signature, data in items:
+        key = loaded.get(publik, False)
+        if key is False:
+            try:
+                key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(publik))
+            except ValueError:
+                key = None
+            loaded[publik] = key
+        if key is None or not signature:
+            out.append(False)
+            continue
+        try:
+            key.verify(bytes.fromhex(signature), data)
+        except (InvalidSignature, ValueError):
+            out.append(False)
+            continue
+        out.append(True)
+    return out
 
 
 # --- keeping a private key under a password ---------------------------------------------------

@@ -15,10 +15,15 @@ printing or sending it). The messages name the record in words.
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import logging
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import peewee as pw
 
 from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
@@ -37,7 +42,10 @@ from skpdesk.store.models import (
     Riwayat,
     RiwayatDisisihkan,
     UnitKerja,
+    db,
 )
+
+log = logging.getLogger(__name__)
 
 GALAT = "GALAT"
 PERINGATAN = "PERINGATAN"
@@ -76,6 +84,19 @@ class Laporan:
 
 class IsiBerubah(LayananError):
     """A record's content differs from what its signed history vouches for."""
+
+
+class Dibatalkan(Exception):
+    """The background check was stopped (its window closed)."""
+
+
+def _tanpa_batal() -> bool:
+    return False
+
+
+def _cek(batal: Callable[[], bool]) -> None:
+    if batal():
+        raise Dibatalkan
 
 
 # --- naming a record -----------------------------------------------------------------------------
@@ -167,28 +188,44 @@ def cek_kode(code: str) -> HasilKode:
             last = segel.ujung(row.entitas, row.entitas_id)
             current = last is not None and last.hash_isi == row.hash_isi
             return HasilKode(True, current, uraian(row.entitas, row.entitas_id),
-                             row.waktu.strftime("%d-%m-%Y %H:%M"))
+                             _waktu(row.waktu))
     return HasilKode(False, False)
 
 
 # --- the checks ----------------------------------------------------------------------------------
 
 
-def _kunci() -> tuple[dict[str, KunciPublik], set[str]]:
-    keys = {k.sidik: k for k in KunciPublik.select()}
+def _kunci(perlu: set[str] | None = None) -> tuple[dict[str, KunciPublik], set[str]]:
+    """The known keys (only ``perlu`` when given: one record's rows name a few keys, an office
+    has hundreds) and those among them the office certified."""
+    query = KunciPublik.select()
+    if perlu is not None:
+        query = query.where(KunciPublik.sidik.in_(list(perlu)))
+    keys = {k.sidik: k for k in query}
     office = kunci_mod.kunci_kantor()
     certified = {s for s, k in keys.items() if kunci_mod.tersertifikasi(k, office)}
     return keys, certified
 
 
+def _waktu(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime("%d-%m-%Y %H:%M") if hasattr(value, "strftime") else str(value)
+
+
 def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
-                   lapor: Any) -> None:
+                   lapor: Any, sah: bool | None = None) -> None:
+    """One row: sealed, unchanged, signed by a known key (``sah``: its signature's verdict when
+    already checked with the others)."""
     if row["hash"] is None:
         lapor(GALAT, _("ada baris riwayat yang belum disegel."))
         return
     if segel.hash_baris(row) != row["hash"]:
         lapor(GALAT, _("riwayat diubah di luar aplikasi ({aksi}, {waktu}).").format(
-            aksi=row["aksi"], waktu=row["waktu"]))
+            aksi=row["aksi"], waktu=_waktu(row["waktu"])))
         return
     sidik = row["kunci"]
     if sidik == segel.KUNCI_LAMA:
@@ -202,36 +239,91 @@ def _periksa_baris(row: dict, keys: dict[str, KunciPublik], certified: set[str],
     if key is None:
         lapor(GALAT, _("ditandatangani dengan kunci yang tidak dikenal."))
         return
-    if not kunci_mod.benar(key.publik, row["tanda_tangan"], bytes.fromhex(row["hash"])):
+    if sah is None:
+        sah = kunci_mod.benar(key.publik, row["tanda_tangan"], _bytes(row["hash"]))
+    if not sah:
         lapor(GALAT, _("tanda tangan riwayat tidak sah ({aksi}).").format(aksi=row["aksi"]))
         return
     if sidik not in certified:
         lapor(PERINGATAN, _("ditandatangani dengan kunci yang belum disahkan kantor."))
 
 
+def _bytes(hex_text: str) -> bytes:
+    try:
+        return bytes.fromhex(hex_text)
+    except ValueError:
+        return b""  # not hex: altered, and its hash no longer matches either
+
+
 def _baris_semua(where: Any = None) -> list[dict]:
-    query = Riwayat.select().order_by(Riwayat.nomor).dicts()
-    if where is not None:
-        query = query.where(where)
-    return list(query)
+    """History rows as canonical values (store/isi.py reads them straight from the cursor), in
+    the order they were written."""
+    rows = isi_mod.baca(Riwayat, Riwayat._meta.sorted_fields, where, nama_field=True)
+    rows.sort(key=_nomor)
+    return rows
+
+
+def _nomor(row: dict) -> int:
+    return row["nomor"]
+
+
+def _tanda_tangan(rows: list[dict], keys: dict[str, KunciPublik], pekerja: int,
+                  batal: Callable[[], bool]) -> list[bool | None]:
+    """Every signature by a known key checked, by position in ``rows`` (None: not checked
+    here, the row says why); most of the full check's work, done on ``pekerja`` threads."""
+    where, items = [], []
+    for n, row in enumerate(rows):
+        key = keys.get(row["kunci"] or "")
+        if key is not None and row["hash"]:
+            where.append(n)
+            items.append((key.publik, row["tanda_tangan"], _bytes(row["hash"])))
+    verdicts = kunci_mod.benar_banyak(items, pekerja=pekerja, batal=batal)
+    if verdicts is None:
+        raise Dibatalkan
+    sah: list[bool | None] = [None] * len(rows)
+    for n, ok in zip(where, verdicts, strict=True):
+        sah[n] = ok
+    return sah
+
+
+def pekerja_bawaan(latar: bool = False) -> int:
+    """Threads for the signatures: every core, but one left to the window in the background."""
+    cores = os.cpu_count() or 1
+    return max(1, min(8, cores - 1 if latar else cores))
+
+
+def _ujung(rows: Iterable[dict], aside: set[str]) -> dict[tuple[str, str], dict]:
+    """Each record's last row in its chain (rows in chain order)."""
+    last: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        if row["id"] not in aside:
+            last[(row["entitas"], row["entitas_id"])] = row
+    return last
 
 
 def _periksa_rantai(rows: Iterable[dict], aside: set[str], laporan: Laporan,
-                    keys: dict[str, KunciPublik], certified: set[str]) -> dict[tuple, dict]:
-    """Check every row and link; returns each record's last row of its chain."""
+                    keys: dict[str, KunciPublik], certified: set[str],
+                    batal: Callable[[], bool] = _tanpa_batal,
+                    sah: list[bool | None] | None = None) -> dict[tuple, dict]:
+    """Check every row and link; returns each record's last row of its chain. ``sah``: the
+    signatures' verdicts by position, when checked beforehand."""
     seen: dict[tuple[str, str], str] = {}
     last: dict[tuple[str, str], dict] = {}
-    for row in rows:
+    # One finding per record and message: a key without its certificate signs many rows.
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n, row in enumerate(rows):
+        if n % 5000 == 0:
+            _cek(batal)
         laporan.baris += 1
         key = (row["entitas"], row["entitas_id"])
-        reported: set[str] = set()
+        reported = said[key]
 
         def lapor(tingkat: str, pesan: str, key=key, reported=reported) -> None:
             if pesan not in reported:
                 reported.add(pesan)
                 laporan.temuan.append(Temuan(tingkat, key[0], key[1], "", pesan))
 
-        _periksa_baris(row, keys, certified, lapor)
+        _periksa_baris(row, keys, certified, lapor, None if sah is None else sah[n])
         if str(row["id"]) in aside:
             continue  # set aside by a conflict's resolution: kept, but not in the chain
         if row["hash"] is not None and row["hash_sebelum"] != seen.get(key, ""):
@@ -258,9 +350,11 @@ def _periksa_segel_lama(laporan: Laporan) -> None:
 
 
 def _periksa_isi(last: dict[tuple[str, str], dict], laporan: Laporan,
-                 jenis: Iterable[Entitas] | None = None, ids: Iterable[str] | None = None
-                 ) -> None:
+                 jenis: Iterable[Entitas] | None = None, ids: Iterable[str] | None = None,
+                 batal: Callable[[], bool] | None = None) -> None:
     for kind in jenis or isi_mod.SPEK:
+        if batal is not None:
+            _cek(batal)
         contents = isi_mod.isi_banyak(kind, ids)
         laporan.rekaman += len(contents)
         for rid, content in contents.items():
@@ -291,28 +385,70 @@ def _disisihkan() -> set[str]:
     return {str(r) for (r,) in RiwayatDisisihkan.select(RiwayatDisisihkan.riwayat).tuples()}
 
 
-def periksa() -> Laporan:
-    """The full check: every row, link and signature, and every record's content."""
+def periksa(batal: Callable[[], bool] = _tanpa_batal, *, pekerja: int | None = None) -> Laporan:
+    """The full check: every row, link and signature, and every record's content.
+
+    One read transaction: a change saved meanwhile by another connection (the window, while
+    this runs in the background) is seen whole or not at all, never as content without its
+    row. ``batal`` is asked between steps; ``Dibatalkan`` when it says stop. ``pekerja``:
+    threads for the signatures (every core by default).
+    """
     laporan = Laporan()
-    keys, certified = _kunci()
-    rows = _baris_semua()
-    rows.sort(key=lambda r: (r["entitas"], r["entitas_id"], r["nomor"]))
-    last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified)
-    _periksa_segel_lama(laporan)
-    _periksa_isi(last, laporan)
-    return _beri_nama(laporan)
+    with db.atomic():
+        keys, certified = _kunci()
+        rows = _baris_semua()
+        rows.sort(key=_rantai)
+        aside = _disisihkan()
+        _cek(batal)
+        sah = _tanda_tangan(rows, keys, pekerja or pekerja_bawaan(), batal)
+        last = _periksa_rantai(rows, aside, laporan, keys, certified, batal, sah)
+        _periksa_segel_lama(laporan)
+        _periksa_isi(last, laporan, batal=batal)
+        return _beri_nama(laporan)
+
+
+def _rantai(row: dict) -> tuple[str, str, int]:
+    return row["entitas"], row["entitas_id"], row["nomor"]
+
+
+def periksa_latar(batal: Callable[[], bool] = _tanpa_batal,
+                  sela: Callable[[Laporan], None] | None = None) -> Laporan | None:
+    """The checks after login, from a worker thread: the quick one first (its report handed
+    to ``sela`` at once, for the banner), then the full one, returned; None when stopped or
+    when the database went away meanwhile.
+
+    peewee gives each thread its own connection to the same file: this one is made read-only
+    (SQLite's query_only) so that the checks can never write, and is closed at the end.
+    """
+    database = db.obj
+    if database is None:
+        return None
+    try:
+        if isinstance(database, pw.SqliteDatabase):
+            database.execute_sql("PRAGMA query_only = 1")
+        if sela is not None:
+            with db.atomic():
+                sela(periksa_isi())
+            _cek(batal)
+        return periksa(batal, pekerja=pekerja_bawaan(latar=True))
+    except Dibatalkan:
+        return None
+    except Exception:  # noqa: BLE001 - a background check never takes the window down
+        log.exception("pemeriksaan riwayat di latar gagal")
+        return None
+    finally:
+        try:
+            database.close()
+        except Exception:  # noqa: BLE001 - closing a connection that is already gone
+            log.debug("koneksi pemeriksaan latar sudah tertutup", exc_info=True)
 
 
 def _ujung_semua() -> dict[tuple[str, str], dict]:
     """Each record's last active row: its hash_isi only."""
-    aside = _disisihkan()
-    last: dict[tuple[str, str], dict] = {}
-    query = (Riwayat.select(Riwayat.id, Riwayat.entitas, Riwayat.entitas_id, Riwayat.hash_isi)
-             .order_by(Riwayat.nomor).dicts())
-    for row in query:
-        if str(row["id"]) not in aside:
-            last[(row["entitas"], row["entitas_id"])] = row
-    return last
+    rows = isi_mod.baca(Riwayat, [Riwayat.id, Riwayat.entitas, Riwayat.entitas_id,
+                                  Riwayat.hash_isi, Riwayat.nomor])
+    rows.sort(key=_nomor)
+    return _ujung(rows, _disisihkan())
 
 
 def periksa_isi(jenis: Iterable[Entitas] | None = None) -> Laporan:
@@ -325,9 +461,9 @@ def periksa_isi(jenis: Iterable[Entitas] | None = None) -> Laporan:
 def periksa_rekaman(entitas: str, entitas_id: Any) -> Laporan:
     """One record: its chain, its signatures, its content."""
     laporan = Laporan()
-    keys, certified = _kunci()
     key = (str(entitas), str(entitas_id))
     rows = _baris_semua((Riwayat.entitas == key[0]) & (Riwayat.entitas_id == key[1]))
+    keys, certified = _kunci({row["kunci"] for row in rows if row["kunci"]})
     last = _periksa_rantai(rows, _disisihkan(), laporan, keys, certified)
     if isi_mod.dilacak(key[0]):
         _periksa_isi(last, laporan, [Entitas(key[0])], [key[1]])
@@ -340,8 +476,8 @@ def wajib_utuh(entitas: str, entitas_id: Any) -> None:
     if not laporan.ok:
         first = laporan.galat[0]
         raise IsiBerubah(_(
-            "{uraian}: {pesan} Dokumen tidak dibuat. Periksa dengan 'skpdesk verifikasi' dan "
-            "pulihkan dari cadangan, atau hubungi pengelola kepegawaian."
+            "{uraian}: {pesan} Data ini tidak dapat dicetak atau dikirim. Periksa dengan "
+            "'skpdesk verifikasi' dan pulihkan dari cadangan, atau hubungi pengelola kepegawaian."
         ).format(uraian=first.uraian, pesan=first.pesan))
 
 

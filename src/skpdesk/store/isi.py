@@ -20,9 +20,11 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import operator
+import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,38 +142,124 @@ def _kolom(model: type[m.BaseModel], kecuali: frozenset[str] = frozenset()) -> l
     return [f for f in model._meta.sorted_fields if f.name not in kecuali]
 
 
-def _baris(fields: list[pw.Field], row: dict[str, Any]) -> dict[str, Any]:
-    return {f.column_name: _nilai(f, row[f.column_name]) for f in fields}
+_HEX32 = re.compile(r"[0-9a-f]{32}")
 
 
-def _pilih(model: type[m.BaseModel], fields: list[pw.Field], where: Any = None) -> list[dict]:
-    query = model.select(*fields).dicts()
+def _pengubah(f: pw.Field) -> Callable[[Any], Any]:
+    """A stored value of column ``f`` → its canonical value.
+
+    Always what ``_nilai(f, f.python_value(raw))`` gives; the common column types take a
+    shorter way, because the full check reads every row of the office (store/isi.py is also
+    what the seal hashes, so both sides stay the same by construction).
+    """
+
+    def umum(v: Any) -> Any:
+        return None if v is None else _nilai(f, f.python_value(v))
+
+    target = f.rel_field if isinstance(f, pw.ForeignKeyField) else f
+    kind = type(target)
+    if isinstance(target, pw.UUIDField) and kind.python_value is pw.UUIDField.python_value:
+
+        def uuid_(v: Any) -> Any:
+            # str(uuid.UUID(h)) of 32 lower-case hex digits, without building the UUID.
+            if type(v) is str and len(v) == 32 and _HEX32.fullmatch(v):
+                return f"{v[:8]}-{v[8:12]}-{v[12:16]}-{v[16:20]}-{v[20:]}"
+            return umum(v)
+
+        if not isinstance(f, pw.ForeignKeyField):
+            return uuid_
+        # A foreign key repeats (the evaluation of each realisasi): each value done once.
+        seen: dict[Any, Any] = {}
+
+        def fk(v: Any) -> Any:
+            found = seen.get(v, seen)
+            if found is seen:
+                found = seen[v] = uuid_(v)
+            return found
+
+        return fk
+    if isinstance(f, pw.ForeignKeyField):
+        return umum
+    plain = kind.python_value is pw.Field.python_value
+    if plain and kind.adapt is pw._StringField.adapt:
+        return lambda v: v if type(v) is str else umum(v)
+    if plain and kind.adapt is pw.IntegerField.adapt:
+        return lambda v: v if type(v) is int else umum(v)
+    if plain and kind.adapt is pw.DateTimeField.adapt:
+
+        def waktu(v: Any) -> Any:
+            # peewee's own first attempt (format_date_time), then the canonical spelling.
+            if type(v) is str and len(v) > 10 and v[10] == " " and v[-1:] != "Z":
+                try:
+                    return dt.datetime.fromisoformat(v[:10] + "T" + v[11:]).isoformat(
+                        timespec="microseconds")
+                except ValueError:
+                    pass
+            return umum(v)
+
+        return waktu
+    if isinstance(f, pw.DecimalField) and kind.python_value is pw.DecimalField.python_value:
+        places = f.decimal_places
+
+        def desimal(v: Any) -> Any:
+            # A whole number as SQLite hands it back: "12.0000" at scale 4, as quantize gives.
+            if type(v) is int and -(10**15) < v < 10**15:
+                return f"{v}.{'0' * places}" if places > 0 else str(v)
+            return umum(v)
+
+        return desimal
+    return umum
+
+
+def baca(model: type[m.BaseModel], fields: list[pw.Field], where: Any = None, *,
+         nama_field: bool = False) -> list[dict[str, Any]]:
+    """Rows of ``model`` as canonical values by column name (by field name with
+    ``nama_field``: "oleh", not "oleh_id"), straight from the cursor."""
+    query = model.select(*fields)
     if where is not None:
         query = query.where(where)
-    out = []
-    for row in query:
-        # .dicts() names a foreign key by its field name; content uses column names.
-        out.append({f.column_name: row[f.name] for f in fields})
-    return out
+    names = [f.name if nama_field else f.column_name for f in fields]
+    convert = [_pengubah(f) for f in fields]
+    sql, params = query.sql()
+    cursor = model._meta.database.execute_sql(sql, params)
+    call = operator.call
+    return [dict(zip(names, map(call, convert, raw), strict=True)) for raw in cursor]
 
 
-def _isi_anak(anak: Anak, parent_ids: list[Any]) -> dict[str, list[dict]]:
-    """The owned rows of ``anak`` for many parents at once, grouped by the parent's id."""
+def _pilih(model: type[m.BaseModel], fields: list[pw.Field], key: pw.Field,
+           ids: list[Any] | None) -> list[dict]:
+    """The rows whose ``key`` is one of ``ids`` (every row when None), canonical."""
+    if ids is None:
+        return baca(model, fields)
+    rows: list[dict] = []
+    for i in range(0, len(ids), 500):
+        rows.extend(baca(model, fields, key.in_(ids[i : i + 500])))
+    return rows
+
+
+def _isi_anak(anak: Anak, parent_ids: list[Any] | None) -> dict[str, list[dict]]:
+    """The owned rows of ``anak`` for many parents at once (all when None), by the parent's
+    id; each parent's rows sorted by id."""
     grouped: dict[str, list[dict]] = defaultdict(list)
-    if not parent_ids:
+    if parent_ids is not None and not parent_ids:
         return grouped
     fields = _kolom(anak.model)
     fk = anak.model._meta.fields[anak.fk]
-    rows = []
-    for i in range(0, len(parent_ids), 500):
-        rows.extend(_pilih(anak.model, fields, fk.in_(parent_ids[i : i + 500])))
-    sub = {a.kunci: _isi_anak(a, [r["id"] for r in rows]) for a in anak.anak}
-    for row in rows:
-        item = _baris(fields, row)
+    rows = _pilih(anak.model, fields, fk, parent_ids)
+    sub = {a.kunci: _isi_anak(a, None if parent_ids is None else [r["id"] for r in rows])
+           for a in anak.anak}
+    column = fk.column_name
+    for item in rows:
         for a in anak.anak:
-            item[a.kunci] = sorted(sub[a.kunci].get(item["id"], []), key=lambda x: x["id"])
-        grouped[item[fk.column_name]].append(item)
+            item[a.kunci] = sub[a.kunci].get(item["id"], [])
+        grouped[item[column]].append(item)
+    for items in grouped.values():
+        items.sort(key=_id)
     return grouped
+
+
+def _id(item: dict) -> str:
+    return item["id"]
 
 
 def isi_banyak(entitas: Entitas, ids: Iterable[Any] | None = None) -> dict[str, dict]:
@@ -179,19 +267,14 @@ def isi_banyak(entitas: Entitas, ids: Iterable[Any] | None = None) -> dict[str, 
     spek = SPEK[entitas]
     fields = _kolom(spek.model, spek.kecuali)
     pk = spek.model._meta.primary_key
-    if ids is None:
-        rows = _pilih(spek.model, fields)
-    else:
-        wanted = list(ids)
-        rows = []
-        for i in range(0, len(wanted), 500):
-            rows.extend(_pilih(spek.model, fields, pk.in_(wanted[i : i + 500])))
-    anak = {a.kunci: _isi_anak(a, [r["id"] for r in rows]) for a in spek.anak}
+    rows = _pilih(spek.model, fields, pk, None if ids is None else list(ids))
+    # All records: their owned rows in one query per table, not by lists of parents.
+    parents = None if ids is None else [r["id"] for r in rows]
+    anak = {a.kunci: _isi_anak(a, parents) for a in spek.anak}
     out: dict[str, dict] = {}
-    for row in rows:
-        item = _baris(fields, row)
+    for item in rows:
         for a in spek.anak:
-            item[a.kunci] = sorted(anak[a.kunci].get(item["id"], []), key=lambda x: x["id"])
+            item[a.kunci] = anak[a.kunci].get(item["id"], [])
         out[item["id"]] = item
     return out
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
-from skpdesk.services import daftar, kantor, paket
+from skpdesk.services import daftar, kantor, paket, verifikasi
 from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import pengukuran as pengukuran_service
@@ -48,6 +48,11 @@ from skpdesk.ui.atasan_penilai.tab import tersedia as atasan_tersedia
 from skpdesk.ui.bawahan.tab import BawahanTab
 from skpdesk.ui.bersama import gaya, pertukaran, tata_letak
 from skpdesk.ui.bersama.bus import bus, umumkan
+from skpdesk.ui.bersama.verifikasi import (
+    PemeriksaLatar,
+    SpandukVerifikasi,
+    mulai_pemeriksaan_latar,
+)
 from skpdesk.ui.kepegawaian.tab import KepegawaianTab
 from skpdesk.ui.login import GantiSandiDialog
 from skpdesk.ui.perencanaan.tab import PerencanaanTab
@@ -194,15 +199,20 @@ class MainWindow(QMainWindow):
     """Signals:
     ganti_pengguna_diminta(): the person asked to log out and let someone else in.
     ditutup(): the person closed the window (the application ends).
+    pemeriksaan_berakhir(): the background check of the signed history is done.
     """
 
     ganti_pengguna_diminta = Signal()
     ditutup = Signal()
+    pemeriksaan_berakhir = Signal()
 
     def __init__(self, aktor: Aktor, database_description: str) -> None:
         super().__init__()
         self.aktor = aktor
         self._ganti_pengguna = False
+        self.pemeriksaan_cepat_selesai = False
+        self.pemeriksaan_selesai = False
+        self.laporan_cepat: verifikasi.Laporan | None = None
         self.setWindowTitle(_("skpdesk — Sasaran Kinerja Pegawai"))
         self.setMinimumSize(LEBAR_MIN, TINGGI_MIN)
 
@@ -246,6 +256,8 @@ class MainWindow(QMainWindow):
         self.kabar_masuk = Pemberitahuan(_("Lihat…"))
         self.kabar_konflik = Pemberitahuan(_("Lihat Konflik…"), "catatan_kembali")
         self._masuk_terakhir: list[Masuk] = []
+        self.spanduk = SpandukVerifikasi(aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN))
+        pusat_layout.addWidget(self.spanduk)
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
         body.addWidget(self.kabar_konflik)
@@ -266,6 +278,9 @@ class MainWindow(QMainWindow):
         self._isi_kepala()
         self._isi_terlambat()
         self._perbarui_konflik()
+        self._pemeriksa: PemeriksaLatar | None = None
+        self._berhenti = False
+        self._periksa_riwayat()
         self._pulihkan_geometri()
         self._pulihkan_tata_letak()
 
@@ -438,6 +453,7 @@ class MainWindow(QMainWindow):
         # A closed window imports nothing more (the next person's window takes over).
         self.timer_folder.stop()
         self._timer_awal.stop()
+        self.hentikan_pemeriksaan()
         super().closeEvent(event)
         if not self._ganti_pengguna:
             self.ditutup.emit()
@@ -484,6 +500,40 @@ class MainWindow(QMainWindow):
         self._ganti_pengguna = True
         self.close()
         self.ganti_pengguna_diminta.emit()
+
+    # --- the signed history ---------------------------------------------------------------------
+
+    def _periksa_riwayat(self) -> None:
+        """Once the window is up, in the background: every record's content against its signed
+        history (quick: the banner within moments), then rows, chains and signatures. Nothing
+        waits on them here: a large office's check takes seconds."""
+        QTimer.singleShot(0, self._mulai_pemeriksaan)
+
+    def _mulai_pemeriksaan(self) -> None:
+        if self._pemeriksa is not None or self._berhenti:
+            return
+        self._pemeriksa = mulai_pemeriksaan_latar(self._on_pemeriksa_cepat,
+                                                  self._on_pemeriksa_selesai)
+
+    def _on_pemeriksa_cepat(self, laporan: verifikasi.Laporan) -> None:
+        self.laporan_cepat = laporan
+        self.pemeriksaan_cepat_selesai = True
+        if not self.pemeriksaan_selesai:
+            self.spanduk.tampilkan(laporan)
+
+    def _on_pemeriksa_selesai(self, laporan: verifikasi.Laporan | None) -> None:
+        self._pemeriksa = None
+        self.pemeriksaan_selesai = True
+        if laporan is not None:
+            self.spanduk.tampilkan(laporan)
+        self.pemeriksaan_berakhir.emit()
+
+    def hentikan_pemeriksaan(self) -> None:
+        """Stop the background check and wait for it: the database may be closed next."""
+        self._berhenti = True
+        worker, self._pemeriksa = self._pemeriksa, None
+        if worker is not None and worker.isRunning():
+            worker.hentikan()
 
     def _isi_terlambat(self) -> None:
         # Everything whose next move is this person's, in every chain, past its SOP time.

@@ -62,6 +62,13 @@ QFrame#pemberitahuan {{
     border-radius: 3px;
 }}
 QStatusBar QLabel {{ color: {ABU}; }}
+QFrame#spanduk_galat {{
+    background-color: #fce8e6; border-bottom: 1px solid #f1b6b0; border-left: 5px solid {MERAH};
+}}
+QFrame#spanduk_galat QLabel {{ color: #7a1a14; font-weight: 600; }}
+QFrame#spanduk_catatan {{
+    background-color: #fef7e0; border-bottom: 1px solid #f0d78a; border-left: 5px solid {KUNING};
+}}
 """
 
 

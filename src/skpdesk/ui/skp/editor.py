@@ -42,6 +42,7 @@ from skpdesk.domain.workflow import (
 )
 from skpdesk.i18n import _
 from skpdesk.services import skp as skp_service
+from skpdesk.services import verifikasi
 from skpdesk.services.context import Aktor
 from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.skp import IsiSKP
@@ -561,6 +562,12 @@ class SkpEditor(QWidget):
         from skpdesk import documents
 
         if not self._berkas_terakhir or not self.tombol_cetak.isVisible():
+            return
+        # The files were sound when made; the SKP may have been altered in the file since.
+        skp_id = self._berkas_untuk
+        if skp_id is not None and not aksi.berhasil(
+            lambda: verifikasi.wajib_utuh(Entitas.SKP, skp_id), self.pesan
+        ):
             return
         try:
             for path in self._berkas_terakhir:
