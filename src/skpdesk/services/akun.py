@@ -310,8 +310,12 @@ def _buka_kunci(akun: Akun, sandi: str) -> Aktor:
         wrap = kunci_mod.kunci_sandi_untuk(blob, sandi)
         try:
             own: KunciTerbuka | None = kunci_mod.buka(blob, wrap)
-        except kunci_mod.KunciRusak:
-            own = None  # altered in the file: this person signs nothing (verifikasi says why)
+        except kunci_mod.KunciRusak as exc:
+            # The password is right, so the kept key was altered: nothing may be signed.
+            raise LoginGagal(_(
+                "Kunci tanda tangan akun ini rusak atau diubah di luar aplikasi. Minta pengelola "
+                "kepegawaian mengatur ulang kata sandi Anda; kunci baru dibuat saat itu."
+            )) from exc
         office = None
         if akun.kunci_kantor:
             try:
