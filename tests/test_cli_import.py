@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from skpdesk.cli import main
 from skpdesk.resources import resource_path
+from skpdesk.services import demo, verifikasi
 from skpdesk.store.database import close_database, open_database
 from skpdesk.store.models import MODELS, Pegawai, Riwayat
 from tests.helpers import tulis_xlsx
 from tests.services.test_impor import BARIS_SALAH
 
 SAMPLE_XLSX = str(resource_path("contoh/daftar_pegawai.xlsx"))
+
+
+@pytest.fixture(autouse=True)
+def _sandi(monkeypatch):
+    """The administrator's password: the import's history rows are signed with her key."""
+    monkeypatch.setenv("SKPDESK_SANDI", demo.DEMO_SANDI)
 
 
 def counts(path: Path) -> dict[str, int]:
@@ -38,6 +47,7 @@ def test_good_sample_imports_into_the_demo_office(demo_copy, capsys):
     summary = Riwayat.get(Riwayat.aksi == "impor_roster")
     assert summary.oleh_nama == "admin"  # the first account holding the kepegawaian role
     assert Pegawai.get(Pegawai.nip == "199604112023211002").status == "PPPK"
+    assert summary.tanda_tangan and verifikasi.periksa().ok  # signed, so the check holds
 
 
 def test_login_option_names_the_acting_account(demo_copy, capsys):
@@ -78,4 +88,12 @@ def test_missing_file_fails_with_a_message(demo_copy, tmp_path, capsys):
     code = main(["import-roster", str(tmp_path / "tidak_ada.xlsx"), "--db", str(demo_copy)])
     assert code != 0
     assert "tidak ditemukan" in capsys.readouterr().err
+    assert counts(demo_copy) == before
+
+
+def test_without_the_password_nothing_is_imported(demo_copy, capsys, monkeypatch):
+    monkeypatch.delenv("SKPDESK_SANDI")
+    before = counts(demo_copy)
+    assert main(["import-roster", SAMPLE_XLSX, "--db", str(demo_copy)]) == 1
+    assert "SKPDESK_SANDI" in capsys.readouterr().err
     assert counts(demo_copy) == before

@@ -835,6 +835,26 @@ def _aktor_cli(login: str | None) -> Aktor:
     return Aktor.dari_akun(found)
 
 
+def _dengan_sandi(aktor: Aktor) -> Aktor:
+    """Log the account in, so that the rows the import writes are signed (services/kunci.py):
+    the password from SKPDESK_SANDI, else asked at a terminal."""
+    import getpass
+    import os
+    import sys
+
+    sandi = os.environ.get(ENV_SANDI)
+    if sandi is None and sys.stdin is not None and sys.stdin.isatty():
+        sandi = getpass.getpass(_("Kata sandi {login}: ").format(login=aktor.login))
+    wajib(sandi is not None, _(
+        "Kata sandi akun '{login}' diperlukan untuk menandatangani riwayat impor: isi variabel "
+        "lingkungan {env}, atau jalankan perintah ini di terminal."
+    ).format(login=aktor.login, env=ENV_SANDI))
+    return akun_service.masuk(aktor.login, sandi)
+
+
+ENV_SANDI = "SKPDESK_SANDI"
+
+
 def main_cli(file: str, *, login: str | None, out: TextIO, err: TextIO) -> int:
     """Import a roster file into the open database; 0 on success, 1 when nothing was saved."""
     try:
@@ -860,7 +880,8 @@ def main_cli(file: str, *, login: str | None, out: TextIO, err: TextIO) -> int:
         )
         return 1
     try:
-        hasil = terapkan(aktor, pratinjau)
+        # Logged in only now: a file with errors leaves not even a login behind.
+        hasil = terapkan(_dengan_sandi(aktor), pratinjau)
     except LayananError as exc:
         print(str(exc), file=err)
         print(_("Tidak ada yang disimpan."), file=err)
