@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+from tests import pg
 
 # Where the services' clock stands in most chain tests: the first working Monday of 2026.
 MULAI = dt.datetime(2026, 1, 5, 1, 0)
@@ -57,7 +58,8 @@ def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list
 
     Hashing is cheap and the data folder is beside the file while the block runs; the clock
     stands at ``mulai`` (yielded, to be moved) or is the real one when ``mulai`` is None. The
-    file is checkpointed and closed at the end, so that a copy of it holds everything.
+    file is checkpointed and closed at the end, so that a copy of it holds everything. On a
+    PostgreSQL run the path names a template database instead (``tests/pg.py``).
     """
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(akun_service, "hasher", hasher_murah())
@@ -65,10 +67,14 @@ def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list
         mp.setenv(database.ENV_DATA_DIR, str(path.parent / "data"))
         mp.delenv(database.ENV_URL, raising=False)
         jam = pasang_jam(mp, mulai) if mulai is not None else None
-        opened = database.open_database(path)
+        if pg.aktif():
+            opened = database.open_database(pg.cluster().create(pg.templat_untuk(path)))
+        else:
+            opened = database.open_database(path)
         try:
             yield jam
-            opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not pg.aktif():
+                opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             opened.close()
             db.initialize(None)
@@ -76,14 +82,19 @@ def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list
 
 @contextmanager
 def buka_salinan(berkas: Path, db_path: Path) -> Iterator[Any]:
-    """Copy a built office file to ``db_path`` and keep it open while the block runs."""
-    shutil.copy(berkas, db_path)
-    opened = database.open_database(db_path)
-    try:
-        yield opened
-    finally:
-        opened.close()
-        db.initialize(None)
+    """Copy a built office file to ``db_path`` and keep it open while the block runs.
+
+    On a PostgreSQL run: a database of the test's own, copied from the office's template.
+    """
+    with pg.salinan(pg.templat_untuk(berkas)) if pg.aktif() else nullcontext(db_path) as target:
+        if not pg.aktif():
+            shutil.copy(berkas, db_path)
+        opened = database.open_database(target)
+        try:
+            yield opened
+        finally:
+            opened.close()
+            db.initialize(None)
 
 
 # --- people of the demo office ------------------------------------------------------------------
