@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,20 @@ def db_target(db_path: Path):
             yield url
     else:
         yield db_path
+
+
+@pytest.fixture
+def db_lain(tmp_path: Path):
+    """Other empty databases of the run's engine, by name (another laptop, another office):
+    ``tmp_path/<name>/skpdesk.db``, or on a PostgreSQL run a database of its own each."""
+    with ExitStack() as stack:
+
+        def baru(name: str) -> Path | str:
+            if pg.aktif():
+                return stack.enter_context(pg.salinan(pg.TEMPLAT_KOSONG))
+            return tmp_path / name / "skpdesk.db"
+
+        yield baru
 
 
 @pytest.fixture

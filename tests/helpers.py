@@ -53,27 +53,30 @@ def pasang_jam(monkeypatch: pytest.MonkeyPatch, mulai: dt.datetime = MULAI) -> l
 
 
 @contextmanager
-def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list | None]:
+def berkas_kantor(path: Path, mulai: dt.datetime | None = None, *,
+                  sqlite: bool = False) -> Iterator[list | None]:
     """Open a new database file at ``path`` for a build that is done once and copied per test.
 
     Hashing is cheap and the data folder is beside the file while the block runs; the clock
     stands at ``mulai`` (yielded, to be moved) or is the real one when ``mulai`` is None. The
     file is checkpointed and closed at the end, so that a copy of it holds everything. On a
-    PostgreSQL run the path names a template database instead (``tests/pg.py``).
+    PostgreSQL run the path names a template database instead (``tests/pg.py``), unless
+    ``sqlite`` asks for the file whatever the engine.
     """
+    in_pg = pg.aktif() and not sqlite
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(akun_service, "hasher", hasher_murah())
         mp.setattr(kunci_service, "KDF", KDF_MURAH)
         mp.setenv(database.ENV_DATA_DIR, str(path.parent / "data"))
         mp.delenv(database.ENV_URL, raising=False)
         jam = pasang_jam(mp, mulai) if mulai is not None else None
-        if pg.aktif():
+        if in_pg:
             opened = database.open_database(pg.cluster().create(pg.templat_untuk(path)))
         else:
             opened = database.open_database(path)
         try:
             yield jam
-            if not pg.aktif():
+            if not in_pg:
                 opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             opened.close()
