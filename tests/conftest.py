@@ -122,6 +122,13 @@ def fresh_db(db_target):
 
 
 @pytest.fixture
+def folder_data(db_path: Path, _isolated_data_dir: Path) -> Path:
+    """Where the documents of the test's database go: beside a SQLite file, else the per-user
+    data folder (a server has no folder of its own)."""
+    return _isolated_data_dir if pg.aktif() else db_path.parent
+
+
+@pytest.fixture
 def kantor_siap(fresh_db) -> Aktor:
     """A set-up office with three units; returns the administrator acting."""
     kantor.siapkan_kantor(

@@ -100,6 +100,23 @@ def buka_salinan(berkas: Path, db_path: Path) -> Iterator[Any]:
             db.initialize(None)
 
 
+@contextmanager
+def terbuka(target: Path | str) -> Iterator[Any]:
+    """Open a database the test hands to the command line (a path or URL) for a quick look."""
+    opened = database.open_database(target)
+    try:
+        yield opened
+    finally:
+        opened.close()
+        db.initialize(None)
+
+
+def sasaran(opened: Any) -> Path | str:
+    """What the command line's ``--db`` takes to open this database: its file or its URL."""
+    path = database.sqlite_path(opened)
+    return path if path is not None else pg.cluster().url(opened.database)
+
+
 # --- people of the demo office ------------------------------------------------------------------
 
 
