@@ -9,6 +9,7 @@ PostgreSQL refuses to run as root: as root the cluster runs as the ``postgres`` 
 
 from __future__ import annotations
 
+import glob
 import os
 import pwd
 import shutil
@@ -21,7 +22,8 @@ from pathlib import Path
 
 ENV_SWITCH = "SKPDESK_TEST_PG"
 SUPERUSER = "postgres"
-PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
+# Debian keeps the server programs per major version, off PATH.
+DEBIAN_BIN = "/usr/lib/postgresql/*/bin"
 
 
 def aktif() -> bool:
@@ -30,7 +32,9 @@ def aktif() -> bool:
 
 
 def _program(name: str) -> str:
-    for folder in PG_BIN_DIRS:
+    """The newest Debian server's program, else the one on PATH."""
+    folders = sorted(glob.glob(DEBIAN_BIN), key=lambda f: int(Path(f).parent.name), reverse=True)
+    for folder in folders:
         candidate = Path(folder) / name
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return str(candidate)
@@ -61,10 +65,15 @@ class Cluster:
         self._n = 0
 
     def _run(self, *args: str) -> None:
-        subprocess.run([*self._runas, *args], check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
+        done = subprocess.run([*self._runas, *args], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            log = self.root / "log"
+            detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise RuntimeError(f"{Path(args[0]).name} failed: {done.stderr.strip()}\n{detail}")
 
     def start(self) -> None:
+        # Collation C: text sorts by code point, as SQLite's BINARY does.
         self._run(_program("initdb"), "-D", str(self.data), "-U", SUPERUSER, "-A", "trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")
         options = " ".join([
@@ -126,8 +135,13 @@ _templat: dict[str, str] = {}
 
 def mulai() -> Cluster:
     global _cluster
-    _cluster = Cluster()
-    _cluster.start()
+    started = Cluster()
+    try:
+        started.start()
+    except BaseException:
+        shutil.rmtree(started.root, ignore_errors=True)
+        raise
+    _cluster = started
     return _cluster
 
 
