@@ -8,7 +8,7 @@ BUNDLE_STAMP := $(VENV)/.bundle-stamp
 # The English catalogue, compiled from its .po (not committed; the spec compiles it too).
 MO := resources/locale/en/LC_MESSAGES/skpdesk.mo
 
-.PHONY: run test lint bench bench-verifikasi bundle demo clean terjemahan
+.PHONY: run test test-pg lint bench bench-verifikasi bundle demo clean terjemahan
 
 $(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -27,6 +27,12 @@ run: $(STAMP) $(MO)
 test: $(STAMP) $(MO)
 	$(BIN)/ruff check src tests bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The store, services, documents and UI suites again, against a throwaway PostgreSQL cluster
+# (tests/pg.py); needs PostgreSQL's initdb and pg_ctl (Debian's postgresql package).
+test-pg: $(STAMP) $(MO)
+	SKPDESK_TEST_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		tests/store tests/services tests/documents tests/ui
 
 bench: $(STAMP) $(MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py

@@ -32,4 +32,4 @@ fi
 
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade "pip==26.3"
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev,postgres]'

@@ -1,6 +1,9 @@
 """Shared fixtures: a fresh database per test, cheap password hashing, a clock the test moves,
 a ready office, the demo office (built once per session, copied per test).
 
+With ``SKPDESK_TEST_PG=1`` (``make test-pg``) every database is a PostgreSQL one in a throwaway
+cluster (``tests/pg.py``); tests marked ``sqlite_only`` are skipped there, with their reason.
+
 Plain helpers the fixtures build on are in ``tests/helpers.py``.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -22,6 +26,7 @@ from skpdesk.services import kunci as kunci_service  # noqa: E402
 from skpdesk.services.context import Aktor  # noqa: E402
 from skpdesk.store import database  # noqa: E402
 from skpdesk.store.models import db  # noqa: E402
+from tests import pg  # noqa: E402
 from tests.helpers import (  # noqa: E402
     KDF_MURAH,
     berkas_kantor,
@@ -31,6 +36,35 @@ from tests.helpers import (  # noqa: E402
 )
 
 ADMIN_SANDI = "rahasia123"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a PostgreSQL run, skip what is SQLite by nature, saying why."""
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is None:
+            continue
+        reason = marker.args[0] if marker.args else ""
+        if not reason:
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
+        if pg.aktif():
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pg_cluster():
+    """On a PostgreSQL run: the cluster, and an empty migrated database to copy per test."""
+    if not pg.aktif():
+        yield None
+        return
+    cluster = pg.mulai()
+    try:
+        opened = database.open_database(cluster.create(pg.TEMPLAT_KOSONG))
+        opened.close()
+        db.initialize(None)
+        yield cluster
+    finally:
+        pg.selesai()
 
 
 @pytest.fixture(autouse=True)
@@ -54,12 +88,44 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fresh_db(db_path: Path):
-    """An empty, migrated SQLite database in a temporary folder."""
-    database_ = database.open_database(db_path)
+def db_target(db_path: Path):
+    """Where this test's database lives: the SQLite file ``db_path``, or on a PostgreSQL run
+    the URL of a database of its own, copied from the migrated empty template."""
+    if pg.aktif():
+        with pg.salinan(pg.TEMPLAT_KOSONG) as url:
+            yield url
+    else:
+        yield db_path
+
+
+@pytest.fixture
+def db_lain(tmp_path: Path):
+    """Other empty databases of the run's engine, by name (another laptop, another office):
+    ``tmp_path/<name>/skpdesk.db``, or on a PostgreSQL run a database of its own each."""
+    with ExitStack() as stack:
+
+        def baru(name: str) -> Path | str:
+            if pg.aktif():
+                return stack.enter_context(pg.salinan(pg.TEMPLAT_KOSONG))
+            return tmp_path / name / "skpdesk.db"
+
+        yield baru
+
+
+@pytest.fixture
+def fresh_db(db_target):
+    """An empty, migrated database, open (see ``db_target``)."""
+    database_ = database.open_database(db_target)
     yield database_
     database_.close()
     db.initialize(None)
+
+
+@pytest.fixture
+def folder_data(db_path: Path, _isolated_data_dir: Path) -> Path:
+    """Where the documents of the test's database go: beside a SQLite file, else the per-user
+    data folder (a server has no folder of its own)."""
+    return _isolated_data_dir if pg.aktif() else db_path.parent
 
 
 @pytest.fixture
@@ -127,11 +193,18 @@ def demo_file_tanpa_evaluasi(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_copy(demo_file, tmp_path, lepas_db) -> Path:
-    """A copy of the whole demo office, not opened: for the command line, which opens it."""
+def demo_copy(demo_file, tmp_path, lepas_db):
+    """A copy of the whole demo office, not opened: for the command line, which opens it.
+
+    A file path, or on a PostgreSQL run the URL of a database copied from the demo template.
+    """
+    if pg.aktif():
+        with pg.salinan(pg.templat_untuk(demo_file)) as url:
+            yield url
+        return
     path = tmp_path / "kantor.db"
     shutil.copy(demo_file, path)
-    return path
+    yield path
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import datetime as dt
 import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+from tests import pg
 
 # Where the services' clock stands in most chain tests: the first working Monday of 2026.
 MULAI = dt.datetime(2026, 1, 5, 1, 0)
@@ -53,23 +54,31 @@ def pasang_jam(monkeypatch: pytest.MonkeyPatch, mulai: dt.datetime = MULAI) -> l
 
 
 @contextmanager
-def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list | None]:
+def berkas_kantor(path: Path, mulai: dt.datetime | None = None, *,
+                  sqlite: bool = False) -> Iterator[list | None]:
     """Open a new database file at ``path`` for a build that is done once and copied per test.
 
     Hashing is cheap and the data folder is beside the file while the block runs; the clock
     stands at ``mulai`` (yielded, to be moved) or is the real one when ``mulai`` is None. The
-    file is checkpointed and closed at the end, so that a copy of it holds everything.
+    file is checkpointed and closed at the end, so that a copy of it holds everything. On a
+    PostgreSQL run the path names a template database instead (``tests/pg.py``), unless
+    ``sqlite`` asks for the file whatever the engine.
     """
+    in_pg = pg.aktif() and not sqlite
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(akun_service, "hasher", hasher_murah())
         mp.setattr(kunci_service, "KDF", KDF_MURAH)
         mp.setenv(database.ENV_DATA_DIR, str(path.parent / "data"))
         mp.delenv(database.ENV_URL, raising=False)
         jam = pasang_jam(mp, mulai) if mulai is not None else None
-        opened = database.open_database(path)
+        if in_pg:
+            opened = database.open_database(pg.cluster().create(pg.templat_untuk(path)))
+        else:
+            opened = database.open_database(path)
         try:
             yield jam
-            opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not in_pg:
+                opened.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             opened.close()
             db.initialize(None)
@@ -77,9 +86,25 @@ def berkas_kantor(path: Path, mulai: dt.datetime | None = None) -> Iterator[list
 
 @contextmanager
 def buka_salinan(berkas: Path, db_path: Path) -> Iterator[Any]:
-    """Copy a built office file to ``db_path`` and keep it open while the block runs."""
-    shutil.copy(berkas, db_path)
-    opened = database.open_database(db_path)
+    """Copy a built office file to ``db_path`` and keep it open while the block runs.
+
+    On a PostgreSQL run: a database of the test's own, copied from the office's template.
+    """
+    with pg.salinan(pg.templat_untuk(berkas)) if pg.aktif() else nullcontext(db_path) as target:
+        if not pg.aktif():
+            shutil.copy(berkas, db_path)
+        opened = database.open_database(target)
+        try:
+            yield opened
+        finally:
+            opened.close()
+            db.initialize(None)
+
+
+@contextmanager
+def terbuka(target: Path | str) -> Iterator[Any]:
+    """Open a database the test hands to the command line (a path or URL) for a quick look."""
+    opened = database.open_database(target)
     try:
         yield opened
     finally:
@@ -118,6 +143,12 @@ def dump(path: Path) -> list:
         return [(t, sorted(map(repr, con.execute(f"SELECT * FROM {t}")))) for t in tables]
     finally:
         con.close()
+
+
+def sasaran(opened: Any) -> Path | str:
+    """What the command line's ``--db`` takes to open this database: its file or its URL."""
+    path = database.sqlite_path(opened)
+    return path if path is not None else pg.cluster().url(opened.database)
 
 
 # --- people of the demo office ------------------------------------------------------------------

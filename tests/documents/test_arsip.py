@@ -26,16 +26,16 @@ def berkas(dok: Dokumen):
     return dokumen_service.path_berkas(dok.path)
 
 
-def test_generate_records_the_file_its_hash_and_a_history_row(demo_db, db_path):
+def test_generate_records_the_file_its_hash_and_a_history_row(demo_db, folder_data):
     skp = skp_of(NIP_STAF)
     hasil = buat_dokumen(aktor(NIP_STAF), "skp", skp.id)
     dok = Dokumen.get_by_id(hasil.dokumen.id)
     data = hasil.path.read_bytes()
     assert hashlib.sha256(data).hexdigest() == dok.sha256
     assert dokumen_service.berkas_utuh(dok)
-    # The path is relative to the data folder (beside the database), with forward slashes.
+    # The path is relative to the data folder, with forward slashes.
     assert not dok.path.startswith("/") and "\\" not in dok.path
-    assert hasil.path == db_path.parent / dok.path
+    assert hasil.path == folder_data / dok.path
     assert (dok.jenis, dok.entitas, dok.entitas_id) == ("skp", "SKP", str(skp.id))
     assert dok.versi_data == skp.versi and dok.tahun == skp.tahun and dok.periode == ""
     assert dok.pegawai_id == skp.pegawai_id and dok.status == StatusDokumen.DIBUAT
@@ -55,21 +55,21 @@ def test_the_pegawai_the_penilai_and_the_personnel_office_may_generate(demo_db, 
     assert buat_dokumen(actor, "lampiran_skp", skp_of(NIP_STAF).id).path.is_file()
 
 
-def test_anyone_else_is_refused_and_nothing_is_written(demo_db, db_path):
+def test_anyone_else_is_refused_and_nothing_is_written(demo_db, folder_data):
     with pytest.raises(AksesDitolak):
         buat_dokumen(aktor(NIP_PERENCANA), "skp", skp_of(NIP_STAF).id)
     assert Dokumen.select().count() == 0
-    assert not (db_path.parent / dokumen_service.FOLDER_ARSIP).exists()
+    assert not (folder_data / dokumen_service.FOLDER_ARSIP).exists()
 
 
-def test_data_changed_while_rendering_is_refused(demo_db, db_path):
+def test_data_changed_while_rendering_is_refused(demo_db, folder_data):
     skp = skp_of(NIP_STAF)
     with pytest.raises(ValidasiGagal, match="berubah"):
         dokumen_service.simpan_dokumen(
             aktor(NIP_STAF), jenis="skp", skp_id=skp.id, isi=b"x", versi_data=skp.versi - 1
         )
     assert Dokumen.select().count() == 0
-    assert not list((db_path.parent).rglob("*.docx"))
+    assert not list(folder_data.rglob("*.docx"))
 
 
 def test_signed_scan_attaches_with_its_hash(demo_db):

@@ -41,7 +41,7 @@ def _orang_luar(p: PengukuranKinerja):
 
 
 @pytest.mark.parametrize("kode", ["pengukuran", "pengantar_pk"])
-def test_the_report_and_its_cover_letter_are_archived_with_their_hash(demo_db, db_path, kode):
+def test_the_report_and_its_cover_letter_are_archived_with_their_hash(demo_db, folder_data, kode):
     p = _tw1()
     hasil = buat_dokumen(aktor(NIP_CAMAT), kode, p.id)
     dok = Dokumen.get_by_id(hasil.dokumen.id)
@@ -49,7 +49,7 @@ def test_the_report_and_its_cover_letter_are_archived_with_their_hash(demo_db, d
     tanpa_tag(data)
     assert hashlib.sha256(data).hexdigest() == dok.sha256
     assert dokumen_service.berkas_utuh(dok)
-    assert hasil.path == db_path.parent / dok.path
+    assert hasil.path == folder_data / dok.path
     assert dok.path.startswith(f"dokumen/{p.pk.tahun}/pengukuran/{kode}_{p.pk.tahun}_TW1_v")
     assert (dok.jenis, dok.entitas, dok.entitas_id) == (kode, "PengukuranKinerja", str(p.id))
     assert dok.skp_id is None and dok.pegawai_id is None
@@ -71,13 +71,13 @@ def test_the_perencana_a_kasi_and_the_personnel_office_may_make_it(demo_db):
         assert buat_dokumen(who, "pengukuran", p.id).path.is_file()
 
 
-def test_someone_outside_the_chain_is_refused_and_nothing_is_written(demo_db, db_path):
+def test_someone_outside_the_chain_is_refused_and_nothing_is_written(demo_db, folder_data):
     p = _tw1()
     luar = _orang_luar(p)
     with pytest.raises(AksesDitolak, match="Pengukuran Kinerja"):
         buat_dokumen(luar, "pengantar_pk", p.id)
     assert Dokumen.select().count() == 0
-    assert not (db_path.parent / dokumen_service.FOLDER_ARSIP).exists()
+    assert not (folder_data / dokumen_service.FOLDER_ARSIP).exists()
 
 
 def test_listed_for_a_participant_not_for_others(demo_db):

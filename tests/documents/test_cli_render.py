@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from peewee import fn
 
 from skpdesk.cli import main
+from skpdesk.store.models import SKP
+from tests.helpers import terbuka
 
 from .conftest import NIP_STAF
 from .helpers import buka, tanpa_tag
@@ -30,14 +33,9 @@ def test_render_writes_the_files_and_prints_their_paths(demo_copy, tmp_path, cap
     assert "Nur Aini, A.Md." in buka(data).tables[2].rows[1].cells[2].text
 
 
-def _year(path) -> int:
-    import sqlite3
-
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT MAX(tahun) FROM skp").fetchone()[0]
-    finally:
-        con.close()
+def _year(target) -> int:
+    with terbuka(target):
+        return SKP.select(fn.MAX(SKP.tahun)).scalar()
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from skpdesk.services import evaluasi as ev
 from skpdesk.services.errors import TidakDitemukan
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Evaluasi, db
-from tests.helpers import berkas_kantor, buka_salinan, login, login_nip
+from tests.helpers import berkas_kantor, buka_salinan, login, login_nip, sasaran
 
 from . import data_evaluasi as de
 from .conftest import tercatat
@@ -231,12 +231,13 @@ def test_every_evaluation_variant_renders_clean(name, kuantitatif):
     assert ("PENDEKATAN HASIL KERJA KUALITATIF" in teks_badan(buka(isi))) is not kuantitatif
 
 
-def test_render_cli_for_the_evaluation_kinds(data, db_path, tmp_path, capsys):
+def test_render_cli_for_the_evaluation_kinds(data, tmp_path, capsys):
+    target = sasaran(db.obj)
     db.close()
     db.initialize(None)
     out_dir = tmp_path / "keluaran"
     nip = data["nip_siti"]
-    base = ["--pegawai", nip, "--tahun", "2026", "--out", str(out_dir), "--db", str(db_path)]
+    base = ["--pegawai", nip, "--tahun", "2026", "--out", str(out_dir), "--db", str(target)]
     assert main(["render", "evaluasi", "--periode", "TW1", *base]) == 0
     assert main(["render", "dokumen_evaluasi", *base]) == 0
     assert main(["render", "buku_catatan", *base]) == 0
@@ -254,13 +255,13 @@ def test_render_cli_for_the_evaluation_kinds(data, db_path, tmp_path, capsys):
     assert main(["render", "evaluasi", "--periode", "BULAN_3", *base]) == 1
     assert "tidak ada pada periodisitas" in capsys.readouterr().err
     putri = ["--pegawai", data["nip_putri"], "--tahun", "2026", "--out", str(out_dir),
-             "--db", str(db_path)]
+             "--db", str(target)]
     assert main(["render", "buku_catatan", *putri]) == 1
     assert "Belum ada catatan penilai" in capsys.readouterr().err
     assert main(["render", "--list"]) == 0
     listed = capsys.readouterr().out
     assert all(k in listed for k in ("evaluasi", "dokumen_evaluasi", "buku_catatan"))
-    database.open_database(db_path)
+    database.open_database(target)
 
 
 def test_evaluation_documents_are_archived_with_their_hash(data):

@@ -13,8 +13,8 @@ from skpdesk.services import pp46
 from skpdesk.services import skp as skp_service
 from skpdesk.services.errors import ValidasiGagal
 from skpdesk.services.pp46 import IsianKegiatan
-from skpdesk.store.models import SKP
-from tests.helpers import MULAI, login, pp46_disetujui
+from skpdesk.store.models import SKP, Pegawai
+from tests.helpers import MULAI, login, pp46_disetujui, terbuka
 
 from .helpers import baris, buka, semua_teks, tabel, tanpa_tag, teks_badan, unik
 
@@ -155,16 +155,11 @@ def test_sample_contexts_fill_every_template():
 # --- command line, on the demo office ---------------------------------------------------------
 
 
-def _dimas(path) -> tuple[str, int]:
-    import sqlite3
-
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(
-            "SELECT p.nip, s.tahun FROM skp s JOIN pegawai p ON p.id = s.pegawai_id "
-            "WHERE p.nama = ? AND s.regime = 'PP_46_2011'", (DIMAS,)).fetchone()
-    finally:
-        con.close()
+def _dimas(target) -> tuple[str, int]:
+    with terbuka(target):
+        skp = SKP.select().join(Pegawai, on=(SKP.pegawai == Pegawai.id)).where(
+            (Pegawai.nama == DIMAS) & (SKP.regime == "PP_46_2011")).get()
+        return skp.pegawai.nip, skp.tahun
 
 
 def test_cli_lists_and_renders_the_demo_pp46_forms(demo_copy, tmp_path, capsys):

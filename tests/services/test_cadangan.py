@@ -15,6 +15,10 @@ from skpdesk.store import cadangan as berkas
 from skpdesk.store import database
 from skpdesk.store.models import Riwayat, UnitKerja, db
 
+# Backups and restore are copies of the SQLite file; a PostgreSQL server is backed up by its
+# administrator (services/cadangan.py path_basis_data).
+BERKAS = pytest.mark.sqlite_only("backups are copies of the SQLite file")
+
 
 def _units() -> set[str]:
     return {u.nama for u in UnitKerja.select()}
@@ -30,6 +34,7 @@ def _checkpointed_digest(path: Path) -> str:
     return _sha(path)
 
 
+@BERKAS
 def test_backup_and_restore_round_trip(kantor_siap, db_path):
     copy = cadangan.cadangkan_sekarang(kantor_siap)
     assert copy.parent == db_path.parent / "cadangan"
@@ -52,6 +57,7 @@ def test_backup_and_restore_round_trip(kantor_siap, db_path):
     assert row.rincian["berkas"] == str(copy)
 
 
+@BERKAS
 def test_backup_to_a_chosen_file(kantor_siap, tmp_path):
     target = tmp_path / "usb" / "kantor.db"
     assert cadangan.cadangkan_sekarang(kantor_siap, target) == target
@@ -73,12 +79,14 @@ def _refused(aktor, bad: Path, db_path: Path, fragment: str) -> None:
     assert database.integrity_check(db.obj) == "ok"
 
 
+@BERKAS
 def test_a_file_that_is_not_sqlite_is_refused(kantor_siap, db_path, tmp_path):
     bad = tmp_path / "bukan.db"
     bad.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 50)
     _refused(kantor_siap, bad, db_path, "bukan basis data SQLite")
 
 
+@BERKAS
 def test_a_truncated_backup_is_refused(kantor_siap, db_path, tmp_path):
     copy = cadangan.cadangkan_sekarang(kantor_siap)
     data = copy.read_bytes()
@@ -87,6 +95,7 @@ def test_a_truncated_backup_is_refused(kantor_siap, db_path, tmp_path):
     _refused(kantor_siap, bad, db_path, "terpotong")
 
 
+@BERKAS
 def test_a_corrupt_backup_is_refused(kantor_siap, db_path, tmp_path):
     copy = cadangan.cadangkan_sekarang(kantor_siap)
     data = bytearray(copy.read_bytes())
@@ -99,6 +108,7 @@ def test_a_corrupt_backup_is_refused(kantor_siap, db_path, tmp_path):
     _refused(kantor_siap, bad, db_path, "rusak")
 
 
+@BERKAS
 def test_a_foreign_sqlite_file_is_refused(kantor_siap, db_path, tmp_path):
     other = tmp_path / "lain.db"
     conn = sqlite3.connect(other)
@@ -108,6 +118,7 @@ def test_a_foreign_sqlite_file_is_refused(kantor_siap, db_path, tmp_path):
     _refused(kantor_siap, other, db_path, "bukan basis data skpdesk")
 
 
+@BERKAS
 def test_a_backup_from_a_newer_skpdesk_is_refused(kantor_siap, db_path, tmp_path):
     newer = cadangan.cadangkan_sekarang(kantor_siap, tmp_path / "baru.db")
     conn = sqlite3.connect(newer)
@@ -128,6 +139,7 @@ def test_only_the_administrator_backs_up_and_restores(kantor_siap):
         cadangan.pulihkan(orang, Path("x.db"))
 
 
+@BERKAS
 def test_daily_backup_once_a_day_and_keeps_the_last_n(kantor_siap, db_path, monkeypatch):
     setting = kantor.pengaturan()
     setting.cadangan_disimpan = 3
@@ -154,6 +166,7 @@ def test_daily_backup_once_a_day_and_keeps_the_last_n(kantor_siap, db_path, monk
     assert manual.exists()
 
 
+@BERKAS
 def test_restore_replaces_a_database_that_no_longer_opens(kantor_siap, db_path, tmp_path):
     copy = cadangan.cadangkan_sekarang(kantor_siap, tmp_path / "aman.db")
     database.close_database()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,6 +12,7 @@ import time
 import pytest
 
 from skpdesk.store import database
+from skpdesk.store.models import Riwayat, UnitKerja, db
 
 # The child adds units one service call at a time and prints each id once the call returned,
 # i.e. once its transaction committed.
@@ -41,10 +41,9 @@ WANTED = 60
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_sigkill_mid_batch_keeps_every_committed_operation(tmp_path):
-    path = tmp_path / "kantor.db"
+def test_sigkill_mid_batch_keeps_every_committed_operation(db_target):
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", CHILD, str(db_target)], stdout=subprocess.PIPE, text=True
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "siap"
@@ -58,20 +57,17 @@ def test_sigkill_mid_batch_keeps_every_committed_operation(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert len(committed) == WANTED
 
-    reopened = database.open_database(path)  # integrity check on open, WAL replayed
+    reopened = database.open_database(db_target)  # integrity check on open, WAL replayed
     try:
         assert database.integrity_check(reopened) == "ok"
-    finally:
-        database.close_database()
-    conn = sqlite3.connect(path)
-    try:
-        ids = {r[0].replace("-", "") for r in conn.execute("SELECT id FROM unit_kerja")}
+        ids = {u.id.hex for u in UnitKerja.select(UnitKerja.id)}
         history = {
-            r[0].replace("-", "")
-            for r in conn.execute("SELECT entitas_id FROM riwayat WHERE entitas = 'UnitKerja'")
+            r.entitas_id.replace("-", "")
+            for r in Riwayat.select(Riwayat.entitas_id).where(Riwayat.entitas == "UnitKerja")
         }
     finally:
-        conn.close()
+        database.close_database()
+        db.initialize(None)
     assert set(committed) <= ids
     # Each committed operation also kept its history row (same transaction).
     assert set(committed) <= history

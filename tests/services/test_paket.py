@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from skpdesk.domain.aturan import Rating
@@ -22,11 +24,42 @@ from skpdesk.services.errors import AksesDitolak
 from skpdesk.services.paket import PaketDitolak
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database, segel
-from skpdesk.store.models import SKP, Evaluasi, Konflik, Riwayat, db
-from tests.helpers import ISI_VERIFIKASI, Laptop, dump, kesos, login
+from skpdesk.store import isi as isi_mod
+from skpdesk.store.models import MODELS, SKP, Evaluasi, Konflik, Riwayat, db
+from tests import pg
+from tests.helpers import ISI_VERIFIKASI, berkas_kantor, kesos, login
 
 TAHUN = 2026
 SITI, DEWI, CAMAT = "Siti Rahayu", "Dewi Lestari", "Bambang Setiawan"
+
+
+class Laptop:
+    """One person's laptop: its own database (of the run's engine, ``db_lain``) and data
+    folder."""
+
+    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch,
+                 target: Path | str) -> None:
+        self.name = name
+        self.target = target
+        self.data = root / name / "data"
+        self._mp = monkeypatch
+
+    def pakai(self) -> Laptop:
+        if db.obj is not None:
+            db.obj.close()
+        self._mp.setenv(database.ENV_DATA_DIR, str(self.data))
+        database.open_database(self.target)
+        return self
+
+
+def dump(target: Path | str) -> list:
+    """Every row of every table of a database: what "unchanged" is checked against."""
+    other = database.connect(str(target))
+    try:
+        return [(m._meta.table_name, sorted(map(repr, other.execute_sql(
+            f"SELECT * FROM {m._meta.table_name}").fetchall()))) for m in MODELS]
+    finally:
+        other.close()
 
 
 def rantai_hash(entitas: Entitas, rid) -> list[str]:
@@ -35,12 +68,13 @@ def rantai_hash(entitas: Entitas, rid) -> list[str]:
 
 
 @pytest.fixture
-def kantor(kantor_demo, tmp_path, monkeypatch, clock):
+def kantor(kantor_demo, db_target, db_lain, tmp_path, monkeypatch, clock):
     """The administrator's laptop (the demo office, no SKP yet) and its office package."""
-    admin_path = Path(db.obj.database)
+    admin_path = db_target
     out = tmp_path / "kantor.skpx"
     paket.ekspor_kantor(login("admin"), out)
-    laptops = {n: Laptop(tmp_path, n, monkeypatch) for n in ("pegawai", "penilai", "atasan")}
+    laptops = {n: Laptop(tmp_path, n, monkeypatch, db_lain(n))
+               for n in ("pegawai", "penilai", "atasan")}
     for laptop in laptops.values():
         laptop.pakai()
         hasil = paket.impor(out)
@@ -165,12 +199,12 @@ def diajukan(kantor, tmp_path):
 
 
 def _ditolak(receiver: Laptop, data: bytes | Path, match: str) -> None:
-    before = dump(receiver.path)
+    before = dump(receiver.target)
     receiver.pakai()
     with pytest.raises(PaketDitolak, match=match):
         paket.impor(data)
     db.obj.close()
-    assert dump(receiver.path) == before
+    assert dump(receiver.target) == before
 
 
 def _ubah(src: Path, name: str, fn) -> bytes:
@@ -252,10 +286,11 @@ def test_truncated_zip_slip_future_format_and_oversized_are_refused(diajukan, mo
     _ditolak(receiver, raw, "paling besar")
 
 
-def test_another_offices_package_and_an_unknown_key_are_refused(diajukan, tmp_path, monkeypatch):
+def test_another_offices_package_and_an_unknown_key_are_refused(diajukan, db_lain, tmp_path,
+                                                                 monkeypatch):
     out, receiver, _ = diajukan
     # Another office: a second demo office, its own office key.
-    other = Laptop(tmp_path, "lain", monkeypatch).pakai()
+    other = Laptop(tmp_path, "lain", monkeypatch, db_lain("lain")).pakai()
     from skpdesk.services import demo
 
     demo.buat_kantor_demo(dengan_skp=False)
@@ -316,29 +351,29 @@ def test_the_same_package_twice_and_an_older_one_change_nothing(diajukan, tmp_pa
     first = paket.impor(out)
     assert first.diterapkan and SKP.get_by_id(skp.id).status == "DIAJUKAN"
     db.obj.close()
-    before = dump(receiver.path)
+    before = dump(receiver.target)
     receiver.pakai()
     again = paket.impor(out)
     assert not again.berubah and again.sama >= 1
     db.obj.close()
-    assert dump(receiver.path) == before
+    assert dump(receiver.target) == before
 
     # The penilai moves on; the pegawai's older package arrives again: nothing changes.
     receiver.pakai()
     skp_service.kembalikan(login(DEWI), skp.id, "Lengkapi IKI kualitas.")
     db.obj.close()
-    before = dump(receiver.path)
+    before = dump(receiver.target)
     receiver.pakai()
     older = paket.impor(out)
     assert not older.berubah
     assert SKP.get_by_id(skp.id).status == "PERLU_REVISI"
     db.obj.close()
-    assert dump(receiver.path) == before
+    assert dump(receiver.target) == before
 
 
 @pytest.mark.parametrize("pilihan", [paket.PILIH_MASUK, paket.PILIH_LOKAL])
 def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_it_was(
-        kantor, tmp_path, monkeypatch, pilihan):
+        kantor, db_lain, tmp_path, monkeypatch, pilihan):
     """The pegawai edits her draft on two laptops: nothing is overwritten; she chooses a side,
     and the other laptop follows her choice from the next package, either way."""
     _, office, lap = kantor
@@ -349,7 +384,7 @@ def test_diverged_histories_become_a_conflict_resolved_by_the_party_whose_turn_i
     skp_service.simpan_isi(siti, skp.id, ISI_VERIFIKASI)
     base = tmp_path / "base.skpx"
     paket.ekspor_dokumen(siti, base, paket.pilih_dokumen(siti))
-    second = Laptop(tmp_path, "pegawai2", monkeypatch).pakai()
+    second = Laptop(tmp_path, "pegawai2", monkeypatch, db_lain("pegawai2")).pakai()
     paket.impor(office)
     paket.impor(base)
     siti2 = login(SITI)
@@ -488,3 +523,57 @@ def test_one_record_goes_with_what_it_needs_under_a_name_saying_what_it_is(diaju
     assert paket.nama_paket(items, siti).startswith(f"paket_{siti.login}_")
     assert paket.nama_paket(paket.untuk_rekaman(Entitas.SKP, skp.id), siti).startswith(
         f"skp_{nip}_{TAHUN}_")
+
+
+# --- across engines ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite(request, tmp_path_factory) -> Path:
+    """The whole demo office in a SQLite file, whatever the run's engine."""
+    if not pg.aktif():
+        return request.getfixturevalue("demo_file")
+    path = tmp_path_factory.mktemp("demo_sqlite") / "demo.db"
+    from skpdesk.services import demo
+
+    with berkas_kantor(path, sqlite=True):
+        demo.buat_kantor_demo()
+    return path
+
+
+def test_the_office_from_a_sqlite_laptop_imports_with_the_same_content(
+        demo_sqlite, db_target, tmp_path, monkeypatch):
+    """A record's content, and so its hash, does not depend on the engine: the whole demo
+    office packaged on a SQLite laptop imports into the run's database (PostgreSQL on
+    ``make test-pg``) record for record, and its signed history verifies there."""
+    laptop = Laptop(tmp_path, "sqlite", monkeypatch, tmp_path / "sqlite" / "skpdesk.db")
+    laptop.target.parent.mkdir()
+    shutil.copy(demo_sqlite, laptop.target)
+    if (demo_sqlite.parent / "data").is_dir():
+        shutil.copytree(demo_sqlite.parent / "data", laptop.data)
+    laptop.pakai()
+    admin = login("admin")
+    office, docs = tmp_path / "kantor.skpx", tmp_path / "dokumen.skpx"
+    paket.ekspor_kantor(admin, office)
+    # Pengukuran chains stay home: a fresh laptop cannot yet tell that a Kasi who filled a
+    # realisasi is a party (services/pengukuran.py kasi_pada reads rows it has not written).
+    items = [i for i in paket.pilih_dokumen(admin) if i[0] is not Entitas.PENGUKURAN_KINERJA]
+    items += [(Entitas.PERJANJIAN_KINERJA, rid)
+              for rid in isi_mod.isi_banyak(Entitas.PERJANJIAN_KINERJA)]
+    paket.ekspor_dokumen(admin, docs, items)
+    sent = {e: isi_mod.isi_banyak(e) for e in isi_mod.SPEK}
+
+    Laptop(tmp_path, "baru", monkeypatch, db_target).pakai()
+    assert isinstance(db.obj, pw.PostgresqlDatabase) == pg.aktif()
+    paket.impor(office)
+    hasil = paket.impor(docs)
+    assert hasil.diterapkan and not hasil.konflik
+    for entitas in (Entitas.PEGAWAI, Entitas.PENGATURAN, Entitas.SKP, Entitas.EVALUASI,
+                    Entitas.PERJANJIAN_KINERJA):
+        received = isi_mod.isi_banyak(entitas)
+        assert received, entitas
+        assert received == {rid: sent[entitas][rid] for rid in received}, entitas
+        for rid, content in received.items():
+            assert isi_mod.hash_dari(content) == isi_mod.hash_isi(str(entitas), rid)
+    laporan = verifikasi.periksa()
+    assert laporan.ok, [str(t) for t in laporan.temuan]

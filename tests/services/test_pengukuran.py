@@ -203,6 +203,19 @@ def test_a_quarter_with_both_loops_refusals_history_and_standard_times(demo_db, 
     assert ikm.realisasi_kumulatif == Decimal("81.5")  # a level: the latest quarter
 
 
+def test_a_changed_realisasi_names_the_value_before_as_it_was_written(demo_db, clock):
+    tw = ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 2)
+    for nama, aksi in ((CAMAT, "tugaskan"), (SEKCAM, "disposisi_kasubbag"),
+                       (KASUBBAG, "sebar_form")):
+        ps.jalankan(aktor_nama(nama), tw.id, aksi, "")
+    for value in ("81,5", "82", "1.250"):
+        _fill(HENDRA, tw, {IKM: value})
+    changes = [(e.riwayat.dari, e.riwayat.ke) for e in ps.linimasa(ps.ambil(tw.id))
+               if e.riwayat.aksi == "isi_realisasi"]
+    # Whatever the engine keeps of the column's scale, the history reads the number itself.
+    assert changes == [(None, "81.5"), ("81.5", "82"), ("82", "1250")]
+
+
 def test_overdue_against_the_standard_time(demo_db, clock):
     tw = ps.mulai_pengukuran(aktor_nama(PERENCANA), the_pk().id, 3)
     late = ps.tunggakan(tw, clock[0] + dt.timedelta(minutes=16))

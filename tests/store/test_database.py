@@ -11,7 +11,7 @@ import pytest
 from skpdesk.services import kantor
 from skpdesk.services.pegawai import DataPegawai, tambah_pegawai
 from skpdesk.store import database
-from skpdesk.store.models import Pegawai, Riwayat, db
+from skpdesk.store.models import Pegawai, Riwayat, SchemaVersion, db
 
 SNAPSHOT = Path(__file__).with_name(f"schema_v{database.CURRENT_VERSION}.sql")
 
@@ -28,16 +28,21 @@ def schema_sql(path: Path) -> str:
     return "\n".join(f"-- {t} {n}\n{sql};" for t, n, sql in rows) + "\n"
 
 
-def test_fresh_database_pragmas_and_version(fresh_db):
+def test_fresh_database_version_and_integrity(fresh_db):
+    assert database.schema_version(fresh_db) == database.CURRENT_VERSION
+    assert database.integrity_check(fresh_db) == "ok"
+
+
+@pytest.mark.sqlite_only("SQLite pragmas")
+def test_fresh_database_pragmas(fresh_db):
     pragma = lambda name: fresh_db.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
     assert pragma("busy_timeout") == 5000
     assert pragma("synchronous") == 2  # FULL
-    assert database.schema_version(fresh_db) == database.CURRENT_VERSION
-    assert database.integrity_check(fresh_db) == "ok"
 
 
+@pytest.mark.sqlite_only("the snapshot is SQLite's schema SQL (sqlite_master)")
 def test_models_match_the_schema_snapshot_of_the_current_version(fresh_db, db_path):
     """Changing a model without a migration fails here: add the step, bump the version."""
     assert schema_sql(db_path) == SNAPSHOT.read_text(encoding="utf-8"), (
@@ -64,6 +69,7 @@ def test_postgresql_url_is_understood_and_described_without_password():
     assert "10.0.0.5" in text and "kinerja" in text and "rahasia" not in text
 
 
+@pytest.mark.sqlite_only("SQLite pragmas")
 def test_sqlite_url_gets_the_same_pragmas(tmp_path):
     lite = database.connect(f"sqlite:///{tmp_path / 'u.db'}")
     lite.connect()
@@ -71,6 +77,7 @@ def test_sqlite_url_gets_the_same_pragmas(tmp_path):
     lite.close()
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 def test_corrupt_file_is_refused_with_a_clear_message(db_path):
     database.open_database(db_path).close()
     db.initialize(None)
@@ -84,6 +91,7 @@ def test_corrupt_file_is_refused_with_a_clear_message(db_path):
         database.open_database(db_path)
 
 
+@pytest.mark.sqlite_only("a file that is not a SQLite database")
 def test_a_file_that_is_not_a_database(tmp_path):
     bogus = tmp_path / "catatan.db"
     bogus.write_text("ini bukan basis data " * 300)
@@ -91,6 +99,7 @@ def test_a_file_that_is_not_a_database(tmp_path):
         database.open_database(bogus)
 
 
+@pytest.mark.sqlite_only("a foreign SQLite file, made with sqlite3")
 def test_foreign_sqlite_database_is_not_taken_over(tmp_path):
     other = tmp_path / "lain.db"
     con = sqlite3.connect(other)
@@ -104,14 +113,11 @@ def test_foreign_sqlite_database_is_not_taken_over(tmp_path):
     con.close()
 
 
-def test_database_from_a_newer_version_is_refused(fresh_db, db_path):
-    fresh_db.execute_sql(
-        "INSERT INTO schema_version (version, applied_at) VALUES (?, '2030-01-01')",
-        (database.CURRENT_VERSION + 1,),
-    )
+def test_database_from_a_newer_version_is_refused(fresh_db, db_target):
+    SchemaVersion.create(version=database.CURRENT_VERSION + 1)
     fresh_db.close()
     with pytest.raises(database.DatabaseOpenError, match="lebih baru"):
-        database.open_database(db_path)
+        database.open_database(db_target)
 
 
 def _office_with_one_pegawai(aktor):
@@ -120,21 +126,28 @@ def _office_with_one_pegawai(aktor):
     )
 
 
-def test_migration_copies_the_file_first_and_keeps_the_data(kantor_siap, fresh_db, db_path):
+def _add_tmt_jabatan(database_: pw.Database) -> None:
+    database_.execute_sql("ALTER TABLE pegawai ADD COLUMN tmt_jabatan DATE")
+
+
+def test_migration_runs_its_step_and_keeps_the_data(kantor_siap, fresh_db):
     _office_with_one_pegawai(kantor_siap)
     history_before = Riwayat.select().count()
-
-    def add_tmt_jabatan(database_: pw.Database) -> None:
-        database_.execute_sql("ALTER TABLE pegawai ADD COLUMN tmt_jabatan DATE")
-
     nxt = database.CURRENT_VERSION + 1
-    copy = database.migrate(fresh_db, migrations={nxt: add_tmt_jabatan}, current=nxt)
+    database.migrate(fresh_db, migrations={nxt: _add_tmt_jabatan}, current=nxt)
 
     assert database.schema_version(fresh_db) == nxt
     cols = [c.name for c in fresh_db.get_columns("pegawai")]
     assert "tmt_jabatan" in cols
     assert Pegawai.get().nama == "Sri Rahayu"
     assert Riwayat.select().count() == history_before
+
+
+@pytest.mark.sqlite_only("the copy before a migration is a SQLite file, read with sqlite3")
+def test_migration_copies_the_file_first(kantor_siap, fresh_db, db_path):
+    _office_with_one_pegawai(kantor_siap)
+    nxt = database.CURRENT_VERSION + 1
+    copy = database.migrate(fresh_db, migrations={nxt: _add_tmt_jabatan}, current=nxt)
     # The copy is a complete database of the version before, with the same data.
     assert copy is not None and copy.parent == db_path.parent / "cadangan"
     con = sqlite3.connect(copy)
@@ -166,11 +179,36 @@ def test_missing_migration_step_is_reported(fresh_db):
 
 
 def test_history_is_append_only_in_the_database_itself(kantor_siap):
-    row = Riwayat.select().first()
+    row = Riwayat.select().where(Riwayat.hash.is_null(False)).first()
     with pytest.raises(pw.IntegrityError, match="riwayat"):
         Riwayat.update(catatan="diubah").where(Riwayat.id == row.id).execute()
+    # Not even the seal of a sealed row may be written again.
+    with pytest.raises(pw.IntegrityError, match="riwayat"):
+        Riwayat.update(hash="0" * 64).where(Riwayat.id == row.id).execute()
     with pytest.raises(pw.IntegrityError, match="riwayat"):
         Riwayat.delete().where(Riwayat.id == row.id).execute()
+    kept = Riwayat.get_by_id(row.id)
+    assert (kept.catatan, kept.hash) == (row.catatan, row.hash)
+
+
+def test_an_unsealed_history_row_may_only_receive_its_seal(kantor_siap):
+    # Written straight through the model, outside catat(): nothing seals it at commit.
+    last = Riwayat.select(pw.fn.MAX(Riwayat.nomor)).scalar()
+    row = Riwayat.create(nomor=last + 1, entitas="Pegawai", entitas_id="x", aksi="uji",
+                         oleh_nama="sistem")
+    assert Riwayat.get_by_id(row.id).hash is None
+    for change in ({"catatan": "diubah"}, {"nomor": last + 5}, {"aksi": "lain"}):
+        with pytest.raises(pw.IntegrityError, match="riwayat"):
+            Riwayat.update(**change).where(Riwayat.id == row.id).execute()
+    with pytest.raises(pw.IntegrityError, match="riwayat"):
+        Riwayat.delete().where(Riwayat.id == row.id).execute()
+
+    seal = {"hash_sebelum": "", "hash_isi": "1" * 64, "hash": "2" * 64, "kunci": None,
+            "tanda_tangan": None}
+    assert Riwayat.update(**seal).where(Riwayat.id == row.id).execute() == 1
+    assert Riwayat.get_by_id(row.id).hash == "2" * 64
+    with pytest.raises(pw.IntegrityError, match="riwayat"):
+        Riwayat.update(hash="3" * 64).where(Riwayat.id == row.id).execute()
 
 
 def test_foreign_keys_are_enforced(kantor_siap):
@@ -197,6 +235,7 @@ def columns(path: Path) -> dict[str, list[str]]:
         con.close()
 
 
+@pytest.mark.sqlite_only("the previous release's schema is SQLite SQL, written with sqlite3")
 def test_real_migration_from_the_previous_version_keeps_the_data(tmp_path, db_path):
     """A database left by the previous release opens in this one, copied first, data intact."""
     previous = database.CURRENT_VERSION - 1

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Dokumen, Pegawai, Riwayat, db
 
 V2 = Path(__file__).with_name("schema_v2.sql")
 
 
+@pytest.mark.sqlite_only("an older release's SQLite file, written with sqlite3")
 def test_v2_database_with_skps_opens_as_v3_with_its_data(db_path):
     con = sqlite3.connect(db_path)
     con.executescript(V2.read_text(encoding="utf-8"))

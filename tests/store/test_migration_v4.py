@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from skpdesk.store import database
 from skpdesk.store.models import SKP, Evaluasi, Pengaturan, Riwayat, db
 
 V3 = Path(__file__).with_name("schema_v3.sql")
 
 
+@pytest.mark.sqlite_only("an older release's SQLite file, written with sqlite3")
 def test_v3_database_opens_as_v4_with_its_data(db_path):
     con = sqlite3.connect(db_path)
     con.executescript(V3.read_text(encoding="utf-8"))

@@ -6,6 +6,8 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from skpdesk.store import database
 from skpdesk.store.models import (
     SKP,
@@ -21,6 +23,7 @@ from skpdesk.store.models import (
 V4 = Path(__file__).with_name("schema_v4.sql")
 
 
+@pytest.mark.sqlite_only("an older release's SQLite file, written with sqlite3")
 def test_v4_database_opens_at_the_current_schema_with_its_data(db_path):
     con = sqlite3.connect(db_path)
     con.executescript(V4.read_text(encoding="utf-8"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from skpdesk.services import akun as akun_service
 from skpdesk.services import verifikasi
 from skpdesk.store import database, segel
@@ -40,6 +42,7 @@ def _v6(db_path: Path) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only("an older release's SQLite file, written with sqlite3")
 def test_old_rows_are_hashed_then_sealed_by_the_first_administrator_login(db_path):
     _v6(db_path)
     opened = database.open_database(db_path)
@@ -71,6 +74,7 @@ def test_old_rows_are_hashed_then_sealed_by_the_first_administrator_login(db_pat
         db.initialize(None)
 
 
+@pytest.mark.sqlite_only("an older release's SQLite file, written with sqlite3")
 def test_an_old_row_changed_after_the_seal_is_reported(db_path):
     _v6(db_path)
     opened = database.open_database(db_path)

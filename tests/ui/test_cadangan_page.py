@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -13,6 +14,8 @@ from skpdesk.ui.app import create_main_window
 from skpdesk.ui.kepegawaian.cadangan_page import CadanganPage
 
 KIRI = Qt.MouseButton.LeftButton
+# A PostgreSQL server is backed up by its administrator; the page then offers nothing.
+BERKAS = pytest.mark.sqlite_only("backups are copies of the SQLite file")
 
 
 def _page(qtbot, aktor) -> CadanganPage:
@@ -22,6 +25,7 @@ def _page(qtbot, aktor) -> CadanganPage:
     return page
 
 
+@BERKAS
 def test_backup_now_lists_the_copy(qtbot, demo_admin, db_path):
     page = _page(qtbot, demo_admin)
     assert page.kosong.isVisible() and not page.tabel.isVisible()
@@ -33,6 +37,7 @@ def test_backup_now_lists_the_copy(qtbot, demo_admin, db_path):
     assert "Cadangan dibuat" in page.pesan.text()
 
 
+@BERKAS
 def test_a_bad_file_is_refused_before_any_question(qtbot, demo_admin, tmp_path, monkeypatch):
     bad = tmp_path / "foto.db"
     bad.write_bytes(b"\xff\xd8\xff not a database" * 100)
@@ -47,6 +52,7 @@ def test_a_bad_file_is_refused_before_any_question(qtbot, demo_admin, tmp_path, 
     assert "Tidak ada yang diganti" in page.pesan.text()
 
 
+@BERKAS
 def test_restore_asks_then_sends_everyone_to_the_login(qtbot, demo_admin, monkeypatch):
     window = create_main_window(demo_admin, "uji")
     qtbot.addWidget(window)
@@ -77,6 +83,7 @@ def test_restore_asks_then_sends_everyone_to_the_login(qtbot, demo_admin, monkey
     assert kinds == {"manual", "sebelum-pulihkan"}
 
 
+@BERKAS
 def test_the_page_alone_announces_the_restore(qtbot, demo_admin, monkeypatch):
     page = _page(qtbot, demo_admin)
     qtbot.mouseClick(page.tombol_cadangkan, KIRI)
@@ -97,4 +104,10 @@ def test_the_kepegawaian_tab_has_the_page(qtbot, demo_admin):
     titles = [tab.halaman.tabText(i) for i in range(tab.halaman.count())]
     assert "Cadangan" in titles
     assert isinstance(tab.cadangan, CadanganPage)
-    assert Path(tab.cadangan.folder.text()).name == "cadangan"
+
+
+@BERKAS
+def test_the_tabs_page_shows_the_backup_folder(qtbot, demo_admin):
+    window = create_main_window(demo_admin, "uji")
+    qtbot.addWidget(window)
+    assert Path(window.tab("kepegawaian").cadangan.folder.text()).name == "cadangan"

@@ -3,6 +3,7 @@ the row lists all stand on ui/bersama/model.DaftarModel."""
 
 from __future__ import annotations
 
+import pytest
 from tests.helpers import login_nip
 from tests.ui.conftest import CAMAT_NIP
 
@@ -56,7 +57,7 @@ def test_the_roster_and_the_archive(qtmodeltester, demo_admin):
     qtmodeltester.check(archive, force_py=True)
 
 
-def test_the_accounts_and_the_backups(qtmodeltester, demo_admin):
+def test_the_accounts(qtmodeltester, demo_admin):
     accounts = AkunTableModel()
     rows = daftar.daftar_akun()
     accounts.set_rows(rows)
@@ -64,6 +65,9 @@ def test_the_accounts_and_the_backups(qtmodeltester, demo_admin):
     assert accounts.index(0, 0).data(ROLE_BARIS) == rows[0]
     qtmodeltester.check(accounts, force_py=True)
 
+
+@pytest.mark.sqlite_only("backups are copies of the SQLite file")
+def test_the_backups(qtmodeltester, demo_admin):
     path = cadangan.cadangkan_sekarang(demo_admin)
     backups = CadanganModel()
     backups.set_rows(cadangan.daftar_cadangan())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from tests.helpers import login
@@ -149,10 +151,10 @@ def test_a_pp46_skp_is_started_written_submitted_and_approved_on_the_gui(
         page.target.item(0, col).setText(value)
     qtbot.mouseClick(page.tombol_simpan_target, Qt.MouseButton.LeftButton)
     (row,) = pp46.daftar_kegiatan(skp)
-    assert (row.kegiatan, row.satuan, str(row.target_biaya)) == (
+    assert (row.kegiatan, row.satuan, row.target_biaya) == (
         "Laporan pelaksanaan kegiatan",
         "laporan",
-        "170395000",
+        Decimal("170395000"),
     )
     qtbot.mouseClick(editor.tombol_aksi["ajukan"], Qt.MouseButton.LeftButton)
     assert SKP.get_by_id(skp.id).status == StatusSKP.DIAJUKAN

@@ -13,7 +13,13 @@ from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.domain.workflow import StatusSKP
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP, IndikatorKinerja, RencanaHasilKerja, Riwayat
+from skpdesk.store.models import (
+    SKP,
+    EkspektasiPerilaku,
+    IndikatorKinerja,
+    RencanaHasilKerja,
+    Riwayat,
+)
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama.widgets import CatatanDialog
 from skpdesk.ui.skp.rhk_editor import COL_INDIKATOR, COL_SATUAN, COL_TARGET
@@ -287,7 +293,7 @@ def test_ekspektasi_khusus_written_by_the_penilai_only(qtbot, kantor_demo, clock
     review.perilaku.item(0, 2).setText("Menanggapi permintaan desa dalam satu hari kerja")
     assert review.tombol_ekspektasi.isEnabled()
     review.tombol_ekspektasi.click()
-    assert [e.ekspektasi_khusus for e in skp.ekspektasi.order_by("nomor")][0] == (
+    assert [e.ekspektasi_khusus for e in skp.ekspektasi.order_by(EkspektasiPerilaku.nomor)][0] == (
         "Menanggapi permintaan desa dalam satu hari kerja"
     )
     assert review.perilaku.item(0, 2).text().startswith("Menanggapi")

@@ -207,6 +207,15 @@ def _angka(value: str | Decimal | None, name: str, errors: dict[str, str],
     return result
 
 
+def _teks_angka(value: Decimal | None) -> str | None:
+    """A stored number as the history writes it: PostgreSQL returns it at the column's scale
+    (81.5000), SQLite without trailing zeros (81.5); the history reads the same on both."""
+    if value is None:
+        return None
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _periksa_indikator(data: DataIndikatorPK) -> tuple[dict[str, Any], dict[str, str]]:
     errors: dict[str, str] = {}
     if not data.indikator.strip():
@@ -612,7 +621,7 @@ def isi_realisasi(
             "Baris ini diisi oleh Kasi seksinya selama form di seksi, atau oleh pelaksana "
             "saat menyusun draf; status sekarang: {status}."
         ).format(status=ALUR_PENGUKURAN.label(pengukuran.status)))
-        before = None if row.realisasi is None else str(row.realisasi)
+        before = _teks_angka(row.realisasi)
         row.realisasi = value
         row.realisasi_kumulatif = _kumulatif(row, value)
         row.kendala = kendala.strip()

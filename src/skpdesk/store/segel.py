@@ -195,14 +195,21 @@ def lindungi(database: pw.Database) -> None:
         )
         return
     if isinstance(database, pw.PostgresqlDatabase):
+        # SQLSTATE class 23, as SQLite's RAISE(ABORT): the driver reports an IntegrityError.
+        # NEW is NULL for a DELETE, so that case is decided before the columns are compared.
         changed_pg = " OR ".join(
             f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in _KOLOM_TETAP
         )
         database.execute_sql(
             f"""CREATE OR REPLACE FUNCTION {table}_lindungi() RETURNS trigger AS $$
             BEGIN
-              IF TG_OP = 'DELETE' OR OLD.hash IS NOT NULL OR {changed_pg} THEN
-                RAISE EXCEPTION 'riwayat tidak boleh diubah atau dihapus';
+              IF TG_OP = 'DELETE' THEN
+                RAISE EXCEPTION 'riwayat tidak boleh diubah atau dihapus'
+                  USING ERRCODE = 'integrity_constraint_violation';
+              END IF;
+              IF OLD.hash IS NOT NULL OR {changed_pg} THEN
+                RAISE EXCEPTION 'riwayat tidak boleh diubah atau dihapus'
+                  USING ERRCODE = 'integrity_constraint_violation';
               END IF;
               RETURN NEW;
             END $$ LANGUAGE plpgsql"""
