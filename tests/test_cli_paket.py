@@ -103,3 +103,28 @@ def test_a_wrong_password_writes_no_package(demo_copy, tmp_path, capsys, monkeyp
                  "--kantor"]) == 1
     assert "salah" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_whole_demo_office_moves_to_a_new_laptop_and_verifies(demo_copy, tmp_path, capsys):
+    """Every kind of record the demo holds (SKPs of both regimes, evaluations, keberatan,
+    Perjanjian Kinerja and Pengukuran chains filled by Kasi) in one administrator's package."""
+    office, docs = tmp_path / "kantor.skpx", tmp_path / "semua.skpx"
+    assert main(["ekspor", "--db", str(demo_copy), "--login", "admin", "--out", str(office),
+                 "--kantor"]) == 0
+    assert main(["ekspor", "--db", str(demo_copy), "--login", "admin", "--out", str(docs)]) == 0
+    laptop = tmp_path / "laptop" / "skpdesk.db"
+    assert main(["impor", str(office), "--db", str(laptop)]) == 0
+    capsys.readouterr()
+    assert main(["impor", str(docs), "--db", str(laptop)]) == 0, capsys.readouterr().err
+    printed = capsys.readouterr().out
+    assert "Pengukuran Kinerja" in printed and "0 konflik" in printed
+    assert main(["verifikasi", "--db", str(laptop)]) == 0
+    con = sqlite3.connect(laptop)
+    src = sqlite3.connect(demo_copy)
+    try:
+        for table in ("skp", "evaluasi", "pengukuran_kinerja", "realisasi_pk", "keberatan"):
+            q = f"SELECT COUNT(*) FROM {table}"
+            assert con.execute(q).fetchone() == src.execute(q).fetchone(), table
+    finally:
+        con.close()
+        src.close()

@@ -699,7 +699,9 @@ def _periksa_langkah(rek: _Rekaman, new_rows: list[dict],
                     u=rek.uraian, aksi=row.get("aksi"), nama=row.get("oleh_nama")))
         return
     chain = _rantai_untuk(rek.entitas)
-    record = _sementara(rek.entitas, rek.isi)
+    model = isi_mod.SPEK[rek.entitas].model
+    record = (model.get_or_none(model._meta.primary_key == uuid.UUID(rek.id))
+              or _sementara(rek.entitas, rek.isi))
     alur = chain.alur_untuk(record) if chain is not None else None
     steps = {t.aksi for t in alur.transisi} if alur is not None else set()
     for row in new_rows:
@@ -873,10 +875,12 @@ def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
     if local == incoming[: len(local)] and len(local) < len(incoming):
         new_rows = rek.rows[len(local):]
         _cek_fk(rek)
-        _periksa_langkah(rek, new_rows, peran_paket)
         if rek.entitas is Entitas.AKUN:
             _cek_login(rek)
+        # Written first, checked after (a refusal rolls it all back): who is a party may
+        # depend on the rows the record owns (a Pengukuran's Kasi, by the rows they fill).
         isi_mod.tulis(rek.entitas, rek.isi, _rahasia(rek, paket, new_rows, first=not local))
+        _periksa_langkah(rek, new_rows, peran_paket)
         if not local:
             # A record new to this laptop is named now that it is here ("SKP 2026 Siti …").
             rek.uraian = _uraian_isi(rek)
@@ -902,8 +906,8 @@ def _terapkan(rek: _Rekaman, paket: Paket, hasil: HasilImpor,
     if resolution is not None:
         new_rows = rek.rows[common:]
         _cek_fk(rek)
-        _periksa_langkah(rek, new_rows, peran_paket)
         isi_mod.tulis(rek.entitas, rek.isi)
+        _periksa_langkah(rek, new_rows, peran_paket)
         disisihkan.append((ours_after, resolution["id"]))
         for k in Konflik.select().where((Konflik.entitas_id == rek.id)
                                         & Konflik.selesai.is_null()):
