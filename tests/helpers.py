@@ -250,3 +250,9 @@ def tulis_xlsx(
         ws.append(row)
     wb.save(path)
     return path
+
+
+def sql(text: str) -> str:
+    """Raw SQL written with ``?`` placeholders, in the open engine's spelling (``%s`` on
+    PostgreSQL)."""
+    return text.replace("?", db.obj.param)

@@ -18,9 +18,14 @@ from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import pengukuran as ps
 from skpdesk.services import verifikasi
 from skpdesk.store.models import SKP, Dokumen, Evaluasi, Pegawai, Riwayat, db
+from tests.helpers import sql
 
 from .conftest import NIP_CAMAT, NIP_STAF, admin, aktor, skp_of
 from .helpers import buka
+
+# These tests change the SQLite file with the sqlite3 tool, as someone holding the file would.
+BERKAS_SQLITE = pytest.mark.sqlite_only("the SQLite file is changed with the sqlite3 tool")
+
 
 PENUTUP = " · periksa dengan skpdesk verifikasi --kode"
 
@@ -34,7 +39,7 @@ def evaluasi_tw1() -> Evaluasi:
 
 def ubah_predikat(evaluasi: Evaluasi) -> None:
     """As someone with the file would: straight into the table, no history row."""
-    db.obj.execute_sql("UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?",
+    db.obj.execute_sql(sql("UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?"),
                        (evaluasi.id.hex,))
 
 
@@ -77,7 +82,7 @@ def test_an_altered_evaluation_is_not_made_nor_archived(demo_db):
 
 def test_an_evaluation_form_is_refused_when_its_skp_was_altered(demo_db):
     evaluasi = evaluasi_tw1()
-    db.obj.execute_sql("UPDATE skp SET lampiran = '{}' WHERE id = ?", (evaluasi.skp_id.hex,))
+    db.obj.execute_sql(sql("UPDATE skp SET lampiran = '{}' WHERE id = ?"), (evaluasi.skp_id.hex,))
     skp_name = f"SKP {evaluasi.tahun} Nur Aini, A.Md."
     with pytest.raises(verifikasi.IsiBerubah, match=rf"^{skp_name}: isi berbeda"):
         render_rekaman("evaluasi", evaluasi.id)
@@ -89,8 +94,8 @@ def test_a_pengukuran_report_is_refused_when_its_perjanjian_kinerja_was_altered(
     pk = ps.daftar_pk()[0]
     tw1 = ps.daftar_pengukuran(pk)[0]
     render_rekaman("pengukuran", tw1.id)  # sound
-    db.obj.execute_sql("UPDATE indikator_pk SET sasaran = sasaran || ' (diubah)'"
-                       " WHERE pk_id = ?", (pk.id.hex,))
+    db.obj.execute_sql(sql("UPDATE indikator_pk SET sasaran = sasaran || ' (diubah)'"
+                       " WHERE pk_id = ?"), (pk.id.hex,))
     with pytest.raises(verifikasi.IsiBerubah,
                        match=rf"^Perjanjian Kinerja {pk.unit.nama} {pk.tahun}: isi berbeda"):
         buat_dokumen(aktor(NIP_CAMAT), "pengukuran", tw1.id)
@@ -107,6 +112,7 @@ def demo_copy(demo_file, tmp_path):
     db.initialize(None)
 
 
+@BERKAS_SQLITE
 def test_skpdesk_render_refuses_an_altered_evaluation_and_writes_nothing(demo_copy, tmp_path,
                                                                          capsys):
     con = sqlite3.connect(demo_copy)

@@ -20,6 +20,12 @@ from skpdesk.services.pegawai import DataPegawai
 from skpdesk.services.verifikasi import GALAT, PERINGATAN, Temuan
 from skpdesk.store import database, segel
 from skpdesk.store.models import Akun, KunciPublik, Riwayat, db
+from tests.helpers import sasaran
+from tests.helpers import sql as sql_db
+
+# These tests change the SQLite file with the sqlite3 tool, as someone holding the file would.
+BERKAS_SQLITE = pytest.mark.sqlite_only("the SQLite file is changed with the sqlite3 tool")
+
 
 NIP_NUR = "199004102015032002"  # Nur Aini, A.Md.: evaluations final through this year's TW1
 ISI_BERBEDA = "isi berbeda dari riwayat yang ditandatangani."
@@ -87,6 +93,7 @@ def ubah_predikat(path: Path, evaluasi_id: str, predikat: str = "SANGAT_KURANG")
 # --- a clean office -----------------------------------------------------------------------------
 
 
+@BERKAS_SQLITE
 def test_the_demo_office_verifies_with_no_findings(berkas):
     buka(berkas)
     laporan = verifikasi.periksa()
@@ -108,6 +115,7 @@ def test_a_new_office_and_its_first_changes_verify(kantor_siap):
 # --- each way of changing the file --------------------------------------------------------------
 
 
+@BERKAS_SQLITE
 def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(berkas):
     evaluasi_id, tahun = evaluasi_tw1(berkas)
     ubah_predikat(berkas, evaluasi_id)
@@ -129,6 +137,7 @@ def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(berk
     assert verifikasi.periksa_rekaman("SKP", _uuid(other)).temuan == []
 
 
+@BERKAS_SQLITE
 def test_an_edited_history_row_is_reported_as_changed_outside_the_application(berkas):
     evaluasi_id, tahun = evaluasi_tw1(berkas)
     row_id, _nomor, aksi, waktu = riwayat_dari(berkas, evaluasi_id)[1]
@@ -144,6 +153,7 @@ def test_an_edited_history_row_is_reported_as_changed_outside_the_application(be
     assert verifikasi.periksa_isi().temuan == []
 
 
+@BERKAS_SQLITE
 def test_a_deleted_history_row_breaks_the_chain(berkas):
     evaluasi_id, tahun = evaluasi_tw1(berkas)
     rows = riwayat_dari(berkas, evaluasi_id)
@@ -170,6 +180,7 @@ def _tandatangani_ulang(path: Path, row_id: str, penanda, kunci: str) -> None:
         (kunci, digest, signature, row_id))
 
 
+@BERKAS_SQLITE
 def test_a_row_signed_again_with_a_key_the_office_does_not_know(berkas):
     evaluasi_id, tahun = evaluasi_tw1(berkas)
     last = riwayat_dari(berkas, evaluasi_id)[-1][0]  # the last: no later row links to it
@@ -181,6 +192,7 @@ def test_a_row_signed_again_with_a_key_the_office_does_not_know(berkas):
         "ditandatangani dengan kunci yang tidak dikenal.")]
 
 
+@BERKAS_SQLITE
 def test_a_forged_signature_under_a_known_key_is_not_valid(berkas):
     evaluasi_id, tahun = evaluasi_tw1(berkas)
     last = riwayat_dari(berkas, evaluasi_id)[-1]
@@ -193,6 +205,7 @@ def test_a_forged_signature_under_a_known_key_is_not_valid(berkas):
         f"tanda tangan riwayat tidak sah ({last[2]}).")]
 
 
+@BERKAS_SQLITE
 def test_a_record_inserted_without_history(berkas):
     instansi = sql(berkas, "SELECT id FROM instansi")[0][0]
     new = uuid.uuid4()
@@ -205,6 +218,7 @@ def test_a_record_inserted_without_history(berkas):
     assert verifikasi.periksa_isi().temuan == expected
 
 
+@BERKAS_SQLITE
 def test_a_record_deleted_outside_the_application(berkas):
     hex_id = sql(berkas, "SELECT id FROM catatan_penilai LIMIT 1")[0][0]
     sql(berkas, "DELETE FROM catatan_penilai WHERE id = ?", (hex_id,))
@@ -216,6 +230,7 @@ def test_a_record_deleted_outside_the_application(berkas):
     assert verifikasi.periksa_isi().temuan == expected
 
 
+@BERKAS_SQLITE
 def test_a_key_whose_certificate_was_removed_is_a_warning_on_each_record_it_signed(berkas):
     _akun, sidik = sql(
         berkas, "SELECT a.id, k.sidik FROM akun a JOIN kunci_publik k ON k.akun_id = a.id"
@@ -289,7 +304,7 @@ def test_a_tampered_key_blob_refuses_the_login_until_the_password_is_reset(kanto
     blob["isi"] = "A" + blob["isi"][1:] if blob["isi"][0] != "A" else "B" + blob["isi"][1:]
     # Written as someone with the file would: no history row. The wrapped key is this
     # laptop's secret, not content (store/isi.py), so only the login notices.
-    db.obj.execute_sql("UPDATE akun SET kunci_rahasia = ? WHERE id = ?",
+    db.obj.execute_sql(sql_db("UPDATE akun SET kunci_rahasia = ? WHERE id = ?"),
                        (Akun.kunci_rahasia.db_value(blob), akun.id.hex))
     rows = Riwayat.select().count()
     with pytest.raises(LoginGagal, match="Kunci tanda tangan akun ini rusak"):
@@ -304,6 +319,7 @@ def test_a_tampered_key_blob_refuses_the_login_until_the_password_is_reset(kanto
 # --- the command line ----------------------------------------------------------------------------
 
 
+@BERKAS_SQLITE
 def test_cli_exits_0_on_a_clean_office_and_1_after_a_changed_predikat(berkas, capsys):
     assert main(["verifikasi", "--db", str(berkas)]) == 0
     out = capsys.readouterr().out
@@ -321,7 +337,7 @@ def test_cli_exits_0_on_a_clean_office_and_1_after_a_changed_predikat(berkas, ca
     assert "Semua riwayat utuh" not in captured.out
 
 
-def test_cli_kode_current_old_and_unknown(kantor_siap, db_path, capsys):
+def test_cli_kode_current_old_and_unknown(kantor_siap, capsys):
     p = roster.tambah_pegawai(kantor_siap, DataPegawai(nip="198503152010012003",
                                                        nama="Sri Rahayu", golongan="III/b"))
     old = verifikasi.kode_rekaman("Pegawai", p.id)
@@ -329,25 +345,27 @@ def test_cli_kode_current_old_and_unknown(kantor_siap, db_path, capsys):
                                                        golongan="III/c"))
     current = verifikasi.kode_rekaman("Pegawai", p.id)
     assert old != current and len(current) == 12
+    target = str(sasaran(db.obj))  # the file, or the PostgreSQL URL of this run
 
-    assert main(["verifikasi", "--db", str(db_path), "--kode", current]) == 0
+    assert main(["verifikasi", "--db", target, "--kode", current]) == 0
     out = capsys.readouterr().out
     assert "Pegawai Sri Rahayu (198503152010012003)" in out and "versi terkini" in out
     # Typed loosely: lower case, without the dashes.
-    assert main(["verifikasi", "--db", str(db_path), "--kode",
+    assert main(["verifikasi", "--db", target, "--kode",
                  current.replace("-", "").lower()]) == 0
     capsys.readouterr()
 
-    assert main(["verifikasi", "--db", str(db_path), "--kode", old]) == 1
+    assert main(["verifikasi", "--db", target, "--kode", old]) == 1
     err = capsys.readouterr().err
     assert "Pegawai Sri Rahayu (198503152010012003)" in err and "versi lama" in err
 
-    assert main(["verifikasi", "--db", str(db_path), "--kode", "ZZZZ-ZZZZ-ZZ"]) == 1
+    assert main(["verifikasi", "--db", target, "--kode", "ZZZZ-ZZZZ-ZZ"]) == 1
     assert "tidak dikenal" in capsys.readouterr().err
-    assert main(["verifikasi", "--db", str(db_path), "--kode", "AB"]) == 1
+    assert main(["verifikasi", "--db", target, "--kode", "AB"]) == 1
     assert "tidak dikenal" in capsys.readouterr().err
 
 
+@BERKAS_SQLITE
 def test_cli_on_a_demo_login_with_the_demo_password(berkas, capsys):
     """The demo's accounts share one password; logging in signs with each one's own key."""
     buka(berkas)
@@ -362,6 +380,7 @@ def test_cli_on_a_demo_login_with_the_demo_password(berkas, capsys):
 # --- the background check and the signatures on many threads ----------------------------------
 
 
+@BERKAS_SQLITE
 def test_the_background_check_reads_on_its_own_connection_and_never_writes(berkas):
     import threading
 
@@ -376,7 +395,7 @@ def test_the_background_check_reads_on_its_own_connection_and_never_writes(berka
             quick.append(laporan)
             # This thread's connection is read-only: a write is refused by SQLite.
             with pytest.raises(Exception, match="readonly"):
-                db.obj.execute_sql("UPDATE riwayat SET catatan = catatan WHERE 0")
+                db.obj.execute_sql(sql_db("UPDATE riwayat SET catatan = catatan WHERE 0"))
 
         result.append(verifikasi.periksa_latar(sela=sela))
 
@@ -390,6 +409,7 @@ def test_the_background_check_reads_on_its_own_connection_and_never_writes(berka
     akun_service.masuk(NIP_NUR, demo.DEMO_SANDI)
 
 
+@BERKAS_SQLITE
 def test_a_stopped_background_check_gives_nothing(berkas):
     buka(berkas)
     assert verifikasi.periksa_latar(lambda: True) is None

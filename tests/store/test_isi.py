@@ -4,14 +4,12 @@ seal and every check compare these hashes, on every laptop."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections import defaultdict
 
 import pytest
 
 from skpdesk.domain.entitas import Entitas
-from skpdesk.store import database
 from skpdesk.store import isi as isi_mod
 from skpdesk.store import models as m
 
@@ -50,12 +48,8 @@ def acuan(entitas: Entitas) -> dict[str, dict]:
 
 
 @pytest.fixture
-def kantor(demo_file, db_path):
-    shutil.copy(demo_file, db_path)
-    opened = database.open_database(db_path)
-    yield opened
-    opened.close()
-    m.db.initialize(None)
+def kantor(demo_db):
+    return demo_db
 
 
 def test_every_record_of_the_demo_office_reads_the_same_both_ways(kantor):
@@ -68,6 +62,7 @@ def test_every_record_of_the_demo_office_reads_the_same_both_ways(kantor):
         assert isi_mod.isi_banyak(entitas, some) == {k: fast[k] for k in some}
 
 
+@pytest.mark.sqlite_only("values another program may write into a SQLite file (typeless columns)")
 def test_odd_stored_values_read_the_same_both_ways(kantor):
     """Values another program may have written: no microseconds, a date-only moment, an
     upper-case or dashed UUID, a decimal stored as text, a logo as bytes, a boolean as 0/1."""

@@ -6,7 +6,7 @@ import hashlib
 
 from docx import Document
 from PySide6.QtCore import Qt
-from tests.helpers import login_nip
+from tests.helpers import login_nip, sql
 
 from skpdesk.documents import keluaran
 from skpdesk.domain.workflow import StatusSKP
@@ -70,7 +70,8 @@ def test_an_skp_altered_in_the_file_is_neither_made_nor_printed(
     assert Dokumen.select().count() == 2 and editor.tombol_cetak.isVisible()
 
     # Someone with the file changes the SKP outside the application.
-    demo_db_tanpa_evaluasi.execute_sql("UPDATE skp SET lampiran = '{}' WHERE id = ?", (skp.id.hex,))
+    demo_db_tanpa_evaluasi.execute_sql(sql("UPDATE skp SET lampiran = '{}' WHERE id = ?"),
+                                       (skp.id.hex,))
     name = f"SKP {skp.tahun} {skp.pegawai.nama_lengkap}"
     qtbot.mouseClick(editor.tombol_cetak, Qt.MouseButton.LeftButton)
     assert printed == []

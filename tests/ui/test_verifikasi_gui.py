@@ -18,7 +18,14 @@ from skpdesk.store.models import db
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama.verifikasi import DaftarTemuanDialog
 
+# These tests change the SQLite file with the sqlite3 tool, as someone holding the file would.
+BERKAS_SQLITE = pytest.mark.sqlite_only("the SQLite file is changed with the sqlite3 tool")
+
+
 NAMA_LIA = "Lia Kurniawati, S.Kom."
+
+
+pytestmark = BERKAS_SQLITE
 
 
 @pytest.fixture
