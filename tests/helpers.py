@@ -27,7 +27,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.pp46 import IsianKegiatan
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database
-from skpdesk.store.models import SKP, Akun, Pegawai, UnitKerja, db
+from skpdesk.store.models import MODELS, SKP, Akun, Pegawai, UnitKerja, db
 from tests import pg
 
 # Where the services' clock stands in most chain tests: the first working Monday of 2026.
@@ -116,12 +116,14 @@ def terbuka(target: Path | str) -> Iterator[Any]:
 
 
 class Laptop:
-    """One person's laptop: its own database file and data folder (packages travel between
-    them as files)."""
+    """One person's laptop: its own database and data folder (packages travel between them as
+    files). The database is a file of its own unless ``target`` (a path or a URL) says where."""
 
-    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch,
+                 target: Path | str | None = None) -> None:
         self.name = name
         self.path = root / name / "skpdesk.db"
+        self.target = self.path if target is None else target
         self.data = root / name / "data"
         self._mp = monkeypatch
 
@@ -130,17 +132,29 @@ class Laptop:
         if db.obj is not None:
             db.obj.close()
         self._mp.setenv(database.ENV_DATA_DIR, str(self.data))
-        database.open_database(self.path)
+        database.open_database(self.target)
         return self
 
 
-def dump(path: Path) -> list:
-    """Every row of every table of a database file: what "unchanged" is checked against."""
+def dump(target: Path | str) -> list:
+    """Every row of every table of a database (a file or a URL): what "unchanged" is checked
+    against."""
+    other = database.connect(str(target))
+    try:
+        return [(m._meta.table_name, sorted(map(repr, other.execute_sql(
+            f"SELECT * FROM {m._meta.table_name}").fetchall()))) for m in MODELS]
+    finally:
+        other.close()
+
+
+def ubah_berkas(path: Path, query: str, params: tuple = ()) -> list[tuple]:
+    """Change (or read) a SQLite file with the sqlite3 module, as someone holding the file
+    would, outside the application."""
     con = sqlite3.connect(path)
     try:
-        tables = [t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return [(t, sorted(map(repr, con.execute(f"SELECT * FROM {t}")))) for t in tables]
+        rows = con.execute(query, params).fetchall()
+        con.commit()
+        return rows
     finally:
         con.close()
 

@@ -4,7 +4,6 @@ verification code of the record's signed version in its footer."""
 from __future__ import annotations
 
 import io
-import shutil
 import sqlite3
 import uuid
 import zipfile
@@ -102,14 +101,6 @@ def test_a_pengukuran_report_is_refused_when_its_perjanjian_kinerja_was_altered(
     assert Dokumen.select().count() == 0
 
 
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
 
 
 @BERKAS_SQLITE

@@ -25,41 +25,12 @@ from skpdesk.services.paket import PaketDitolak
 from skpdesk.services.skp import IsiSKP
 from skpdesk.store import database, segel
 from skpdesk.store import isi as isi_mod
-from skpdesk.store.models import MODELS, SKP, Evaluasi, Konflik, Riwayat, db
+from skpdesk.store.models import SKP, Evaluasi, Konflik, Riwayat, db
 from tests import pg
-from tests.helpers import ISI_VERIFIKASI, berkas_kantor, kesos, login
+from tests.helpers import ISI_VERIFIKASI, Laptop, berkas_kantor, dump, kesos, login
 
 TAHUN = 2026
 SITI, DEWI, CAMAT = "Siti Rahayu", "Dewi Lestari", "Bambang Setiawan"
-
-
-class Laptop:
-    """One person's laptop: its own database (of the run's engine, ``db_lain``) and data
-    folder."""
-
-    def __init__(self, root: Path, name: str, monkeypatch: pytest.MonkeyPatch,
-                 target: Path | str) -> None:
-        self.name = name
-        self.target = target
-        self.data = root / name / "data"
-        self._mp = monkeypatch
-
-    def pakai(self) -> Laptop:
-        if db.obj is not None:
-            db.obj.close()
-        self._mp.setenv(database.ENV_DATA_DIR, str(self.data))
-        database.open_database(self.target)
-        return self
-
-
-def dump(target: Path | str) -> list:
-    """Every row of every table of a database: what "unchanged" is checked against."""
-    other = database.connect(str(target))
-    try:
-        return [(m._meta.table_name, sorted(map(repr, other.execute_sql(
-            f"SELECT * FROM {m._meta.table_name}").fetchall()))) for m in MODELS]
-    finally:
-        other.close()
 
 
 def rantai_hash(entitas: Entitas, rid) -> list[str]:

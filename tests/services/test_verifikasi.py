@@ -3,8 +3,6 @@ outside the application is reported with its own message, naming the record in w
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import uuid
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from skpdesk.services.pegawai import DataPegawai
 from skpdesk.services.verifikasi import GALAT, PERINGATAN, Temuan
 from skpdesk.store import database, segel
 from skpdesk.store.models import Akun, KunciPublik, Riwayat, db
-from tests.helpers import sasaran
+from tests.helpers import sasaran, ubah_berkas
 from tests.helpers import sql as sql_db
 
 # These tests change the SQLite file with the sqlite3 tool, as someone holding the file would.
@@ -34,27 +32,6 @@ ISI_BERBEDA = "isi berbeda dari riwayat yang ditandatangani."
 # --- the office in a file, changed with sqlite3 as someone outside the application would --------
 
 
-@pytest.fixture
-def berkas(demo_file: Path, tmp_path: Path):
-    """A copy of the demo office; the test changes it with sqlite3, then opens it."""
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
-
-
-def sql(path: Path, query: str, params: tuple = ()) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(query, params).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
-
-
 def buka(path: Path):
     return database.open_database(path)
 
@@ -65,7 +42,7 @@ def _uuid(hex_id: str) -> str:
 
 def evaluasi_tw1(path: Path) -> tuple[str, int]:
     """Nur Aini's TW1 evaluation of this year: its id as history names it, and the year."""
-    hex_id, tahun = sql(
+    hex_id, tahun = ubah_berkas(
         path,
         "SELECT e.id, e.tahun FROM evaluasi e JOIN skp s ON e.skp_id = s.id"
         " JOIN pegawai p ON s.pegawai_id = p.id WHERE p.nip = ? AND e.periode = 'TW1'"
@@ -81,12 +58,12 @@ def nama_evaluasi(tahun: int) -> str:
 
 def riwayat_dari(path: Path, entitas_id: str) -> list[tuple]:
     """(id, nomor, aksi, waktu) of a record's history rows, oldest first."""
-    return sql(path, "SELECT id, nomor, aksi, waktu FROM riwayat WHERE entitas_id = ?"
+    return ubah_berkas(path, "SELECT id, nomor, aksi, waktu FROM riwayat WHERE entitas_id = ?"
                      " ORDER BY nomor", (entitas_id,))
 
 
 def ubah_predikat(path: Path, evaluasi_id: str, predikat: str = "SANGAT_KURANG") -> None:
-    sql(path, "UPDATE evaluasi SET predikat = ? WHERE id = ?",
+    ubah_berkas(path, "UPDATE evaluasi SET predikat = ? WHERE id = ?",
         (predikat, uuid.UUID(evaluasi_id).hex))
 
 
@@ -94,8 +71,8 @@ def ubah_predikat(path: Path, evaluasi_id: str, predikat: str = "SANGAT_KURANG")
 
 
 @BERKAS_SQLITE
-def test_the_demo_office_verifies_with_no_findings(berkas):
-    buka(berkas)
+def test_the_demo_office_verifies_with_no_findings(demo_copy):
+    buka(demo_copy)
     laporan = verifikasi.periksa()
     assert laporan.ok and laporan.temuan == []
     assert laporan.baris == Riwayat.select().count() > 1000
@@ -116,10 +93,10 @@ def test_a_new_office_and_its_first_changes_verify(kantor_siap):
 
 
 @BERKAS_SQLITE
-def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(berkas):
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    ubah_predikat(berkas, evaluasi_id)
-    buka(berkas)
+def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(demo_copy):
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    ubah_predikat(demo_copy, evaluasi_id)
+    buka(demo_copy)
     expected = [Temuan(GALAT, "Evaluasi", evaluasi_id, nama_evaluasi(tahun), ISI_BERBEDA)]
     assert verifikasi.periksa().temuan == expected
     assert verifikasi.periksa_isi().temuan == expected
@@ -132,18 +109,18 @@ def test_a_changed_predikat_is_content_that_differs_from_the_signed_history(berk
                              r"tidak dapat dicetak atau dikirim\."):
         verifikasi.wajib_utuh("Evaluasi", evaluasi_id)
     # Another record of the same person still verifies on its own.
-    other = sql(berkas, "SELECT skp_id FROM evaluasi WHERE id = ?",
+    other = ubah_berkas(demo_copy, "SELECT skp_id FROM evaluasi WHERE id = ?",
                 (uuid.UUID(evaluasi_id).hex,))[0][0]
     assert verifikasi.periksa_rekaman("SKP", _uuid(other)).temuan == []
 
 
 @BERKAS_SQLITE
-def test_an_edited_history_row_is_reported_as_changed_outside_the_application(berkas):
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    row_id, _nomor, aksi, waktu = riwayat_dari(berkas, evaluasi_id)[1]
-    sql(berkas, "DROP TRIGGER riwayat_segel_update")
-    sql(berkas, "UPDATE riwayat SET catatan = 'diperbaiki' WHERE id = ?", (row_id,))
-    buka(berkas)
+def test_an_edited_history_row_is_reported_as_changed_outside_the_application(demo_copy):
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    row_id, _nomor, aksi, waktu = riwayat_dari(demo_copy, evaluasi_id)[1]
+    ubah_berkas(demo_copy, "DROP TRIGGER riwayat_segel_update")
+    ubah_berkas(demo_copy, "UPDATE riwayat SET catatan = 'diperbaiki' WHERE id = ?", (row_id,))
+    buka(demo_copy)
     when = Riwayat.get_by_id(uuid.UUID(row_id)).waktu
     assert str(when) == waktu
     assert verifikasi.periksa().temuan == [Temuan(
@@ -154,13 +131,13 @@ def test_an_edited_history_row_is_reported_as_changed_outside_the_application(be
 
 
 @BERKAS_SQLITE
-def test_a_deleted_history_row_breaks_the_chain(berkas):
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    rows = riwayat_dari(berkas, evaluasi_id)
+def test_a_deleted_history_row_breaks_the_chain(demo_copy):
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    rows = riwayat_dari(demo_copy, evaluasi_id)
     assert len(rows) >= 3
-    sql(berkas, "DROP TRIGGER riwayat_no_delete")
-    sql(berkas, "DELETE FROM riwayat WHERE id = ?", (rows[1][0],))
-    buka(berkas)
+    ubah_berkas(demo_copy, "DROP TRIGGER riwayat_no_delete")
+    ubah_berkas(demo_copy, "DELETE FROM riwayat WHERE id = ?", (rows[1][0],))
+    buka(demo_copy)
     assert verifikasi.periksa().temuan == [Temuan(
         GALAT, "Evaluasi", evaluasi_id, nama_evaluasi(tahun),
         "rantai riwayat terputus: ada baris yang hilang atau disisipkan.")]
@@ -175,43 +152,43 @@ def _tandatangani_ulang(path: Path, row_id: str, penanda, kunci: str) -> None:
     signature = penanda.tandatangani(bytes.fromhex(digest)).hex()
     db.obj.close()
     db.initialize(None)
-    sql(path, "DROP TRIGGER riwayat_segel_update")
-    sql(path, "UPDATE riwayat SET kunci = ?, hash = ?, tanda_tangan = ? WHERE id = ?",
+    ubah_berkas(path, "DROP TRIGGER riwayat_segel_update")
+    ubah_berkas(path, "UPDATE riwayat SET kunci = ?, hash = ?, tanda_tangan = ? WHERE id = ?",
         (kunci, digest, signature, row_id))
 
 
 @BERKAS_SQLITE
-def test_a_row_signed_again_with_a_key_the_office_does_not_know(berkas):
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    last = riwayat_dari(berkas, evaluasi_id)[-1][0]  # the last: no later row links to it
+def test_a_row_signed_again_with_a_key_the_office_does_not_know(demo_copy):
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    last = riwayat_dari(demo_copy, evaluasi_id)[-1][0]  # the last: no later row links to it
     stranger = kunci_mod.baru()
-    _tandatangani_ulang(berkas, last, stranger, stranger.sidik)
-    buka(berkas)
+    _tandatangani_ulang(demo_copy, last, stranger, stranger.sidik)
+    buka(demo_copy)
     assert verifikasi.periksa().temuan == [Temuan(
         GALAT, "Evaluasi", evaluasi_id, nama_evaluasi(tahun),
         "ditandatangani dengan kunci yang tidak dikenal.")]
 
 
 @BERKAS_SQLITE
-def test_a_forged_signature_under_a_known_key_is_not_valid(berkas):
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    last = riwayat_dari(berkas, evaluasi_id)[-1]
-    signer = sql(berkas, "SELECT kunci FROM riwayat WHERE id = ?", (last[0],))[0][0]
-    assert sql(berkas, "SELECT 1 FROM kunci_publik WHERE sidik = ?", (signer,))
-    _tandatangani_ulang(berkas, last[0], kunci_mod.baru(), signer)
-    buka(berkas)
+def test_a_forged_signature_under_a_known_key_is_not_valid(demo_copy):
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    last = riwayat_dari(demo_copy, evaluasi_id)[-1]
+    signer = ubah_berkas(demo_copy, "SELECT kunci FROM riwayat WHERE id = ?", (last[0],))[0][0]
+    assert ubah_berkas(demo_copy, "SELECT 1 FROM kunci_publik WHERE sidik = ?", (signer,))
+    _tandatangani_ulang(demo_copy, last[0], kunci_mod.baru(), signer)
+    buka(demo_copy)
     assert verifikasi.periksa().temuan == [Temuan(
         GALAT, "Evaluasi", evaluasi_id, nama_evaluasi(tahun),
         f"tanda tangan riwayat tidak sah ({last[2]}).")]
 
 
 @BERKAS_SQLITE
-def test_a_record_inserted_without_history(berkas):
-    instansi = sql(berkas, "SELECT id FROM instansi")[0][0]
+def test_a_record_inserted_without_history(demo_copy):
+    instansi = ubah_berkas(demo_copy, "SELECT id FROM instansi")[0][0]
     new = uuid.uuid4()
-    sql(berkas, "INSERT INTO unit_kerja (id, instansi_id, nama, induk_id, urutan, aktif)"
+    ubah_berkas(demo_copy, "INSERT INTO unit_kerja (id, instansi_id, nama, induk_id, urutan, aktif)"
                 " VALUES (?, ?, 'Seksi Siluman', NULL, 9, 1)", (new.hex, instansi))
-    buka(berkas)
+    buka(demo_copy)
     expected = [Temuan(GALAT, "UnitKerja", str(new), "Unit kerja Seksi Siluman",
                        "tidak memiliki riwayat yang ditandatangani (dibuat di luar aplikasi).")]
     assert verifikasi.periksa().temuan == expected
@@ -219,10 +196,10 @@ def test_a_record_inserted_without_history(berkas):
 
 
 @BERKAS_SQLITE
-def test_a_record_deleted_outside_the_application(berkas):
-    hex_id = sql(berkas, "SELECT id FROM catatan_penilai LIMIT 1")[0][0]
-    sql(berkas, "DELETE FROM catatan_penilai WHERE id = ?", (hex_id,))
-    buka(berkas)
+def test_a_record_deleted_outside_the_application(demo_copy):
+    hex_id = ubah_berkas(demo_copy, "SELECT id FROM catatan_penilai LIMIT 1")[0][0]
+    ubah_berkas(demo_copy, "DELETE FROM catatan_penilai WHERE id = ?", (hex_id,))
+    buka(demo_copy)
     # Gone, it can only be named by its kind and the start of its id.
     expected = [Temuan(GALAT, "CatatanPenilai", _uuid(hex_id), f"CatatanPenilai {hex_id[:8]}",
                        "dihapus di luar aplikasi.")]
@@ -231,15 +208,15 @@ def test_a_record_deleted_outside_the_application(berkas):
 
 
 @BERKAS_SQLITE
-def test_a_key_whose_certificate_was_removed_is_a_warning_on_each_record_it_signed(berkas):
-    _akun, sidik = sql(
-        berkas, "SELECT a.id, k.sidik FROM akun a JOIN kunci_publik k ON k.akun_id = a.id"
+def test_a_key_whose_certificate_was_removed_is_a_warning_on_each_record_it_signed(demo_copy):
+    _akun, sidik = ubah_berkas(
+        demo_copy, "SELECT a.id, k.sidik FROM akun a JOIN kunci_publik k ON k.akun_id = a.id"
                 " JOIN pegawai p ON a.pegawai_id = p.id WHERE p.nip = ?", (NIP_NUR,))[0]
-    signed = {(e, i) for e, i in sql(
-        berkas, "SELECT DISTINCT entitas, entitas_id FROM riwayat WHERE kunci = ?", (sidik,))}
+    signed = {(e, i) for e, i in ubah_berkas(
+        demo_copy, "SELECT DISTINCT entitas, entitas_id FROM riwayat WHERE kunci = ?", (sidik,))}
     assert signed
-    sql(berkas, "UPDATE kunci_publik SET sertifikat = NULL WHERE sidik = ?", (sidik,))
-    buka(berkas)
+    ubah_berkas(demo_copy, "UPDATE kunci_publik SET sertifikat = NULL WHERE sidik = ?", (sidik,))
+    buka(demo_copy)
     laporan = verifikasi.periksa()
     assert laporan.ok  # a warning: the signatures themselves are sound
     assert {(t.entitas, t.entitas_id) for t in laporan.temuan} == signed
@@ -320,16 +297,16 @@ def test_a_tampered_key_blob_refuses_the_login_until_the_password_is_reset(kanto
 
 
 @BERKAS_SQLITE
-def test_cli_exits_0_on_a_clean_office_and_1_after_a_changed_predikat(berkas, capsys):
-    assert main(["verifikasi", "--db", str(berkas)]) == 0
+def test_cli_exits_0_on_a_clean_office_and_1_after_a_changed_predikat(demo_copy, capsys):
+    assert main(["verifikasi", "--db", str(demo_copy)]) == 0
     out = capsys.readouterr().out
     assert "Semua riwayat utuh dan tanda tangannya sah." in out
     db.obj.close()
     db.initialize(None)
 
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    ubah_predikat(berkas, evaluasi_id)
-    assert main(["verifikasi", "--db", str(berkas)]) == 1
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    ubah_predikat(demo_copy, evaluasi_id)
+    assert main(["verifikasi", "--db", str(demo_copy)]) == 1
     captured = capsys.readouterr()
     assert (f"GALAT: Evaluasi TW1 Nur Aini, A.Md. {tahun}: isi berbeda dari riwayat yang "
             "ditandatangani.") in captured.err.splitlines()
@@ -366,27 +343,26 @@ def test_cli_kode_current_old_and_unknown(kantor_siap, capsys):
 
 
 @BERKAS_SQLITE
-def test_cli_on_a_demo_login_with_the_demo_password(berkas, capsys):
+def test_cli_on_a_demo_login_with_the_demo_password(demo_copy, capsys):
     """The demo's accounts share one password; logging in signs with each one's own key."""
-    buka(berkas)
+    buka(demo_copy)
     aktor = akun_service.masuk(NIP_NUR, demo.DEMO_SANDI)
     assert aktor.kunci is not None
     db.obj.close()
     db.initialize(None)
-    assert main(["verifikasi", "--db", str(berkas)]) == 0
-
+    assert main(["verifikasi", "--db", str(demo_copy)]) == 0
 
 
 # --- the background check and the signatures on many threads ----------------------------------
 
 
 @BERKAS_SQLITE
-def test_the_background_check_reads_on_its_own_connection_and_never_writes(berkas):
+def test_the_background_check_reads_on_its_own_connection_and_never_writes(demo_copy):
     import threading
 
-    evaluasi_id, tahun = evaluasi_tw1(berkas)
-    ubah_predikat(berkas, evaluasi_id)
-    buka(berkas)
+    evaluasi_id, tahun = evaluasi_tw1(demo_copy)
+    ubah_predikat(demo_copy, evaluasi_id)
+    buka(demo_copy)
     quick: list = []
     result: list = []
 
@@ -410,8 +386,8 @@ def test_the_background_check_reads_on_its_own_connection_and_never_writes(berka
 
 
 @BERKAS_SQLITE
-def test_a_stopped_background_check_gives_nothing(berkas):
-    buka(berkas)
+def test_a_stopped_background_check_gives_nothing(demo_copy):
+    buka(demo_copy)
     assert verifikasi.periksa_latar(lambda: True) is None
     with pytest.raises(verifikasi.Dibatalkan):
         verifikasi.periksa(lambda: True)

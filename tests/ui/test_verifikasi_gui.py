@@ -4,17 +4,14 @@ none."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
+from tests.helpers import ubah_berkas
 from tests.ui.conftest import LIA_NIP, ganti_exec
 
 from skpdesk.services import akun as akun_service
 from skpdesk.services import demo
 from skpdesk.store import database
-from skpdesk.store.models import db
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.bersama.verifikasi import DaftarTemuanDialog
 
@@ -28,28 +25,8 @@ NAMA_LIA = "Lia Kurniawati, S.Kom."
 pytestmark = BERKAS_SQLITE
 
 
-@pytest.fixture
-def berkas(demo_file, tmp_path):
-    path = tmp_path / "kantor.db"
-    shutil.copy(demo_file, path)
-    yield path
-    if db.obj is not None:
-        db.obj.close()
-    db.initialize(None)
-
-
-def sql(path, query: str, params: tuple = ()) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(query, params).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
-
-
 def evaluasi_tw1(path) -> tuple[str, int]:
-    return sql(path, "SELECT e.id, e.tahun FROM evaluasi e JOIN skp s ON e.skp_id = s.id"
+    return ubah_berkas(path, "SELECT e.id, e.tahun FROM evaluasi e JOIN skp s ON e.skp_id = s.id"
                      " JOIN pegawai p ON s.pegawai_id = p.id WHERE p.nip = ? AND e.periode = 'TW1'"
                      " ORDER BY e.tahun DESC LIMIT 1", (LIA_NIP,))[0]
 
@@ -70,8 +47,8 @@ def tunggu_cepat(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.pemeriksaan_cepat_selesai, timeout=20000)
 
 
-def test_a_clean_office_shows_no_banner(qtbot, berkas):
-    window = jendela(qtbot, berkas)
+def test_a_clean_office_shows_no_banner(qtbot, demo_copy):
+    window = jendela(qtbot, demo_copy)
     tunggu_cepat(qtbot, window)
     assert not window.spanduk.isVisible()
     tunggu_pemeriksaan(qtbot, window)
@@ -79,10 +56,10 @@ def test_a_clean_office_shows_no_banner(qtbot, berkas):
     assert window.spanduk.laporan.baris > 1000 and window.spanduk.laporan.temuan == []
 
 
-def test_a_changed_predikat_is_named_in_the_banner_at_once(qtbot, berkas, monkeypatch, tmp_path):
-    hex_id, tahun = evaluasi_tw1(berkas)
-    sql(berkas, "UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?", (hex_id,))
-    window = jendela(qtbot, berkas)
+def test_a_changed_predikat_is_named_in_the_banner_at_once(qtbot, demo_copy, monkeypatch, tmp_path):
+    hex_id, tahun = evaluasi_tw1(demo_copy)
+    ubah_berkas(demo_copy, "UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?", (hex_id,))
+    window = jendela(qtbot, demo_copy)
     expected = (
         f"Peringatan: 1 data berbeda dari riwayat yang ditandatangani: Evaluasi TW1 Lia "
         f"Kurniawati, S.Kom. {tahun}. Data ini tidak dapat dicetak atau dikirim. Hubungi pengelola "
@@ -111,10 +88,10 @@ def test_a_changed_predikat_is_named_in_the_banner_at_once(qtbot, berkas, monkey
     assert (tmp_path / "spanduk.png").stat().st_size > 0
 
 
-def test_the_personnel_office_is_told_to_restore_instead(qtbot, berkas):
-    hex_id, _tahun = evaluasi_tw1(berkas)
-    sql(berkas, "UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?", (hex_id,))
-    window = jendela(qtbot, berkas, demo.ADMIN_LOGIN)
+def test_the_personnel_office_is_told_to_restore_instead(qtbot, demo_copy):
+    hex_id, _tahun = evaluasi_tw1(demo_copy)
+    ubah_berkas(demo_copy, "UPDATE evaluasi SET predikat = 'SANGAT_KURANG' WHERE id = ?", (hex_id,))
+    window = jendela(qtbot, demo_copy, demo.ADMIN_LOGIN)
     tunggu_cepat(qtbot, window)
     assert window.spanduk.teks.text().endswith(
         "Data ini tidak dapat dicetak atau dikirim. Periksa dengan 'skpdesk verifikasi' dan "
@@ -122,14 +99,15 @@ def test_the_personnel_office_is_told_to_restore_instead(qtbot, berkas):
     tunggu_pemeriksaan(qtbot, window)
 
 
-def test_an_edited_history_row_is_found_by_the_background_check(qtbot, berkas):
-    hex_id, tahun = evaluasi_tw1(berkas)
-    ev_id = sql(berkas, "SELECT entitas_id FROM riwayat WHERE entitas = 'Evaluasi'"
+def test_an_edited_history_row_is_found_by_the_background_check(qtbot, demo_copy):
+    hex_id, tahun = evaluasi_tw1(demo_copy)
+    ev_id = ubah_berkas(demo_copy, "SELECT entitas_id FROM riwayat WHERE entitas = 'Evaluasi'"
                         " AND replace(entitas_id, '-', '') = ? ORDER BY nomor", (hex_id,))[0][0]
-    sql(berkas, "DROP TRIGGER riwayat_segel_update")
-    sql(berkas, "UPDATE riwayat SET catatan = 'diperbaiki' WHERE entitas_id = ? AND nomor ="
-                " (SELECT MIN(nomor) FROM riwayat WHERE entitas_id = ?)", (ev_id, ev_id))
-    window = jendela(qtbot, berkas)
+    ubah_berkas(demo_copy, "DROP TRIGGER riwayat_segel_update")
+    ubah_berkas(demo_copy, "UPDATE riwayat SET catatan = 'diperbaiki' WHERE entitas_id = ?"
+                " AND nomor = (SELECT MIN(nomor) FROM riwayat WHERE entitas_id = ?)",
+                (ev_id, ev_id))
+    window = jendela(qtbot, demo_copy)
     # Contents still match their last rows: the quick check has nothing to say.
     tunggu_cepat(qtbot, window)
     assert window.laporan_cepat.ok and window.laporan_cepat.temuan == []
@@ -142,8 +120,8 @@ def test_an_edited_history_row_is_found_by_the_background_check(qtbot, berkas):
     assert temuan.pesan.startswith("riwayat diubah di luar aplikasi")
 
 
-def test_closing_the_window_stops_the_background_check(qtbot, berkas):
-    window = jendela(qtbot, berkas)
+def test_closing_the_window_stops_the_background_check(qtbot, demo_copy):
+    window = jendela(qtbot, demo_copy)
     qtbot.waitUntil(lambda: window._pemeriksa is not None, timeout=5000)
     worker = window._pemeriksa
     window.close()

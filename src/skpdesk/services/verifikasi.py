@@ -131,8 +131,8 @@ def uraian(entitas: str, entitas_id: str) -> str:
             return _("Akun {login}").format(login=Akun.get_by_id(entitas_id).login)
         if kind is Entitas.UNIT_KERJA:
             return _("Unit kerja {nama}").format(nama=UnitKerja.get_by_id(entitas_id).nama)
-    except Exception:  # noqa: BLE001 - a record gone or broken is still named by its id
-        pass
+    except pw.DoesNotExist:
+        pass  # a record gone (or pointing at one gone) is still named by its kind and id
     return f"{entitas} {entitas_id[:8]}"
 
 
