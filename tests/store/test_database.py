@@ -220,7 +220,7 @@ def test_foreign_keys_are_enforced(kantor_siap):
 
 def test_postgresql_without_a_reachable_server_is_a_clear_message():
     # Either the driver is not installed or nothing listens on this port: both are explained.
-    with pytest.raises(database.DatabaseOpenError, match="PostgreSQL|tidak dapat dibuka"):
+    with pytest.raises(database.DatabaseOpenError, match="PostgreSQL|tidak dapat dihubungi"):
         database.open_database("postgresql://skp:x@127.0.0.1:9/kinerja")
 
 

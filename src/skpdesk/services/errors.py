@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skpdesk.i18n import _
+from skpdesk.store import database
 
 
 class LayananError(Exception):
@@ -27,3 +28,16 @@ class TidakDitemukan(LayananError):
 
 class LoginGagal(LayananError):
     """Wrong login or password, or a locked account."""
+
+
+class BasisDataSibuk(LayananError, database.BasisDataSibukError):
+    """Another process is writing and did not finish within the wait; nothing was written."""
+
+
+class KoneksiTerputus(LayananError, database.KoneksiTerputusError):
+    """The server connection dropped; nothing of the operation was applied, the next call
+    connects again."""
+
+
+# The store raises these for every statement and transaction (store/database.py).
+database.pakai_galat(BasisDataSibuk, KoneksiTerputus)

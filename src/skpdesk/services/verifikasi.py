@@ -31,6 +31,7 @@ from skpdesk.services import kunci as kunci_mod
 from skpdesk.services.errors import LayananError
 from skpdesk.store import isi as isi_mod
 from skpdesk.store import segel
+from skpdesk.store.database import transaksi_baca
 from skpdesk.store.models import (
     SKP,
     Akun,
@@ -394,7 +395,8 @@ def periksa(batal: Callable[[], bool] = _tanpa_batal, *, pekerja: int | None = N
     threads for the signatures (every core by default).
     """
     laporan = Laporan()
-    with db.atomic():
+    # DEFERRED on SQLite: a reader that never takes (or waits for) the write lock.
+    with transaksi_baca():
         keys, certified = _kunci()
         rows = _baris_semua()
         rows.sort(key=_rantai)
@@ -427,7 +429,7 @@ def periksa_latar(batal: Callable[[], bool] = _tanpa_batal,
         if isinstance(database, pw.SqliteDatabase):
             database.execute_sql("PRAGMA query_only = 1")
         if sela is not None:
-            with db.atomic():
+            with transaksi_baca():
                 sela(periksa_isi())
             _cek(batal)
         return periksa(batal, pekerja=pekerja_bawaan(latar=True))

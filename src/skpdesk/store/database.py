@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -15,7 +16,7 @@ from playhouse import migrate as migrate_ops
 
 from skpdesk import APP_NAME
 from skpdesk.i18n import _
-from skpdesk.store import models, segel
+from skpdesk.store import jaringan, models, segel
 from skpdesk.store.models import MODELS, SchemaVersion, db
 
 ENV_URL = "SKPDESK_DATABASE_URL"
@@ -28,6 +29,20 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     # Offices lose power; FULL keeps every committed operation through an outage.
     "synchronous": "full",
+}
+
+# A server that does not answer must not freeze the window: give up connecting after a few
+# seconds, notice a dead link by TCP keepalives, stop a statement that waits too long (a row
+# lock held by another client). A URL's own parameters win over these.
+POSTGRES_PARAMS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    # Unacknowledged data (a request sent into a dead Wi-Fi) is not covered by keepalives.
+    "tcp_user_timeout": 20000,
+    "options": "-c statement_timeout=30000",
 }
 
 Migration = Callable[[pw.Database], None]
@@ -145,24 +160,197 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
-class SqliteDatabase(segel.KaitCommit, pw.SqliteDatabase):
-    """SQLite that seals the history rows of a transaction as it commits."""
+class BasisDataSibukError(pw.OperationalError):
+    """Another process holds the write lock past the busy timeout (SQLite), or a lock wait
+    or statement ran out of time (PostgreSQL). Nothing of the operation was written."""
 
 
-class PostgresqlDatabase(segel.KaitCommit, pw.PostgresqlDatabase):
-    """PostgreSQL that seals the history rows of a transaction as it commits."""
+class KoneksiTerputusError(pw.OperationalError):
+    """The connection to the database server is gone; the next call connects again."""
+
+
+# The classes raised, replaced by services/errors.py with its LayananError subclasses so that
+# every screen shows them as refusals; this layer cannot import services.
+_galat: dict[str, type[pw.OperationalError]] = {
+    "sibuk": BasisDataSibukError,
+    "terputus": KoneksiTerputusError,
+}
+
+
+def pakai_galat(sibuk: type[BasisDataSibukError], terputus: type[KoneksiTerputusError]) -> None:
+    """Raise these subclasses instead of the plain ones."""
+    _galat["sibuk"] = sibuk
+    _galat["terputus"] = terputus
+
+
+def pesan_sibuk() -> str:
+    return _("Basis data sedang dipakai proses lain dan belum bisa ditulis. Tunggu sebentar "
+             "lalu coba lagi.")
+
+
+def pesan_terputus() -> str:
+    return _("Sambungan ke server basis data terputus. Periksa jaringan kantor, lalu coba lagi.")
+
+
+def _asal(exc: BaseException) -> BaseException:
+    """The driver's exception behind peewee's wrapper."""
+    if exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc.__cause__ or exc.__context__ or exc
+
+
+SQLITE_BUSY = 5
+
+
+def _sqlite_sibuk(exc: BaseException) -> bool:
+    code = getattr(_asal(exc), "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == SQLITE_BUSY
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
+class _Terjemah:
+    """Turns the driver's "locked" and "connection lost" into our typed errors, at the few
+    methods every statement and transaction boundary goes through."""
+
+    def _terjemahkan(self, exc: pw.PeeweeException) -> Exception | None:
+        raise NotImplementedError
+
+    def _jaga(self, method: Callable[..., object], *args: object, **kwargs: object) -> object:
+        try:
+            return method(*args, **kwargs)
+        except (BasisDataSibukError, KoneksiTerputusError):
+            raise
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            translated = self._terjemahkan(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def execute_sql(self, sql: str, params: object = None) -> object:
+        return self._jaga(super().execute_sql, sql, params)  # type: ignore[misc]
+
+    def begin(self, *args: object, **kwargs: object) -> object:
+        return self._jaga(super().begin, *args, **kwargs)  # type: ignore[misc]
+
+    def commit(self) -> object:
+        return self._jaga(super().commit)  # type: ignore[misc]
+
+
+class SqliteDatabase(_Terjemah, segel.KaitCommit, pw.SqliteDatabase):
+    """SQLite that seals the history rows of a transaction as it commits.
+
+    The outermost transaction begins IMMEDIATE: it takes the write lock at BEGIN, where the
+    busy timeout waits for another process to finish. A DEFERRED transaction starts as a
+    reader, and its upgrade to writer fails at once when someone else writes meanwhile.
+    Readers that must never take the lock use ``transaksi_baca``.
+    """
+
+    def __init__(self, database: str, **kwargs: object) -> None:
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(database, **kwargs)
+
+    def _terjemahkan(self, exc: pw.PeeweeException) -> Exception | None:
+        if isinstance(exc, pw.OperationalError) and _sqlite_sibuk(exc):
+            return _galat["sibuk"](pesan_sibuk())
+        return None
+
+
+# SQLSTATEs: a lock or statement that ran out of time, a deadlock: try again later.
+PG_SIBUK = {"57014", "55P03", "40P01"}
+# The server went away: administrator or crash shutdown, not accepting connections.
+PG_TERPUTUS = {"57P01", "57P02", "57P03"}
+
+
+class PostgresqlDatabase(_Terjemah, segel.KaitCommit, pw.PostgresqlDatabase):
+    """PostgreSQL that seals the history rows of a transaction as it commits.
+
+    A lost connection is reported (``KoneksiTerputusError``), never retried here: a
+    transaction that lost its connection was rolled back by the server, and replaying it
+    silently could apply half of what the person saw. The dead connection is dropped, so the
+    next call connects again.
+    """
+
+    def _putus(self) -> bool:
+        conn = self._state.conn
+        return conn is None or bool(getattr(conn, "closed", 0))
+
+    def _terjemahkan(self, exc: pw.PeeweeException) -> Exception | None:
+        code = getattr(_asal(exc), "pgcode", None)
+        if code in PG_SIBUK:
+            return _galat["sibuk"](pesan_sibuk())
+        if code in PG_TERPUTUS or (code or "").startswith("08") or self._putus():
+            self._lepas_koneksi()
+            return _galat["terputus"](pesan_terputus())
+        return None
+
+    def _lepas_koneksi(self) -> None:
+        conn = self._state.conn
+        if conn is not None:
+            # Closing a connection that is already gone may complain; it is gone either way.
+            with contextlib.suppress(Exception):
+                conn.close()
+        # Inside a transaction the state is reset by its rollback (below).
+        if not self.in_transaction():
+            self._state.reset()
+
+    def rollback(self) -> object:
+        if self._putus():
+            # The server rolled back when the connection died: nothing left to undo here.
+            segel.sesudah_rollback()
+            self._state.reset()
+            return None
+        return super().rollback()
+
+
+def transaksi_baca(database: pw.Database | pw.DatabaseProxy | None = None) -> pw._atomic:
+    """A transaction that only reads: on SQLite DEFERRED, so that it never waits for or takes
+    the write lock (the background check holds one for a long time); elsewhere a plain one."""
+    database = models.db if database is None else database
+    engine = database.obj if isinstance(database, pw.DatabaseProxy) else database
+    if isinstance(engine, pw.SqliteDatabase):
+        return database.atomic(lock_type="DEFERRED")
+    return database.atomic()
+
+
+def _postgres_params(target: str) -> dict:
+    return {**POSTGRES_PARAMS, **db_url.parse(target)}
+
+
+def _tolak_jaringan(path: Path) -> None:
+    where = jaringan.di_jaringan(path)
+    if where is None:
+        return
+    raise DatabaseOpenError(
+        _(
+            "Berkas basis data '{path}' ada di folder jaringan ({where}). SQLite tidak aman "
+            "dipakai bersama lewat jaringan: berkasnya bisa rusak. Untuk bekerja bersama, "
+            "pakai \"Basis data kantor di server\" (README, bagian \"Kantor dengan server\") "
+            "atau kirim paket pertukaran (README, bagian \"Bekerja di beberapa laptop\"), dan "
+            "simpan berkas basis data di disk laptop ini."
+        ).format(path=path, where=where)
+    )
 
 
 def connect(target: str) -> pw.Database:
-    """A peewee database for a file path or a URL (``sqlite:///…``, ``postgresql://…``)."""
+    """A peewee database for a file path or a URL (``sqlite:///…``, ``postgresql://…``).
+
+    A SQLite file on a network share is refused (``DatabaseOpenError``).
+    """
     if is_url(target):
+        if target.startswith(("postgres://", "postgresql://")):
+            params = _postgres_params(target)
+            return PostgresqlDatabase(params.pop("database"), **params)
         params = db_url.parse(target)
         if target.startswith("sqlite"):
-            return SqliteDatabase(params.pop("database"), pragmas=SQLITE_PRAGMAS, **params)
-        if target.startswith(("postgres://", "postgresql://")):
-            return PostgresqlDatabase(params.pop("database"), **params)
+            name = params.pop("database")
+            if name != ":memory:":
+                _tolak_jaringan(Path(name))
+            return SqliteDatabase(name, pragmas=SQLITE_PRAGMAS, **params)
         return db_url.connect(target)
     path = Path(target).expanduser()
+    _tolak_jaringan(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
 
@@ -292,6 +480,13 @@ def open_database(
             _("Driver PostgreSQL belum terpasang. Pasang paket skpdesk[postgres].")
         ) from exc
     except pw.OperationalError as exc:
+        if isinstance(database, pw.PostgresqlDatabase):
+            raise DatabaseOpenError(
+                _(
+                    "Server basis data {server} tidak dapat dihubungi. Periksa jaringan kantor "
+                    "dan apakah server menyala, lalu coba lagi. ({error})"
+                ).format(server=describe(database), error=str(exc).strip())
+            ) from exc
         raise DatabaseOpenError(
             _("Basis data '{target}' tidak dapat dibuka: {error}").format(
                 target=resolved, error=exc
