@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
+import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,15 +18,26 @@ from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import kunci as kunci_mod
 from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
-from skpdesk.services.errors import LoginGagal, TidakDitemukan, ValidasiGagal
+from skpdesk.services.errors import (
+    BasisDataSibuk,
+    KoneksiTerputus,
+    LoginGagal,
+    TidakDitemukan,
+    ValidasiGagal,
+)
 from skpdesk.services.kunci import KunciSandi, KunciTerbuka
 from skpdesk.store import segel
+from skpdesk.store.database import pesan_sibuk
 from skpdesk.store.models import Akun, KunciPublik, Pegawai, Riwayat, db
 
 MAX_GAGAL = 5
 LAMA_KUNCI = dt.timedelta(minutes=15)
 MIN_PANJANG_SANDI = 8
 LOGIN_POLA = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
+# How often the background writer tries again a login's rows that found the database busy.
+JEDA_TERTUNDA_S = 2.0
+
+log = logging.getLogger(__name__)
 
 # Module-level so that tests can swap in cheaper parameters.
 hasher = PasswordHasher()
@@ -287,16 +300,109 @@ def masuk(login: str, sandi: str) -> Aktor:
                 n=MAX_GAGAL - akun.gagal_login
             )
         )
-    with db.atomic():
-        if hasher.check_needs_rehash(akun.password_hash):
-            akun.password_hash = hash_sandi(sandi)
-        akun.gagal_login = 0
-        akun.terkunci_sampai = None
-        akun.login_terakhir = moment
-        akun.save()
-        aktor = _buka_kunci(akun, sandi)
-        catat(aktor, Entitas.SESI, akun.id, "masuk")
+    try:
+        with db.atomic():
+            if hasher.check_needs_rehash(akun.password_hash):
+                akun.password_hash = hash_sandi(sandi)
+            akun.gagal_login = 0
+            akun.terkunci_sampai = None
+            akun.login_terakhir = moment
+            akun.save()
+            aktor = _buka_kunci(akun, sandi)
+            catat(aktor, Entitas.SESI, akun.id, "masuk")
+    except BasisDataSibuk:
+        # Another process is writing. The password is right, so the person comes in; the
+        # session row follows as soon as the database is free (``tulis_tertunda``).
+        akun = _ambil(akun.id)
+        aktor = _aktor_tanpa_tulis(akun, sandi)
+        _tunda(lambda: _catat_masuk_tertunda(aktor, moment))
     return aktor
+
+
+def _aktor_tanpa_tulis(akun: Akun, sandi: str) -> Aktor:
+    """The logged-in actor with its keys opened from what is stored, writing nothing.
+
+    An account from before keys existed needs its new key stored before it can sign: that
+    login waits for the database (``BasisDataSibuk``).
+    """
+    if not akun.kunci_rahasia:
+        raise BasisDataSibuk(pesan_sibuk())
+    own, office = _buka_tersimpan(akun, sandi)
+    return Aktor.dari_akun(akun, own, office)
+
+
+def _catat_masuk_tertunda(aktor: Aktor, moment: dt.datetime) -> None:
+    with db.atomic():
+        Akun.update(gagal_login=0, terkunci_sampai=None, login_terakhir=moment).where(
+            Akun.id == aktor.akun_id
+        ).execute()
+        catat(aktor, Entitas.SESI, aktor.akun_id, "masuk",
+              rincian={"masuk": moment.isoformat(), "ditunda": True})
+        if aktor.kunci_kantor is not None:
+            _urus_kantor(aktor, aktor.kunci_kantor)
+
+
+# --- writes a login could not do at once -------------------------------------------------------
+
+_tertunda: list[Callable[[], None]] = []
+_kunci_tertunda = threading.Lock()
+_pekerja: threading.Thread | None = None
+
+
+def _tunda(job: Callable[[], None]) -> None:
+    global _pekerja
+    with _kunci_tertunda:
+        _tertunda.append(job)
+        if _pekerja is None or not _pekerja.is_alive():
+            _pekerja = threading.Thread(target=_ulangi, args=(db.obj,), daemon=True,
+                                        name="skpdesk-tulis-tertunda")
+            _pekerja.start()
+
+
+def _ulangi(database: object) -> None:
+    """The background writer: each job until it succeeds, on this thread's own connection;
+    dropped when the database it was for is no longer the open one."""
+    try:
+        while True:
+            with _kunci_tertunda:
+                if not _tertunda:
+                    return
+                if db.obj is not database:
+                    log.warning("%d catatan sesi tertunda dibuang: basis data sudah ditutup",
+                                len(_tertunda))
+                    _tertunda.clear()
+                    return
+                job = _tertunda[0]
+            try:
+                job()
+            except (BasisDataSibuk, KoneksiTerputus):
+                threading.Event().wait(JEDA_TERTUNDA_S)
+                continue
+            except Exception:  # noqa: BLE001 - a lost session row must not stop the writer
+                log.exception("catatan sesi tertunda gagal ditulis")
+            with _kunci_tertunda:
+                _tertunda.pop(0)
+    finally:
+        close = getattr(database, "close", None)
+        if close is not None:
+            try:
+                close()  # this thread's connection only
+            except Exception:  # noqa: BLE001 - already closed or never opened
+                log.debug("koneksi penulis tertunda sudah tertutup", exc_info=True)
+
+
+def ada_tertunda() -> bool:
+    """Whether some login's rows still wait for the database."""
+    with _kunci_tertunda:
+        return bool(_tertunda)
+
+
+def tunggu_tertunda(batas_detik: float | None = None) -> bool:
+    """Wait for the background writer (at exit, in tests); True when nothing is left."""
+    worker = _pekerja
+    if worker is not None:
+        worker.join(batas_detik)
+    return not ada_tertunda()
 
 
 def _buka_kunci(akun: Akun, sandi: str) -> Aktor:
@@ -308,20 +414,7 @@ def _buka_kunci(akun: Akun, sandi: str) -> Aktor:
     blob = akun.kunci_rahasia
     if blob:
         wrap = kunci_mod.kunci_sandi_untuk(blob, sandi)
-        try:
-            own: KunciTerbuka | None = kunci_mod.buka(blob, wrap)
-        except kunci_mod.KunciRusak as exc:
-            # The password is right, so the kept key was altered: nothing may be signed.
-            raise LoginGagal(_(
-                "Kunci tanda tangan akun ini rusak atau diubah di luar aplikasi. Minta pengelola "
-                "kepegawaian mengatur ulang kata sandi Anda; kunci baru dibuat saat itu."
-            )) from exc
-        office = None
-        if akun.kunci_kantor:
-            try:
-                office = kunci_mod.buka(akun.kunci_kantor, wrap)
-            except kunci_mod.KunciRusak:
-                office = None
+        own, office = _buka_tersimpan(akun, sandi, wrap)
     else:
         wrap = kunci_mod.turunkan(sandi)
         own, office = kunci_mod.baru(), None
@@ -339,6 +432,28 @@ def _buka_kunci(akun: Akun, sandi: str) -> Aktor:
     if office is not None:
         _urus_kantor(aktor, office)
     return aktor
+
+
+def _buka_tersimpan(
+    akun: Akun, sandi: str, wrap: KunciSandi | None = None
+) -> tuple[KunciTerbuka | None, KunciTerbuka | None]:
+    """The account's own key and office key, opened from their stored, wrapped form."""
+    wrap = wrap or kunci_mod.kunci_sandi_untuk(akun.kunci_rahasia, sandi)
+    try:
+        own: KunciTerbuka | None = kunci_mod.buka(akun.kunci_rahasia, wrap)
+    except kunci_mod.KunciRusak as exc:
+        # The password is right, so the kept key was altered: nothing may be signed.
+        raise LoginGagal(_(
+            "Kunci tanda tangan akun ini rusak atau diubah di luar aplikasi. Minta pengelola "
+            "kepegawaian mengatur ulang kata sandi Anda; kunci baru dibuat saat itu."
+        )) from exc
+    office = None
+    if akun.kunci_kantor:
+        try:
+            office = kunci_mod.buka(akun.kunci_kantor, wrap)
+        except kunci_mod.KunciRusak:
+            office = None
+    return own, office
 
 
 def _urus_kantor(aktor: Aktor, office: KunciTerbuka) -> None:

@@ -151,6 +151,19 @@ def sudah_terbuka(target: str) -> None:
     )
 
 
+def dipakai_proses_lain(target: str, pemegang: str) -> None:
+    """A second start whose first did not answer: another user, or another computer."""
+    QMessageBox.warning(
+        None,
+        _("Basis data sedang dipakai"),
+        _(
+            "Basis data ini sedang dibuka oleh skpdesk lain (komputer: {komputer}), mungkin "
+            "oleh pengguna lain:\n{db}\n\nTutup skpdesk di sana terlebih dahulu, lalu buka "
+            "lagi di sini."
+        ).format(db=target, komputer=pemegang or _("tidak diketahui")),
+    )
+
+
 def cadangan_harian() -> None:
     """The daily backup; a failure is logged and never stops the work."""
     try:
@@ -172,8 +185,10 @@ def run_gui(
     target = resolve_target(db_path)
     instans = SatuInstans(target, app)
     if not instans.mulai():
-        instans.minta_tampil()
-        sudah_terbuka(target)
+        if instans.minta_tampil():
+            sudah_terbuka(target)
+        else:
+            dipakai_proses_lain(target, instans.pemegang())
         return EXIT_OK
     try:
         database = open_database(db_path)

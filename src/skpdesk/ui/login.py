@@ -20,7 +20,13 @@ from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import daftar, kantor
 from skpdesk.services.context import Aktor
-from skpdesk.services.errors import LayananError, LoginGagal, ValidasiGagal
+from skpdesk.services.errors import (
+    BasisDataSibuk,
+    KoneksiTerputus,
+    LayananError,
+    LoginGagal,
+    ValidasiGagal,
+)
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, tombol_primer
 
@@ -222,6 +228,11 @@ class LoginDialog(QDialog):
             return
         try:
             aktor = akun_service.masuk(self.login.text(), self.sandi.text())
+        except (BasisDataSibuk, KoneksiTerputus) as exc:
+            # Nothing was counted: the same password may be tried again in a moment.
+            self.pesan.galat(str(exc))
+            self.sandi.setFocus()
+            return
         except LoginGagal as exc:
             self.pesan.galat(str(exc))
             self.sandi.clear()

@@ -2,8 +2,12 @@
 
 A lock file decides, atomically, which process is first (QLockFile also clears the lock of a
 crashed process); the first then listens on a local socket (a named pipe on Windows) through
-which later starts ask it to show its window. Both are keyed by a hash of the user and of the
-database path, so two offices' files, or two users on one machine, never block each other.
+which later starts ask it to show its window.
+
+For a SQLite file the lock lives beside the file (``skpdesk.db.lock``), so that any second
+process on that file is caught, whoever runs it and whatever its temp folder. For a server URL
+it lives in the user's temp folder, keyed by the user and the URL: many laptops on one server
+is the point. The socket is keyed by a hash of the user and of the database either way.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -35,6 +40,24 @@ def kunci(target: str) -> str:
         user = ""
     digest = hashlib.sha256(f"{user}\n{target}".encode()).hexdigest()[:20]
     return f"skpdesk-{digest}"
+
+
+def berkas_basis_data(target: str) -> Path | None:
+    """The SQLite file a target names (a path or ``sqlite:///…``); None for a server URL."""
+    if "://" not in target:
+        return Path(target).expanduser().resolve()
+    if target.startswith("sqlite:///"):
+        name = urlparse(target).path[1:]
+        return Path(name).expanduser().resolve() if name and name != ":memory:" else None
+    return None
+
+
+def berkas_kunci(target: str) -> str:
+    """Where the lock of ``target`` lives: beside its SQLite file, else in the temp folder."""
+    path = berkas_basis_data(target)
+    if path is None:
+        return QDir(QDir.tempPath()).filePath(f"{kunci(target)}.lock")
+    return str(path.with_name(path.name + ".lock"))
 
 
 def izinkan_ke_depan() -> None:
@@ -60,14 +83,26 @@ class SatuInstans(QObject):
     def __init__(self, target: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.nama = kunci(target)
-        self._kunci = QLockFile(QDir(QDir.tempPath()).filePath(f"{self.nama}.lock"))
-        self._kunci.setStaleLockTime(0)  # stale only when its process is gone
+        self._kunci = self._buat_kunci(berkas_kunci(target))
         self._server: QLocalServer | None = None
+
+    @staticmethod
+    def _buat_kunci(path: str) -> QLockFile:
+        lock = QLockFile(path)
+        lock.setStaleLockTime(0)  # stale only when its process is gone
+        return lock
 
     def mulai(self) -> bool:
         """True when this process is the first for the database (and now serves later starts)."""
+        folder = Path(self._kunci.fileName()).parent
+        folder.mkdir(parents=True, exist_ok=True)
         if not self._kunci.tryLock(0):
-            return False
+            if self._kunci.error() != QLockFile.LockError.PermissionError:
+                return False
+            # A folder we may read but not write: guard this user's starts at least.
+            self._kunci = self._buat_kunci(QDir(QDir.tempPath()).filePath(f"{self.nama}.lock"))
+            if not self._kunci.tryLock(0):
+                return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so a leftover socket can only be from a crashed process.
@@ -92,6 +127,14 @@ class SatuInstans(QObject):
             socket.abort()
             time.sleep(JEDA_S)  # the first holds the lock but does not listen yet
         return False
+
+    def pemegang(self) -> str:
+        """The computer whose skpdesk holds the lock ("" when unknown)."""
+        info = self._kunci.getLockInfo()
+        # PySide6 returns (pid, hostname, appname); older bindings put an ok flag first.
+        if isinstance(info, tuple) and len(info) >= 3:
+            return str(info[-2] or "")
+        return ""
 
     def selesai(self) -> None:
         if self._server is not None:

@@ -1,6 +1,8 @@
 """One way for a screen to run a service call (in the spirit of Anki's ``CollectionOp``).
 
-A refusal (``LayananError``) is shown where that screen shows its messages; a success is
+A refusal (``LayananError``) is shown where that screen shows its messages; a busy database
+or a dropped server connection first offers "Coba lagi" (nothing was written, the same call
+runs again); a success is
 announced on the bus so that every list showing the changed records refreshes. Screens then
 only say what to call, where a refusal goes and what changed::
 
@@ -18,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from skpdesk.i18n import _
-from skpdesk.services.errors import LayananError
+from skpdesk.services.errors import BasisDataSibuk, KoneksiTerputus, LayananError
 from skpdesk.ui.bersama import bus
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan
 
@@ -58,6 +60,45 @@ def _entitas(umumkan: Pengumuman, hasil: object) -> tuple[str, ...]:
     return tuple(umumkan)
 
 
+# The database was busy or the server connection dropped: nothing was written, and the same
+# call may simply be tried again.
+SEMENTARA = (BasisDataSibuk, KoneksiTerputus)
+
+
+class KotakCobaLagi(QMessageBox):
+    """"Basis data sedang dipakai…": Coba lagi or Batal."""
+
+    def __init__(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(_("Belum dapat disimpan"))
+        self.setText(str(exc))
+        self.tombol_coba = self.addButton(_("Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+        self.tombol_batal = self.addButton(_("Batal"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.tombol_coba)
+        self.setEscapeButton(self.tombol_batal)
+
+    def coba_lagi(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.tombol_coba
+
+
+def _induk(galat: Tempat) -> QWidget | None:
+    if isinstance(galat, QWidget):
+        return galat.window()
+    return QApplication.activeWindow()
+
+
+def _panggil(fungsi: Callable[[], T], galat: Tempat) -> T:
+    """Call ``fungsi``, offering to try again while the database is busy or unreachable."""
+    while True:
+        try:
+            return fungsi()
+        except SEMENTARA as exc:
+            if not KotakCobaLagi(exc, _induk(galat)).coba_lagi():
+                raise
+
+
 def _coba(
     fungsi: Callable[[], T],
     galat: Tempat,
@@ -67,7 +108,7 @@ def _coba(
     judul: str,
 ) -> tuple[bool, T | None]:
     try:
-        hasil = fungsi()
+        hasil = _panggil(fungsi, galat)
     except (LayananError, *tangkap) as exc:
         tampilkan_galat(galat, exc, pesan(exc) if pesan is not None else None, judul)
         return False, None

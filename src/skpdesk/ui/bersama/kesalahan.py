@@ -20,6 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from skpdesk.i18n import _
+from skpdesk.services.errors import BasisDataSibuk, KoneksiTerputus
 
 log = logging.getLogger("skpdesk.kesalahan")
 
@@ -70,13 +71,23 @@ class PenanganKesalahan:
         if issubclass(exc_type, KeyboardInterrupt):
             self.sebelumnya(exc_type, exc, tb)
             return
-        log.error("kesalahan tak terduga", exc_info=(exc_type, exc, tb))
+        sementara = issubclass(exc_type, (BasisDataSibuk, KoneksiTerputus))
+        if sementara:
+            # Busy or disconnected outside a screen's own handling (a list refreshing): the
+            # plain message, no traceback; nothing was written.
+            log.warning("basis data belum dapat dipakai: %s", exc)
+        else:
+            log.error("kesalahan tak terduga", exc_info=(exc_type, exc, tb))
         for handler in logging.getLogger().handlers:
             handler.flush()
         if self._sedang_tampil or QApplication.instance() is None:
             return
         self._sedang_tampil = True
         try:
+            if sementara:
+                QMessageBox.warning(QApplication.activeWindow(),
+                                    _("Basis data belum dapat dipakai"), str(exc))
+                return
             rincian = "".join(traceback.format_exception(exc_type, exc, tb))
             DialogKesalahan(self.log_path, rincian, QApplication.activeWindow()).exec()
         finally:
