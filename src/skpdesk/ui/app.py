@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from skpdesk import APP_NAME, __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.resources import resource_path
+from skpdesk.services import akun as akun_service
 from skpdesk.services import cadangan, kantor
 from skpdesk.services.basisdata import DatabaseOpenError, open_database, resolve_target
 from skpdesk.services.context import Aktor
@@ -32,6 +33,7 @@ EXIT_OK = 0
 EXIT_DATABASE = 2
 # A session left open overnight still gets its daily backup: check every hour.
 CEK_CADANGAN_MS = 60 * 60 * 1000
+TUNGGU_TERTUNDA_S = 10
 
 log = logging.getLogger(__name__)
 
@@ -221,4 +223,8 @@ def run_gui(
     instans.diminta_tampil.connect(sesi.tampilkan)
     if not sesi.masuk():
         return EXIT_OK
-    return app.exec()
+    code = app.exec()
+    # A login that found the database busy still owes its session row: a last chance.
+    if not akun_service.tunggu_tertunda(TUNGGU_TERTUNDA_S):
+        log.warning("catatan sesi belum tertulis saat aplikasi ditutup")
+    return code
