@@ -175,3 +175,25 @@ def salinan(template: str) -> Iterator[str]:
         yield url
     finally:
         cluster().drop(name)
+
+
+# --- a cluster whatever the switch: the office-server tests -------------------------------------
+
+# A role that logs in with a password over TCP (scram-sha-256), the way an office server is set
+# up; every other connection of the throwaway cluster is trusted.
+PERAN_SANDI = "pengguna_sandi"
+SANDI_PERAN = "s@ndi:rahasia/1"
+
+
+def dengan_sandi(c: Cluster) -> None:
+    """Make ``PERAN_SANDI`` log in with its password (pg_hba.conf's first matching line wins)."""
+    hba = c.data / "pg_hba.conf"
+    line = f"host all {PERAN_SANDI} 127.0.0.1/32 scram-sha-256\n"
+    text = hba.read_text()
+    if line not in text:
+        hba.write_text(line + text)
+    c.sql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PERAN_SANDI}') "
+          f"THEN CREATE ROLE {PERAN_SANDI} LOGIN; END IF; END $$")
+    c.sql("SET password_encryption = 'scram-sha-256'; "
+          f"ALTER ROLE {PERAN_SANDI} PASSWORD '{SANDI_PERAN}'")
+    c.sql("SELECT pg_reload_conf()")

@@ -69,12 +69,7 @@ def buat_url(host: str, port: int, nama_db: str, pengguna: str, sandi: str = "",
 
 def tanpa_sandi(url: str) -> str:
     """The URL to show or print: the password left out."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{netloc}"))
+    return store_db.tanpa_sandi(url)
 
 
 def adalah_postgresql(url: str) -> bool:
@@ -202,6 +197,11 @@ def tolak_tidak_kosong(isi: IsiServer, url: str) -> ServerTidakKosong:
                   "diubah.")
     return ServerTidakKosong(pesan.format(url=tanpa_sandi(url), kantor=isi.nama_kantor,
                                           tabel=", ".join(list(isi.baris)[:5])))
+
+
+def terbuka() -> pw.Database | None:
+    """The database the models are bound to now (the server, after ``buka`` or ``siapkan``)."""
+    return db.obj
 
 
 def buka(url: str) -> pw.Database:
@@ -375,7 +375,7 @@ def _buka_sumber(sumber: str | os.PathLike[str]) -> pw.Database:
     except store_db.DatabaseOpenError as exc:
         db.initialize(None)
         raise ServerGagal(_("Berkas sumber ditolak: {alasan}").format(alasan=exc)) from exc
-    if not kantor.sudah_disiapkan():
+    if periksa_isi(opened).keadaan is Keadaan.KOSONG:
         opened.close()
         db.initialize(None)
         raise ServerGagal(_("Berkas sumber '{path}' belum berisi kantor: tidak ada yang "

@@ -8,7 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import peewee as pw
 import platformdirs
@@ -167,6 +167,15 @@ def simpan_url_server(url: str) -> Path:
     os.chmod(temp, 0o600)  # the mode of os.open is masked by the umask
     os.replace(temp, path)
     return path
+
+
+def tanpa_sandi(target: str) -> str:
+    """A path or URL fit to show: a URL's password left out (messages, the status bar)."""
+    parts = urlsplit(target)
+    if not is_url(target) or parts.password is None:
+        return target
+    user, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}@{host}"))
 
 
 def _parse_url(target: str) -> dict:
@@ -332,7 +341,7 @@ def open_database(
     except pw.OperationalError as exc:
         raise DatabaseOpenError(
             _("Basis data '{target}' tidak dapat dibuka: {error}").format(
-                target=resolved, error=exc
+                target=tanpa_sandi(resolved), error=exc
             )
         ) from exc
     # "file is not a database", "malformed", …; peewee does not wrap every sqlite3 error.
@@ -344,7 +353,7 @@ def open_database(
             _(
                 "Basis data '{target}' rusak ({detail}). Jangan lanjut bekerja: pulihkan dari "
                 "cadangan terakhir atau hubungi pengelola kepegawaian."
-            ).format(target=resolved, detail=result)
+            ).format(target=tanpa_sandi(resolved), detail=result)
         )
     db.initialize(database)
     if run_migrations:
