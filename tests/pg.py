@@ -197,3 +197,27 @@ def dengan_sandi(c: Cluster) -> None:
     c.sql("SET password_encryption = 'scram-sha-256'; "
           f"ALTER ROLE {PERAN_SANDI} PASSWORD '{SANDI_PERAN}'")
     c.sql("SELECT pg_reload_conf()")
+
+
+def hak_aplikasi(c: Cluster, dbname: str, role: str) -> None:
+    """The README's grants for the app's role, as the owner runs them after ``server siapkan``:
+    rows only, and of the history only adding and sealing (no UPDATE of its content, no
+    DELETE)."""
+    import psycopg2
+
+    conn = psycopg2.connect(host="127.0.0.1", port=c.port, user=SUPERUSER, dbname=dbname)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"""
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                GRANT CONNECT ON DATABASE "{dbname}" TO {role};
+                GRANT USAGE ON SCHEMA public TO {role};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                REVOKE UPDATE, DELETE ON riwayat FROM {role};
+                GRANT UPDATE (hash_sebelum, hash_isi, hash, kunci, tanda_tangan) ON riwayat
+                    TO {role};
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            """)
+    finally:
+        conn.close()

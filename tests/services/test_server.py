@@ -224,26 +224,6 @@ def test_an_older_laptop_file_is_upgraded_first_with_a_backup(tmp_path, server_k
 # --- the least-privilege role the README recommends ----------------------------------------------
 
 
-def _grants(cluster: pg.Cluster, dbname: str, app: str) -> None:
-    """The README's grants, as the owner runs them after ``server siapkan``."""
-    import psycopg2
-
-    conn = psycopg2.connect(host="127.0.0.1", port=cluster.port, user=pg.SUPERUSER,
-                            dbname=dbname)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f"""
-            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-            GRANT CONNECT ON DATABASE {dbname} TO {app};
-            GRANT USAGE ON SCHEMA public TO {app};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app};
-            REVOKE UPDATE, DELETE ON riwayat FROM {app};
-            GRANT UPDATE (hash_sebelum, hash_isi, hash, kunci, tanda_tangan) ON riwayat TO {app};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {app};
-        """)
-    conn.close()
-
-
 def test_the_app_role_works_without_owning_the_tables_and_cannot_rewrite_history(
         server_kosong, pg_server):
     server.siapkan(server_kosong, DATA)
@@ -253,7 +233,7 @@ def test_the_app_role_works_without_owning_the_tables_and_cannot_rewrite_history
     app = "aplikasi_" + dbname
     pg_server.sql(f"CREATE ROLE {app} LOGIN")
     try:
-        _grants(pg_server, dbname, app)
+        pg.hak_aplikasi(pg_server, dbname, app)
         url = f"postgresql://{app}@127.0.0.1:{pg_server.port}/{dbname}"
         with terbuka(url) as opened:
             aktor = akun_service.masuk("pengelola", SANDI)  # writes and seals a history row

@@ -185,6 +185,13 @@ def uji(url: str) -> IsiServer:
     database = sambung(url)
     try:
         return periksa_isi(database)
+    except pw.DatabaseError as exc:
+        if _izin(exc):
+            raise ServerGagal(_(
+                "Pengguna basis data '{user}' tidak boleh membaca tabel skpdesk di server. "
+                "Minta pengelola server memberi haknya (lihat README, bagian Kantor dengan "
+                "server).").format(user=urlsplit(url).username or "")) from exc
+        raise ServerGagal(jelaskan(exc, url)) from exc
     finally:
         database.close()
 
