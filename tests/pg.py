@@ -199,12 +199,14 @@ def dengan_sandi(c: Cluster) -> None:
     c.sql("SELECT pg_reload_conf()")
 
 
-def hak_aplikasi(c: Cluster, dbname: str, role: str) -> None:
+def hak_aplikasi(c: Cluster, dbname: str, role: str, *, segel: bool = True) -> None:
     """The README's grants for the app's role, as the owner runs them after ``server siapkan``:
     rows only, and of the history only adding and sealing (no UPDATE of its content, no
-    DELETE)."""
+    DELETE). ``segel=False`` for a schema from before the seal columns."""
     import psycopg2
 
+    seal = (f"GRANT UPDATE (hash_sebelum, hash_isi, hash, kunci, tanda_tangan) ON riwayat "
+            f"TO {role};") if segel else ""
     conn = psycopg2.connect(host="127.0.0.1", port=c.port, user=SUPERUSER, dbname=dbname)
     conn.autocommit = True
     try:
@@ -215,8 +217,7 @@ def hak_aplikasi(c: Cluster, dbname: str, role: str) -> None:
                 GRANT USAGE ON SCHEMA public TO {role};
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
                 REVOKE UPDATE, DELETE ON riwayat FROM {role};
-                GRANT UPDATE (hash_sebelum, hash_isi, hash, kunci, tanda_tangan) ON riwayat
-                    TO {role};
+                {seal}
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             """)
     finally:

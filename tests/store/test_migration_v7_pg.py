@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import peewee as pw
 import pytest
@@ -97,3 +98,27 @@ def test_a_v6_server_is_upgraded_with_the_trigger_and_hashed_rows(server_kosong)
     akun_service.masuk("admin", SANDI)
     laporan = verifikasi.periksa()
     assert laporan.ok and laporan.temuan == []
+
+
+def test_the_app_role_cannot_upgrade_and_is_told_so_changing_nothing(server_kosong, pg_server):
+    from tests import pg
+
+    opened = database.connect(server_kosong)
+    db.initialize(opened)
+    _v6_pg(opened)
+    opened.close()
+    db.initialize(None)
+    dbname = server_kosong.rsplit("/", 1)[1]
+    pg.hak_aplikasi(pg_server, dbname, pg.PERAN_SANDI, segel=False)
+    url = (f"postgresql://{pg.PERAN_SANDI}:{quote(pg.SANDI_PERAN, safe='')}@127.0.0.1:"
+           f"{pg_server.port}/{dbname}")
+    with pytest.raises(database.DatabaseOpenError, match="pemilik basis data") as caught:
+        database.open_database(url)
+    assert pg.SANDI_PERAN not in str(caught.value)
+    db.initialize(None)
+    check = database.connect(server_kosong)
+    try:
+        assert database.schema_version(check) == 6
+        assert "kunci_publik" not in check.get_tables()
+    finally:
+        check.close()

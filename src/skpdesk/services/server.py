@@ -222,7 +222,7 @@ def buka(url: str) -> pw.Database:
 
 
 def _izin(exc: BaseException) -> bool:
-    return "permission denied" in str(exc).lower()
+    return store_db.tanpa_hak(exc)
 
 
 def siapkan(url: str, data: kantor.DataKantor) -> tuple[Instansi, Akun]:

@@ -178,6 +178,15 @@ def tanpa_sandi(target: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}@{host}"))
 
 
+def tanpa_hak(exc: BaseException) -> bool:
+    """Whether the server refused for lack of privilege (SQLSTATE 42501)."""
+    orig = exc.args[0] if exc.args else None
+    if getattr(orig, "pgcode", None) == "42501":
+        return True
+    text = str(exc).lower()
+    return "permission denied" in text or "must be owner" in text
+
+
 def _parse_url(target: str) -> dict:
     """playhouse.db_url's parameters, with the user and password URL-decoded (it leaves
     ``%40`` as it is); query options such as ``sslmode`` and ``connect_timeout`` pass on."""
@@ -357,7 +366,20 @@ def open_database(
         )
     db.initialize(database)
     if run_migrations:
-        migrate(database)
+        try:
+            migrate(database)
+        except pw.ProgrammingError as exc:
+            # A server's app role may change rows, not the schema (README, Kantor dengan server).
+            if not tanpa_hak(exc):
+                raise
+            database.close()
+            raise DatabaseOpenError(
+                _(
+                    "Basis data '{target}' perlu diperbarui ke skema {current}, tetapi pengguna "
+                    "basis data ini tidak boleh mengubah skemanya. Minta pengelola server "
+                    "membukanya sekali sebagai pemilik basis data, lalu coba lagi."
+                ).format(target=tanpa_sandi(resolved), current=CURRENT_VERSION)
+            ) from exc
     return database
 
 
