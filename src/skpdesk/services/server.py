@@ -108,7 +108,11 @@ def jelaskan(exc: BaseException, url: str) -> str:
     if "pg_hba.conf" in low:
         return _("Server {host} menolak sambungan dari laptop ini (pg_hba.conf). Minta pengelola "
                  "server mengizinkan jaringan kantor.").format(host=host)
-    if "ssl" in low:
+    if "invalid response to ssl negotiation" in low or "received invalid response" in low:
+        return _("Di {host} port {port} ada layanan lain, bukan PostgreSQL. Periksa nomor "
+                 "port (PostgreSQL biasanya 5432).").format(host=host,
+                                                            port=parts.port or PORT_BAWAAN)
+    if "ssl" in low or "certificate" in low:
         return _("Sambungan terenkripsi (SSL) ke {host} gagal: {detail}. Coba pilihan sslmode "
                  "lain.").format(host=host, detail=text.strip().splitlines()[0])
     if ("could not connect" in low or "connection refused" in low or "timeout" in low

@@ -337,6 +337,7 @@ class HalamanServer(QWizardPage):
         self.port.setRange(1, 65535)
         self.port.setValue(server.PORT_BAWAAN)
         self.port.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.port.setMaximumWidth(self.port.fontMetrics().horizontalAdvance("0" * 9))
         self.nama_db = QLineEdit("skpdesk")
         self.pengguna = QLineEdit("skpdesk")
         self.sandi = QLineEdit()
