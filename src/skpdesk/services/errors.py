@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from skpdesk.domain import format
 from skpdesk.i18n import _
 
 
@@ -23,6 +26,25 @@ class ValidasiGagal(LayananError):
 
 class TidakDitemukan(LayananError):
     """The record asked for does not exist (any more)."""
+
+
+class DataBerubah(LayananError):
+    """Someone else changed the record since this person loaded it; nothing was written.
+
+    ``oleh`` and ``waktu`` (naive UTC) name the change found; the screen keeps what was typed.
+    """
+
+    def __init__(self, oleh: str, waktu: dt.datetime | None):
+        self.oleh = oleh
+        self.waktu = waktu
+        when = ""
+        if waktu is not None:
+            local = waktu.replace(tzinfo=dt.UTC).astimezone()
+            when = f"{format.tanggal(local.date())} {local:%H.%M}"
+        super().__init__(
+            _("Data ini sudah diubah oleh {nama} pada {waktu}. Muat ulang untuk melihat "
+              "perubahannya.").format(nama=oleh or _("pengguna lain"), waktu=when)
+        )
 
 
 class LoginGagal(LayananError):

@@ -42,6 +42,7 @@ import json
 import os
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -56,7 +57,7 @@ from skpdesk.domain.workflow import TransisiDitolak
 from skpdesk.i18n import _
 from skpdesk.services import kunci as kunci_mod
 from skpdesk.services import rantai, verifikasi
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_rekaman, now, wajib, wajib_peran
 from skpdesk.services.errors import LayananError, TidakDitemukan
 from skpdesk.store import database, segel
 from skpdesk.store import isi as isi_mod
@@ -436,7 +437,8 @@ def baca(path: Path | bytes) -> Paket:
             raw = z.read("manifest.json")
             signature = z.read("manifest.sig").decode("ascii", "replace").strip()
             files = {n: z.read(n) for n in names - {"manifest.json", "manifest.sig"}}
-    except zipfile.BadZipFile as exc:
+    # A flipped byte inside a compressed member surfaces as zlib's error, not the zip's.
+    except (zipfile.BadZipFile, zlib.error) as exc:
         raise PaketDitolak(_(
             "Berkas paket rusak atau terpotong (bukan zip yang utuh). Minta pengirim mengirim "
             "ulang.")) from exc
@@ -734,15 +736,14 @@ def _rantai_lokal(entitas: Entitas, rid: str) -> list[str]:
 
 def _sisipkan_baris(rows: Iterable[dict]) -> int:
     """Append already sealed rows from another laptop; they keep their hashes."""
-    last = Riwayat.select(pw.fn.MAX(Riwayat.nomor)).scalar() or 0
     n = 0
     for row in rows:
         if Riwayat.select().where(Riwayat.id == uuid.UUID(row["id"])).exists():
             continue  # a set-aside row coming back: already here
-        last += 1
+        kunci_rekaman(row["entitas"], row["entitas_id"])
         n += 1
         Riwayat.insert(
-            id=uuid.UUID(row["id"]), nomor=last, entitas=row["entitas"],
+            id=uuid.UUID(row["id"]), nomor=segel.nomor_berikut(), entitas=row["entitas"],
             entitas_id=row["entitas_id"], aksi=row["aksi"], dari=row["dari"], ke=row["ke"],
             oleh=uuid.UUID(row["oleh"]) if row["oleh"] else None, oleh_nama=row["oleh_nama"],
             waktu=dt.datetime.fromisoformat(row["waktu"]), catatan=row["catatan"],

@@ -26,7 +26,7 @@ from typing import Any
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.workflow import Alur, Transisi, TransisiDitolak
 from skpdesk.i18n import _
-from skpdesk.services.context import Aktor, catat, now
+from skpdesk.services.context import Aktor, catat, data_berubah, kunci_rekaman, now
 from skpdesk.services.errors import AksesDitolak, ValidasiGagal
 from skpdesk.store.models import Riwayat
 
@@ -106,6 +106,7 @@ def jalankan(
 
     ``rincian`` adds chain-specific details to the history row (the ratings given, …).
     """
+    _masih_sama(rantai, rekaman)
     t = periksa(rantai, aktor, rekaman, aksi)
     catatan = catatan.strip()
     if t.catatan_wajib and not catatan:
@@ -135,6 +136,20 @@ def jalankan(
     if sesudah is not None:
         sesudah(aktor, rekaman, t)
     return rekaman
+
+
+def _masih_sama(rantai: Rantai, rekaman: Any) -> None:
+    """Lock the record and make sure its state is the one the caller read.
+
+    On PostgreSQL two clients may read the same state at once (the penilai approving on one
+    and returning on another): the second waits for the first's lock, then finds the state
+    moved on and is refused, so exactly one of them takes its step.
+    """
+    kunci_rekaman(rantai.entitas, rekaman.id)
+    model = type(rekaman)
+    status = model.select(model.status).where(model.id == rekaman.id).scalar()
+    if status != rekaman.status:
+        raise data_berubah(rantai.entitas, rekaman.id)
 
 
 # --- reading the history back ---------------------------------------------------------------

@@ -110,7 +110,16 @@ def _v7_segel(database: pw.Database) -> None:
     database.create_tables([models.KunciPublik, models.RiwayatDisisihkan, models.Konflik],
                            safe=True)
     segel.lindungi(database)
+    segel.siapkan_nomor(database)
     segel.hash_riwayat_lama()
+
+
+def _v8_nomor(database: pw.Database) -> None:
+    """Schema 8: history numbers from a sequence on PostgreSQL (several clients write at once).
+
+    SQLite needs nothing: its one writer at a time numbers the rows without a race.
+    """
+    segel.siapkan_nomor(database)
 
 
 # Version N's step turns a version N-1 database into version N. A fresh database is created
@@ -122,8 +131,9 @@ MIGRATIONS: dict[int, Migration] = {
     5: _pp46_isian,
     6: _pengukuran_kinerja,
     7: _v7_segel,
+    8: _v8_nomor,
 }
-CURRENT_VERSION = 7
+CURRENT_VERSION = 8
 
 
 class DatabaseOpenError(Exception):
@@ -293,6 +303,7 @@ def _create_fresh(database: pw.Database) -> None:
     with database.atomic():
         database.create_tables(MODELS)
         segel.lindungi(database)
+        segel.siapkan_nomor(database)
         SchemaVersion.create(version=CURRENT_VERSION)
 
 
@@ -304,6 +315,22 @@ def migrate(
     """Bring the schema to ``current``; the file is copied first. Returns the copy's path."""
     migrations = MIGRATIONS if migrations is None else migrations
     current = CURRENT_VERSION if current is None else current
+    if not isinstance(database, pw.PostgresqlDatabase):
+        return _migrate(database, migrations, current)
+    # Laptops of one office may start together against the server: one migrates, the others
+    # wait for it and then find the schema current.
+    database.execute_sql("SELECT pg_advisory_lock(%s)", (KUNCI_MIGRASI,))
+    try:
+        return _migrate(database, migrations, current)
+    finally:
+        database.execute_sql("SELECT pg_advisory_unlock(%s)", (KUNCI_MIGRASI,))
+
+
+# The PostgreSQL advisory lock held while one client migrates the office's schema.
+KUNCI_MIGRASI = 0x736B7064  # "skpd"
+
+
+def _migrate(database: pw.Database, migrations: dict[int, Migration], current: int) -> Path | None:
     found = schema_version(database)
     if found == 0:
         if database.get_tables():

@@ -221,6 +221,49 @@ def lindungi(database: pw.Database) -> None:
         )
 
 
+# --- numbering ---------------------------------------------------------------------------------
+
+# On PostgreSQL several clients write at once: the number comes from a sequence, never from
+# MAX(nomor)+1 (two clients would read the same maximum). A number taken by a transaction that
+# rolls back is not reused, so numbers may skip; the order is what counts. On SQLite a writer
+# holds the whole file, so MAX+1 inside the write transaction is safe and gapless.
+URUTAN_NOMOR = "riwayat_nomor_urut"  # "riwayat_nomor" is the index
+
+
+def _pg(database: pw.Database) -> bool:
+    return isinstance(database, pw.PostgresqlDatabase)
+
+
+def siapkan_nomor(database: pw.Database) -> None:
+    """Create the numbering sequence (PostgreSQL), continuing after the rows already there."""
+    if not _pg(database):
+        return
+    database.execute_sql(f"CREATE SEQUENCE IF NOT EXISTS {URUTAN_NOMOR} AS bigint")
+    setel_nomor(database)
+
+
+def setel_nomor(database: pw.Database) -> None:
+    """Let the next number follow the highest one present (rows copied in, an upgrade).
+
+    Only while no one else writes: a number another transaction holds could be handed out again.
+    """
+    if not _pg(database):
+        return
+    table = Riwayat._meta.table_name
+    database.execute_sql(
+        f"SELECT setval('{URUTAN_NOMOR}', GREATEST(COALESCE(MAX(nomor), 0), 1), "
+        f"COALESCE(MAX(nomor), 0) > 0) FROM {table}"
+    )
+
+
+def nomor_berikut() -> int:
+    """The number of the next history row; call it inside the writing transaction."""
+    database = m.db.obj
+    if _pg(database):
+        return int(database.execute_sql(f"SELECT nextval('{URUTAN_NOMOR}')").fetchone()[0])
+    return (Riwayat.select(pw.fn.MAX(Riwayat.nomor)).scalar() or 0) + 1
+
+
 # --- rows written before the seal existed ------------------------------------------------------
 
 # Rows hashed at the upgrade carry this in ``kunci``; one row signed by the office key then
@@ -251,12 +294,10 @@ def _catat_tanpa_riwayat() -> None:
     """Give a first row to every record that an older version saved without one, so that its
     content is vouched for from now on."""
     have = {(e, i) for e, i in Riwayat.select(Riwayat.entitas, Riwayat.entitas_id).tuples()}
-    last = Riwayat.select(pw.fn.MAX(Riwayat.nomor)).scalar() or 0
     for entitas in isi_mod.SPEK:
         for rid in isi_mod.isi_banyak(entitas):
             if (str(entitas), rid) not in have:
-                last += 1
-                Riwayat.create(nomor=last, entitas=str(entitas), entitas_id=rid,
+                Riwayat.create(nomor=nomor_berikut(), entitas=str(entitas), entitas_id=rid,
                                aksi="catat_awal", oleh_nama="sistem", waktu=m.utcnow(),
                                catatan="")
 

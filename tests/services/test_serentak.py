@@ -1,0 +1,206 @@
+"""Two people (or two laptops on one server) changing one record at once: nothing is lost.
+
+Runs on both engines (``make test`` and ``make test-pg``). Concurrent cases use real threads,
+each with its own connection, so that the database itself decides who waits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+
+import pytest
+
+from skpdesk.domain.entitas import Entitas
+from skpdesk.domain.skp import IsianIKI, IsianRHK
+from skpdesk.domain.workflow import StatusSKP
+from skpdesk.services import skp as skp_service
+from skpdesk.services import verifikasi
+from skpdesk.services.context import jika_versi, versi
+from skpdesk.services.errors import DataBerubah, LayananError
+from skpdesk.store.models import RencanaHasilKerja, Riwayat, db
+from tests.helpers import ISI_VERIFIKASI, aktor_nama
+
+SITI, DEWI = "Siti Rahayu", "Dewi Lestari"
+TAHUN = 2026
+
+RHK_BARU = IsianRHK("UTAMA", "Tersusunnya laporan penyaluran bantuan", [
+    IsianIKI("KUANTITAS", "Jumlah laporan", "12", "Laporan"),
+])
+
+
+def _riwayat(skp_id) -> list[Riwayat]:
+    return list(Riwayat.select().where((Riwayat.entitas == str(Entitas.SKP))
+                                       & (Riwayat.entitas_id == str(skp_id)))
+                .order_by(Riwayat.nomor))
+
+
+def _uraian(skp_id) -> list[str]:
+    return [r.uraian for r in RencanaHasilKerja.select().where(RencanaHasilKerja.skp == skp_id)
+            .order_by(RencanaHasilKerja.urutan)]
+
+
+@pytest.fixture
+def draft(kantor_demo):
+    """Siti's draft SKP, filled once."""
+    siti = aktor_nama(SITI)
+    skp = skp_service.buat_skp(siti, TAHUN)
+    skp_service.simpan_isi(siti, skp.id, ISI_VERIFIKASI)
+    return siti, skp.id
+
+
+def test_a_save_from_an_older_view_is_refused_and_changes_nothing(draft):
+    siti, skp_id = draft
+    # Two editors (Siti's laptop and her own second window) open the same draft.
+    seen_a = seen_b = versi(Entitas.SKP, skp_id)
+    assert seen_a > 0
+
+    with_rhk = dataclasses.replace(ISI_VERIFIKASI, rhk=[*ISI_VERIFIKASI.rhk, RHK_BARU])
+    with jika_versi(Entitas.SKP, skp_id, seen_a) as a:
+        skp_service.simpan_isi(siti, skp_id, with_rhk)
+    assert a.baru == versi(Entitas.SKP, skp_id) > seen_a
+    rows_after_a = len(_riwayat(skp_id))
+
+    # B saves from the view it loaded before A's save: refused, naming A's change.
+    only_first = dataclasses.replace(ISI_VERIFIKASI, rhk=ISI_VERIFIKASI.rhk[:1])
+    with pytest.raises(DataBerubah) as refused:
+        with jika_versi(Entitas.SKP, skp_id, seen_b):
+            skp_service.simpan_isi(siti, skp_id, only_first)
+    message = str(refused.value)
+    assert message.startswith("Data ini sudah diubah oleh Siti Rahayu")
+    assert message.endswith("Muat ulang untuk melihat perubahannya.")
+    assert " pada " in message and refused.value.waktu is not None
+
+    # A's RHK is still there and nothing of B's was written.
+    assert RHK_BARU.uraian in _uraian(skp_id) and len(_uraian(skp_id)) == 3
+    assert len(_riwayat(skp_id)) == rows_after_a
+
+    # After reloading (the current version), B's save goes through.
+    with jika_versi(Entitas.SKP, skp_id, versi(Entitas.SKP, skp_id)):
+        skp_service.simpan_isi(siti, skp_id, only_first)
+    assert len(_uraian(skp_id)) == 1
+
+
+def test_a_step_from_an_older_view_is_refused(draft):
+    siti, skp_id = draft
+    seen = versi(Entitas.SKP, skp_id)
+    skp_service.ajukan(siti, skp_id)
+    dewi = aktor_nama(DEWI)
+    with pytest.raises(DataBerubah, match="diubah oleh Siti Rahayu"):
+        # The penilai's screen still shows the draft: it may not act on what it did not see.
+        with jika_versi(Entitas.SKP, skp_id, seen):
+            skp_service.setujui(dewi, skp_id)
+    assert skp_service.ambil(skp_id).status == StatusSKP.DIAJUKAN
+
+
+def test_a_version_check_without_a_write_refuses_at_once(draft):
+    siti, skp_id = draft
+    with pytest.raises(DataBerubah):
+        with jika_versi(Entitas.SKP, skp_id, 1):
+            pytest.fail("the block must not run from an outdated view")
+
+
+def _serentak(*calls: Callable[[], object], tunggu: Callable[[], None] | None = None):
+    """Run the calls at once, each in its own thread and connection; their outcomes."""
+    outcomes: list[object] = [None] * len(calls)
+
+    def run(i: int) -> None:
+        try:
+            outcomes[i] = calls[i]()
+        except BaseException as exc:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[i] = exc
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+        assert not t.is_alive(), "a client hung"
+    return outcomes
+
+
+def test_approving_and_returning_at_the_same_moment_exactly_one_succeeds(draft, monkeypatch):
+    siti, skp_id = draft
+    skp_service.ajukan(siti, skp_id)
+    dewi = aktor_nama(DEWI)
+    db.close()  # the threads open their own connections
+
+    # Both clients read the submitted SKP before either writes (where the engine lets them:
+    # SQLite's second writer waits at the start of its transaction instead).
+    barrier = threading.Barrier(2, timeout=2)
+    read = skp_service.ambil
+
+    def ambil_lalu_tunggu(skp_id_):
+        found = read(skp_id_)
+        try:
+            barrier.wait()
+        except threading.BrokenBarrierError:
+            pass
+        return found
+
+    monkeypatch.setattr(skp_service, "ambil", ambil_lalu_tunggu)
+    outcomes = _serentak(
+        lambda: skp_service.setujui(dewi, skp_id, "Disetujui"),
+        lambda: skp_service.kembalikan(dewi, skp_id, "Target kurang jelas"),
+    )
+    monkeypatch.setattr(skp_service, "ambil", read)
+
+    done = [o for o in outcomes if not isinstance(o, BaseException)]
+    refused = [o for o in outcomes if isinstance(o, BaseException)]
+    assert len(done) == 1 and len(refused) == 1, outcomes
+    assert isinstance(refused[0], LayananError), repr(refused[0])
+    steps = [r.aksi for r in _riwayat(skp_id)]
+    assert steps.count("setujui") + steps.count("kembalikan") == 1
+    final = skp_service.ambil(skp_id).status
+    assert final in (StatusSKP.DISETUJUI, StatusSKP.PERLU_REVISI)
+    assert verifikasi.periksa().ok
+
+
+def test_two_saves_at_the_same_moment_from_one_view_one_is_refused(draft, monkeypatch):
+    siti, skp_id = draft
+    seen = versi(Entitas.SKP, skp_id)
+    db.close()
+    with_rhk = dataclasses.replace(ISI_VERIFIKASI, rhk=[*ISI_VERIFIKASI.rhk, RHK_BARU])
+    only_first = dataclasses.replace(ISI_VERIFIKASI, rhk=ISI_VERIFIKASI.rhk[:1])
+
+    def save(isi):
+        def go():
+            with db.atomic(), jika_versi(Entitas.SKP, skp_id, seen):
+                return skp_service.simpan_isi(siti, skp_id, isi)
+        return go
+
+    outcomes = _serentak(save(with_rhk), save(only_first))
+    refused = [o for o in outcomes if isinstance(o, BaseException)]
+    assert len(refused) == 1 and isinstance(refused[0], LayananError), outcomes
+    winner = with_rhk if isinstance(outcomes[1], BaseException) else only_first
+    assert _uraian(skp_id) == [r.uraian for r in winner.rhk]
+
+
+def test_many_clients_number_the_history_without_a_race(kantor_demo):
+    people = ["Siti Rahayu", "Yusuf Hidayat", "Joko Susilo", "Dimas Saputra"]
+    actors = [aktor_nama(n) for n in people]
+    skps = [skp_service.buat_skp(a, TAHUN).id for a in actors]
+    db.close()
+
+    def client(a, skp_id):
+        def go():
+            for _ in range(5):
+                seen = versi(Entitas.SKP, skp_id)
+                with db.atomic(), jika_versi(Entitas.SKP, skp_id, seen):
+                    skp_service.simpan_isi(a, skp_id, ISI_VERIFIKASI)
+            return True
+        return go
+
+    outcomes = _serentak(*(client(a, s) for a, s in zip(actors, skps, strict=True)))
+    assert outcomes == [True] * len(actors), outcomes
+    numbers = [n for (n,) in Riwayat.select(Riwayat.nomor).tuples()]
+    assert len(numbers) == len(set(numbers))
+    for skp_id in skps:
+        rows = _riwayat(skp_id)
+        assert [r.aksi for r in rows].count("ubah") == 5
+        # Each record's chain is whole: every row points at the one before it.
+        assert [r.hash_sebelum for r in rows] == ["", *[r.hash for r in rows[:-1]]]
+    assert verifikasi.periksa().ok
