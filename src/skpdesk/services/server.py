@@ -271,7 +271,6 @@ class HasilPindah:
     sumber: dict[str, RingkasanTabel]
     tujuan: dict[str, RingkasanTabel]
     detik: float
-    nomor_disetel: bool  # whether the history numbering sequence was moved past the copy
 
 
 def _kunci_urut(row: dict, pk: str) -> bytes:
@@ -438,11 +437,8 @@ def pindahkan(sumber: str | os.PathLike[str], url: str,
                 if kemajuan is not None:
                     kemajuan(model._meta.table_name, len(data[model]), n, len(order))
             _setel_serial(target)
-            # The history numbering sequence (another change adds it with setel_nomor): new
-            # rows must continue after the copied numbers. Absent before that change lands.
-            setel_nomor = getattr(segel, "setel_nomor", None)
-            if setel_nomor is not None:
-                setel_nomor(target)
+            # New history rows take their numbers from the sequence: after the copied ones.
+            segel.setel_nomor(target)
             for model in order:
                 name = model._meta.table_name
                 tujuan[name] = ringkas_tabel(model)
@@ -463,8 +459,7 @@ def pindahkan(sumber: str | os.PathLike[str], url: str,
         db.initialize(None)
         target.close()
         raise
-    return HasilPindah(asal, tujuan, time.perf_counter() - started,
-                       setel_nomor is not None)
+    return HasilPindah(asal, tujuan, time.perf_counter() - started)
 
 
 def tabel_berbeda(hasil: HasilPindah) -> Sequence[str]:
