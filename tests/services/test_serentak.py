@@ -6,6 +6,7 @@ each with its own connection, so that the database itself decides who waits.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable
@@ -64,9 +65,8 @@ def test_a_save_from_an_older_view_is_refused_and_changes_nothing(draft):
 
     # B saves from the view it loaded before A's save: refused, naming A's change.
     only_first = dataclasses.replace(ISI_VERIFIKASI, rhk=ISI_VERIFIKASI.rhk[:1])
-    with pytest.raises(DataBerubah) as refused:
-        with jika_versi(Entitas.SKP, skp_id, seen_b):
-            skp_service.simpan_isi(siti, skp_id, only_first)
+    with pytest.raises(DataBerubah) as refused, jika_versi(Entitas.SKP, skp_id, seen_b):
+        skp_service.simpan_isi(siti, skp_id, only_first)
     message = str(refused.value)
     assert message.startswith("Data ini sudah diubah oleh Siti Rahayu")
     assert message.endswith("Muat ulang untuk melihat perubahannya.")
@@ -87,18 +87,17 @@ def test_a_step_from_an_older_view_is_refused(draft):
     seen = versi(Entitas.SKP, skp_id)
     skp_service.ajukan(siti, skp_id)
     dewi = aktor_nama(DEWI)
-    with pytest.raises(DataBerubah, match="diubah oleh Siti Rahayu"):
-        # The penilai's screen still shows the draft: it may not act on what it did not see.
-        with jika_versi(Entitas.SKP, skp_id, seen):
-            skp_service.setujui(dewi, skp_id)
+    # The penilai's screen still shows the draft: it may not act on what it did not see.
+    with pytest.raises(DataBerubah, match="diubah oleh Siti Rahayu"), \
+            jika_versi(Entitas.SKP, skp_id, seen):
+        skp_service.setujui(dewi, skp_id)
     assert skp_service.ambil(skp_id).status == StatusSKP.DIAJUKAN
 
 
 def test_a_version_check_without_a_write_refuses_at_once(draft):
     siti, skp_id = draft
-    with pytest.raises(DataBerubah):
-        with jika_versi(Entitas.SKP, skp_id, 1):
-            pytest.fail("the block must not run from an outdated view")
+    with pytest.raises(DataBerubah), jika_versi(Entitas.SKP, skp_id, 1):
+        pytest.fail("the block must not run from an outdated view")
 
 
 def _serentak(*calls: Callable[[], object], tunggu: Callable[[], None] | None = None):
@@ -135,10 +134,8 @@ def test_approving_and_returning_at_the_same_moment_exactly_one_succeeds(draft, 
 
     def ambil_lalu_tunggu(skp_id_):
         found = read(skp_id_)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait()
-        except threading.BrokenBarrierError:
-            pass
         return found
 
     monkeypatch.setattr(skp_service, "ambil", ambil_lalu_tunggu)

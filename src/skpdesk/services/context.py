@@ -120,6 +120,11 @@ def catat(
 # the record moved on meanwhile, naming who changed it and when.
 
 
+def perubahan_terakhir(entitas: Entitas | str, entitas_id: Any) -> Riwayat | None:
+    """The last committed change of a record (its version, who, when)."""
+    return segel.ujung(str(entitas), str(entitas_id))
+
+
 def versi(entitas: Entitas | str, entitas_id: Any) -> int:
     """The version of a record as it is committed now; 0 for one without a history."""
     row = segel.ujung(str(entitas), str(entitas_id))

@@ -6,6 +6,7 @@ edited and which buttons appear are asked of the services, which ask the workflo
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ from skpdesk.services.skp import IsiSKP
 from skpdesk.ui.bersama import aksi, gaya, teks
 from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
 from skpdesk.ui.skp.pp46_page import Pp46Page
@@ -116,6 +118,11 @@ class SkpEditor(QWidget):
         self.catatan_kembali = self.kotak_kembali.isi
 
         self.pesan = LabelPesan()
+        # The SKP's version as shown; a change from an outdated view is refused (ui/bersama/versi).
+        self.dilihat = Dilihat(Entitas.SKP, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(
+            self.dilihat, self.muat_ulang, self._isian_tersimpan, self._terapkan_isian
+        )
 
         # The actions of the table for this person now; Simpan while she holds the pen.
         self.tombol_simpan = QPushButton(_("Simpan"))
@@ -223,6 +230,7 @@ class SkpEditor(QWidget):
         layout.addWidget(self.kotak_kembali)
         layout.addLayout(self.baris_aksi)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addWidget(self.halaman, 1)
 
         self.pintas_simpan = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -275,6 +283,8 @@ class SkpEditor(QWidget):
 
     def muat_ulang(self) -> None:
         self.pesan.bersihkan()
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(self._skp_id)
         skp = skp_service.cari(self._skp_id)
         self.setEnabled(skp is not None)
         if skp is None:
@@ -430,6 +440,50 @@ class SkpEditor(QWidget):
         self.rhk.set_kualitatif(self.pendekatan.currentData() == Pendekatan.KUALITATIF)
         self._on_isi_changed()
 
+    def _isian_tersimpan(self) -> IsiSKP | None:
+        """What she typed and has not saved, kept across a reload (None: nothing unsaved)."""
+        return self.isi() if self._kotor and self._dapat_diubah else None
+
+    def _terapkan_isian(self, isi: IsiSKP) -> None:
+        """Put the kept input back over the reloaded SKP; it is unsaved again."""
+        if not self._dapat_diubah:
+            self.pesan.galat(_("SKP ini tidak lagi dapat diubah; isian Anda tidak diterapkan."))
+            return
+        skp = skp_service.cari(self._skp_id)
+        if skp is None:
+            return
+        self._memuat = True
+        self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(isi.pendekatan)))
+        pilihan = [
+            (r.id, " ".join(r.uraian.split())) for r in skp_service.rhk_atasan_pilihan(skp)
+        ]
+        matriks = {r.id for r in skp.rhk if r.dari_peran_hasil is not None}
+        # Rows the newer version removed come back as new rows, not as stale references.
+        rhk_ids = {r.id for r in skp.rhk}
+        iki_ids = {k.id for r in skp.rhk for k in r.iki}
+        rows = [
+            dataclasses.replace(
+                r,
+                id=r.id if r.id in rhk_ids else None,
+                iki=[dataclasses.replace(k, id=k.id if k.id in iki_ids else None) for k in r.iki],
+            )
+            for r in isi.rhk
+        ]
+        self.rhk.muat(
+            rows,
+            pilihan_intervensi=pilihan,
+            dari_matriks=matriks,
+            jpt=skp.varian == "JPT",
+            kualitatif=isi.pendekatan == Pendekatan.KUALITATIF,
+            dapat_diubah=True,
+        )
+        for key, edit in self.lampiran.items():
+            edit.setPlainText("\n".join(isi.lampiran.get(key, [])))
+        self.rhk.set_kualitatif(isi.pendekatan == Pendekatan.KUALITATIF)
+        self._memuat = False
+        self._on_isi_changed()
+        self.pesan.info(_("Isian Anda diterapkan lagi di atas data terbaru. Periksa, lalu simpan."))
+
     def isi(self) -> IsiSKP:
         return IsiSKP(
             pendekatan=self.pendekatan.currentData(),
@@ -443,7 +497,7 @@ class SkpEditor(QWidget):
             return False
         skp_id, isi = self._skp_id, self.isi()
         if not aksi.jalankan(
-            lambda: skp_service.simpan_isi(self._aktor, skp_id, isi),
+            lambda: self.dilihat.jalankan(lambda: skp_service.simpan_isi(self._aktor, skp_id, isi)),
             self._galat_simpan,
             umumkan=Entitas.SKP,
         ):
@@ -479,8 +533,11 @@ class SkpEditor(QWidget):
         )
 
     def _jalankan_layanan(self, t: Transisi, catatan: str) -> SKP:
-        assert self._skp_id is not None
-        return skp_service.jalankan(self._aktor, self._skp_id, t.aksi, catatan)
+        skp_id = self._skp_id
+        assert skp_id is not None
+        return self.dilihat.jalankan(
+            lambda: skp_service.jalankan(self._aktor, skp_id, t.aksi, catatan)
+        )
 
     def _pertanyaan(self, t: Transisi) -> str:
         if t.aksi == "kembalikan":
@@ -519,7 +576,8 @@ class SkpEditor(QWidget):
             for nomor, text in changes:
                 skp_service.atur_ekspektasi(self._aktor, skp_id, nomor, text)
 
-        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
+        if not aksi.berhasil(lambda: self.dilihat.jalankan(simpan), self.pesan,
+                             umumkan=Entitas.SKP):
             return
         self.muat_ulang()
         self.halaman.setCurrentIndex(HAL_PERILAKU)
