@@ -138,11 +138,12 @@ class Klien:
         self.ops: list[tuple[str, float, str]] = []  # (kind, ms, outcome)
         self.acks: list[Ack] = []
         self.galat: list[str] = []
+        self.pesan: collections.Counter = collections.Counter()  # other refusals, by message
         self.seq = 0
 
     # Each operation is timed and classified; a LayananError is a refusal the window shows.
     def op(self, kind: str, fn):
-        from skpdesk.services.errors import LayananError
+        from skpdesk.services.errors import DataBerubah, LayananError
         from skpdesk.store.models import db
 
         start = time.perf_counter()
@@ -150,6 +151,8 @@ class Klien:
             result = fn()
         except LayananError as exc:
             self.ops.append((kind, (time.perf_counter() - start) * 1000, type(exc).__name__))
+            if not isinstance(exc, DataBerubah):
+                self.pesan[f"{kind} {type(exc).__name__}: {str(exc).splitlines()[0][:90]}"] += 1
             return exc
         except Exception:  # noqa: BLE001 - every other exception is a finding
             self.ops.append((kind, (time.perf_counter() - start) * 1000, "GALAT"))
@@ -409,6 +412,7 @@ def _klien_main(nomor: int, nama: str, peran: str, target: str, data_dir: str, t
             report["ops"] = klien.ops
             report["acks"] = [dataclasses.asdict(a) for a in klien.acks]
             report["galat"] = klien.galat
+            report["pesan"] = dict(klien.pesan)
             db.close()
     except Exception:  # noqa: BLE001 - reported as an error of the run
         report["galat"].append(f"klien {nomor} ({nama}):\n" + traceback.format_exc())
@@ -624,6 +628,12 @@ def laporan(reports: list[dict], detik: float) -> tuple[list[str], int]:
     lines.append("refusals (expected, shown to the person as they are):")
     for (kind, o), n in sorted(refusals.items()):
         lines.append(f"  {kind:<18}{o:<16}{n:>6}")
+    messages: collections.Counter = collections.Counter()
+    for rep in reports:
+        messages.update(rep.get("pesan", {}))
+    if messages:
+        lines.append("other refusals by message (DataBerubah: \"Data ini sudah diubah oleh …\"):")
+        lines.extend(f"  {n:>6}  {m}" for m, n in messages.most_common())
     galat = sum(c["GALAT"] for c in outcomes.values())
     return lines, galat
 
