@@ -53,7 +53,15 @@ from skpdesk.domain.workflow import Alur, Pihak, StatusSKP, Transisi
 from skpdesk.i18n import _
 from skpdesk.services import rantai
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import (
+    Aktor,
+    catat,
+    kunci_dahulu,
+    kunci_rekaman,
+    now,
+    wajib,
+    wajib_peran,
+)
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store import database
 from skpdesk.store.models import (
@@ -200,6 +208,8 @@ def buka_evaluasi(aktor: Aktor, skp_id: uuid.UUID, periode: str) -> Evaluasi:
     except ValueError as exc:
         raise ValidasiGagal({"periode": str(exc)}) from None
     with db.atomic():
+        # Two windows opening the same period at once: the second finds the first's.
+        kunci_rekaman(Entitas.SKP, skp_id)
         skp = skp_service.ambil(skp_id)
         _wajib_terlibat(aktor, skp)
         found = Evaluasi.get_or_none((Evaluasi.skp == skp) & (Evaluasi.periode == per.kode))
@@ -405,6 +415,7 @@ def isi_realisasi(
 ) -> RealisasiIKI:
     """The pegawai writes one IKI's realisasi for the period; the first one starts the chain."""
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         _wajib_pengisi(aktor, evaluasi)
         iki = IndikatorKinerja.get_or_none(IndikatorKinerja.id == iki_id)

@@ -38,7 +38,7 @@ from skpdesk.domain.workflow import (
 from skpdesk.i18n import _
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import rantai
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib, wajib_peran
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
@@ -269,6 +269,7 @@ def _periksa_isi(skp: SKP, isi: IsiSKP) -> dict[str, str]:
 def simpan_isi(aktor: Aktor, skp_id: uuid.UUID, isi: IsiSKP) -> SKP:
     """Save the editor's content; only the pegawai, only while the SKP is a draft."""
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         wajib(
             pihak_pada(aktor, skp) & PENGISI_SKP,
