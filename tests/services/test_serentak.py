@@ -24,7 +24,7 @@ from skpdesk.services import verifikasi
 from skpdesk.services.context import jika_versi, versi
 from skpdesk.services.errors import DataBerubah, LayananError
 from skpdesk.store.models import Evaluasi, RealisasiIKI, RencanaHasilKerja, Riwayat, db
-from tests.helpers import ISI_VERIFIKASI, aktor_nama, skp_disetujui
+from tests.helpers import ISI_VERIFIKASI, aktor, aktor_nama, skp_disetujui
 
 SITI, DEWI = "Siti Rahayu", "Dewi Lestari"
 TAHUN = 2026
@@ -319,3 +319,26 @@ def test_two_windows_opening_one_evaluation_at_once_get_the_same_one(kantor_demo
     assert outcomes["a"] == outcomes["b"] and isinstance(outcomes["a"], uuid.UUID), outcomes
     assert Evaluasi.select().where(Evaluasi.skp == skp.id).count() == 1
     assert verifikasi.periksa().ok
+
+
+def test_two_administrators_saving_the_settings_from_one_view_one_is_refused(kantor_demo):
+    from skpdesk.services import kantor
+
+    admin = aktor("admin")
+    setting = kantor.pengaturan()
+    seen = versi(Entitas.PENGATURAN, setting.id)
+    db.close()
+
+    def save(tempat: str):
+        def go():
+            with jika_versi(Entitas.PENGATURAN, setting.id, seen):
+                return kantor.ubah_pengaturan(
+                    admin, kop_surat=setting.kop_surat, tempat=tempat,
+                    ukuran_kertas="A4", cadangan_disimpan=14)
+        return go
+
+    outcomes = _serentak_bernama(a=save("Sukamaju"), b=save("Sukamakmur"))
+    refused = [o for o in outcomes.values() if isinstance(o, BaseException)]
+    assert len(refused) == 1 and isinstance(refused[0], DataBerubah), outcomes
+    winner = "Sukamakmur" if isinstance(outcomes["a"], BaseException) else "Sukamaju"
+    assert kantor.pengaturan().tempat == winner

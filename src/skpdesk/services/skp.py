@@ -484,6 +484,7 @@ def buka_kembali(aktor: Aktor, skp_id: uuid.UUID, alasan: str) -> SKP:
 def atur_ekspektasi(aktor: Aktor, skp_id: uuid.UUID, nomor: int, teks: str) -> EkspektasiPerilaku:
     """The penilai writes his ekspektasi khusus for one BerAKHLAK value."""
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         wajib(
             Pihak.PEJABAT_PENILAI in pihak_pada(aktor, skp),
@@ -576,6 +577,9 @@ def atur_peran_hasil(
     """Fill (or, with empty text, clear) one cell of the penilai's matriks peran hasil."""
     with db.atomic():
         rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
+        if rhk is not None:
+            kunci_dahulu(Entitas.SKP, rhk.skp_id)
+            rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
         if rhk is None:
             raise TidakDitemukan(_("RHK tidak ditemukan."))
         wajib(
@@ -631,6 +635,7 @@ def ganti_penilai(
     if not alasan.strip():
         raise ValidasiGagal({"alasan": _("Alasan penggantian pejabat penilai wajib diisi.")})
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         penilai = Pegawai.get_or_none(Pegawai.id == penilai_id) if penilai_id else None
         if penilai_id and (penilai is None or not penilai.aktif):
