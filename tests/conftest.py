@@ -219,3 +219,64 @@ def demo_db_tanpa_evaluasi(demo_file_tanpa_evaluasi, db_path):
     """A copy of the demo office without evaluated years, open."""
     with buka_salinan(demo_file_tanpa_evaluasi, db_path) as opened:
         yield opened
+
+
+# --- a PostgreSQL server whatever the switch (the office-server tests) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL cluster for the tests of the office server: the run's own on a PostgreSQL
+    run, else one started for them. Never skipped: without PostgreSQL's programs it fails and
+    says what to install (tests/pg.py)."""
+    if pg.aktif():
+        cluster = pg.cluster()
+        pg.dengan_sandi(cluster)
+        yield cluster
+        return
+    cluster = pg.Cluster()
+    try:
+        cluster.start()
+    except BaseException:
+        shutil.rmtree(cluster.root, ignore_errors=True)
+        raise
+    try:
+        pg.dengan_sandi(cluster)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def server_kosong(pg_server, lepas_db):
+    """The URL of an empty database (no table at all) on ``pg_server``, dropped afterwards."""
+    pg_server._n += 1
+    name = f"server_{pg_server._n}"
+    url = pg_server.create(name)
+    try:
+        yield url
+    finally:
+        if db.obj is not None:
+            db.obj.close()
+        db.initialize(None)
+        pg_server.drop(name)
+
+
+@pytest.fixture(scope="session")
+def demo_berkas(demo_file, tmp_path_factory) -> Path:
+    """The demo office as a SQLite file whatever the engine of the run (what migrate-to moves)."""
+    if not pg.aktif():
+        return demo_file
+    path = tmp_path_factory.mktemp("demo_sqlite") / "demo.db"
+    with berkas_kantor(path, sqlite=True):
+        demo.buat_kantor_demo()
+    return path
+
+
+@pytest.fixture
+def laptop_demo(demo_berkas, tmp_path) -> Path:
+    """A copy of the demo office's file, not opened: the laptop that moves to the server."""
+    path = tmp_path / "laptop" / "skpdesk.db"
+    path.parent.mkdir()
+    shutil.copy(demo_berkas, path)
+    return path

@@ -175,3 +175,50 @@ def salinan(template: str) -> Iterator[str]:
         yield url
     finally:
         cluster().drop(name)
+
+
+# --- a cluster whatever the switch: the office-server tests -------------------------------------
+
+# A role that logs in with a password over TCP (scram-sha-256), the way an office server is set
+# up; every other connection of the throwaway cluster is trusted.
+PERAN_SANDI = "pengguna_sandi"
+SANDI_PERAN = "s@ndi:rahasia/1"
+
+
+def dengan_sandi(c: Cluster) -> None:
+    """Make ``PERAN_SANDI`` log in with its password (pg_hba.conf's first matching line wins)."""
+    hba = c.data / "pg_hba.conf"
+    line = f"host all {PERAN_SANDI} 127.0.0.1/32 scram-sha-256\n"
+    text = hba.read_text()
+    if line not in text:
+        hba.write_text(line + text)
+    c.sql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PERAN_SANDI}') "
+          f"THEN CREATE ROLE {PERAN_SANDI} LOGIN; END IF; END $$")
+    c.sql("SET password_encryption = 'scram-sha-256'; "
+          f"ALTER ROLE {PERAN_SANDI} PASSWORD '{SANDI_PERAN}'")
+    c.sql("SELECT pg_reload_conf()")
+
+
+def hak_aplikasi(c: Cluster, dbname: str, role: str, *, segel: bool = True) -> None:
+    """The README's grants for the app's role, as the owner runs them after ``server siapkan``:
+    rows only, and of the history only adding and sealing (no UPDATE of its content, no
+    DELETE). ``segel=False`` for a schema from before the seal columns."""
+    import psycopg2
+
+    seal = (f"GRANT UPDATE (hash_sebelum, hash_isi, hash, kunci, tanda_tangan) ON riwayat "
+            f"TO {role};") if segel else ""
+    conn = psycopg2.connect(host="127.0.0.1", port=c.port, user=SUPERUSER, dbname=dbname)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"""
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                GRANT CONNECT ON DATABASE "{dbname}" TO {role};
+                GRANT USAGE ON SCHEMA public TO {role};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                REVOKE UPDATE, DELETE ON riwayat FROM {role};
+                {seal}
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            """)
+    finally:
+        conn.close()

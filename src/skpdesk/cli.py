@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from skpdesk import __version__, logfile
 from skpdesk.i18n import _
 from skpdesk.proses import pastikan_aliran
-from skpdesk.store.database import ENV_URL, DatabaseOpenError, describe, open_database
+from skpdesk.store.database import (
+    CURRENT_VERSION,
+    ENV_URL,
+    DatabaseOpenError,
+    describe,
+    open_database,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,6 +94,32 @@ def _parser() -> argparse.ArgumentParser:
         "--kode", metavar="KODE", help=_("kode verifikasi di kaki formulir tercetak")
     )
 
+    server = sub.add_parser("server", help=_("basis data kantor di server PostgreSQL"))
+    server_sub = server.add_subparsers(dest="server_command", metavar="PERINTAH", required=True)
+    siapkan = server_sub.add_parser(
+        "siapkan",
+        help=_("siapkan basis data server yang masih kosong: skema, kantor dan administrator "
+               "pertama (kata sandi dari SKPDESK_SANDI atau ditanyakan)"),
+    )
+    siapkan.add_argument("url", metavar="URL", help=_("postgresql://pengguna@host:5432/basisdata"))
+    siapkan.add_argument("--instansi", help=_("nama instansi (ditanyakan bila tidak diberikan)"))
+    siapkan.add_argument("--tempat", help=_("kota/kecamatan di samping tanggal tanda tangan"))
+    siapkan.add_argument("--daerah", default="", help=_("pemerintah daerah"))
+    siapkan.add_argument("--alamat", default="", help=_("alamat kantor"))
+    siapkan.add_argument(
+        "--unit", action="append", default=[], metavar="NAMA",
+        help=_("unit kerja di bawah pimpinan (boleh berulang)"))
+    siapkan.add_argument("--login", default=None, help=_("nama pengguna administrator pertama"))
+
+    pindah = sub.add_parser(
+        "migrate-to",
+        help=_("pindahkan kantor dari berkas SQLite ke basis data server yang masih kosong, "
+               "dalam satu transaksi, lalu periksa setiap tabel"),
+    )
+    pindah.add_argument("url", metavar="URL", help=_("postgresql://pengguna@host:5432/basisdata"))
+    pindah.add_argument("--db", metavar="FILE", dest="sub_db",
+                        help=_("berkas SQLite sumber (bawaan: berkas di folder data pengguna)"))
+
     selftest = sub.add_parser(
         "selftest",
         help=_("uji asap tanpa layar: kantor contoh, jendela utama, satu dokumen Word"),
@@ -108,6 +140,120 @@ def _open(path: str | None):
     except DatabaseOpenError as exc:
         print(str(exc), file=sys.stderr)
         return None
+
+
+def _tanya(prompt: str, value: str | None, default: str = "") -> str:
+    """An argument, else asked at a terminal; empty when there is no terminal to ask."""
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        return default
+    answer = input(prompt).strip()
+    return answer or default
+
+
+def _sandi_baru(login: str) -> str | None:
+    """The new administrator's password: SKPDESK_SANDI, else asked twice at a terminal."""
+    import getpass
+    import os
+
+    sandi = os.environ.get("SKPDESK_SANDI")
+    if sandi:
+        return sandi
+    if not sys.stdin.isatty():
+        print(_("Kata sandi tidak diberikan: atur SKPDESK_SANDI atau jalankan di terminal."),
+              file=sys.stderr)
+        return None
+    sandi = getpass.getpass(_("Kata sandi baru {login}: ").format(login=login))
+    if getpass.getpass(_("Ulangi kata sandi: ")) != sandi:
+        print(_("Kedua kata sandi tidak sama."), file=sys.stderr)
+        return None
+    return sandi
+
+
+def _server_siapkan(args: argparse.Namespace) -> int:
+    from skpdesk.services import kantor, server
+    from skpdesk.services.errors import LayananError, ValidasiGagal
+
+    url = args.url
+    try:
+        isi = server.uji(url)
+    except server.ServerGagal as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if isi.keadaan is not server.Keadaan.KOSONG:
+        print(str(server.tolak_tidak_kosong(isi, url)), file=sys.stderr)
+        return 1
+    nama = _tanya(_("Nama instansi: "), args.instansi)
+    tempat = _tanya(_("Tempat (kota/kecamatan untuk tanda tangan): "), args.tempat)
+    login = _tanya(_("Nama pengguna administrator [admin]: "), args.login, "admin")
+    sandi = _sandi_baru(login)
+    if sandi is None:
+        return 2
+    data = kantor.DataKantor(nama_instansi=nama, pemerintah_daerah=args.daerah,
+                             alamat=args.alamat, tempat=tempat, unit=tuple(args.unit),
+                             admin_login=login, admin_sandi=sandi)
+    try:
+        inst, admin = server.siapkan(url, data)
+    except ValidasiGagal as exc:
+        for message in exc.errors.values():
+            print(message, file=sys.stderr)
+        return 1
+    except server.ServerTidakKosong as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except LayananError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    shown = server.tanpa_sandi(url)
+    print(_("Basis data server disiapkan: {url}").format(url=shown))
+    print(_("- skema skpdesk versi {versi} dibuat, riwayat hanya dapat ditambah").format(
+        versi=CURRENT_VERSION))
+    print(_("- kantor '{kantor}' dan administrator pertama '{login}' (pengadministrasi "
+            "kepegawaian) beserta kunci tanda tangannya").format(kantor=inst.nama,
+                                                                 login=admin.login))
+    print(_("Di setiap laptop kantor: pada penyiapan awal pilih 'Basis data kantor di server' "
+            "dan isi alamat server, port, nama basis data, pengguna dan kata sandinya; atau "
+            "atur variabel lingkungan {env}={url}").format(env=ENV_URL, url=shown))
+    print(_("Sesudah itu masuk sebagai '{login}' dan tambahkan pegawai serta akunnya.").format(
+        login=admin.login))
+    return 0
+
+
+def _migrate_to(url: str, db_path: str | None) -> int:
+    from skpdesk.services import server
+    from skpdesk.store.database import resolve_target
+
+    sumber = resolve_target(db_path)
+    print(_("Memindahkan kantor dari {sumber} ke {url} …").format(
+        sumber=sumber, url=server.tanpa_sandi(url)))
+
+    def kemajuan(tabel: str, baris: int, n: int, total: int) -> None:
+        print(_("  [{n}/{total}] {tabel}: {baris} baris disalin").format(
+            n=n, total=total, tabel=tabel, baris=baris), flush=True)
+
+    try:
+        hasil = server.pindahkan(sumber, url, kemajuan)
+    except server.ServerTidakKosong as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except server.SalinanTidakCocok as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except server.ServerGagal as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(_("Pemeriksaan per tabel (jumlah baris dan hash isi, sumber = server):"))
+    for tabel, asal in hasil.sumber.items():
+        print(f"  {tabel:<24} {asal.baris:>7}  {asal.hash[:16]}  "
+              + (_("sama") if hasil.tujuan[tabel] == asal else _("BERBEDA")))
+    jumlah = sum(r.baris for r in hasil.sumber.values())
+    print(_("Selesai: {n} baris dari {t} tabel dipindahkan dalam {detik:.1f} detik dan sama "
+            "dengan sumbernya.").format(n=jumlah, t=len(hasil.sumber), detik=hasil.detik))
+    print(_("Di setiap laptop kantor: pilih 'Basis data kantor di server' pada penyiapan awal, "
+            "atau atur {env}={url}. Berkas {sumber} tidak diubah; simpan sebagai cadangan.")
+          .format(env=ENV_URL, url=server.tanpa_sandi(url), sumber=sumber))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,6 +325,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _open(db_path) is None:
             return 2
         return verifikasi.main_cli(args.kode, out=sys.stdout, err=sys.stderr)
+
+    if args.command == "server":
+        return _server_siapkan(args)
+
+    if args.command == "migrate-to":
+        return _migrate_to(args.url, db_path)
 
     if args.command == "selftest":
         from skpdesk.ui import selftest

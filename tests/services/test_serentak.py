@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
+import time
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -16,12 +18,13 @@ import pytest
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.domain.workflow import StatusSKP
+from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services import verifikasi
 from skpdesk.services.context import jika_versi, versi
 from skpdesk.services.errors import DataBerubah, LayananError
-from skpdesk.store.models import RencanaHasilKerja, Riwayat, db
-from tests.helpers import ISI_VERIFIKASI, aktor_nama
+from skpdesk.store.models import Evaluasi, RealisasiIKI, RencanaHasilKerja, Riwayat, db
+from tests.helpers import ISI_VERIFIKASI, aktor, aktor_nama, skp_disetujui
 
 SITI, DEWI = "Siti Rahayu", "Dewi Lestari"
 TAHUN = 2026
@@ -201,3 +204,141 @@ def test_many_clients_number_the_history_without_a_race(kantor_demo):
         # Each record's chain is whole: every row points at the one before it.
         assert [r.hash_sebelum for r in rows] == ["", *[r.hash for r in rows[:-1]]]
     assert verifikasi.periksa().ok
+
+
+def _baca_lalu_tunggu(monkeypatch, module, kedua: str | None = None):
+    """Let both clients read the record before either writes (where the engine lets them),
+    the one named ``kedua`` (if any) going on a moment after the other."""
+    barrier = threading.Barrier(2, timeout=2)
+    read = module.ambil
+
+    def ambil_lalu_tunggu(rid):
+        found = read(rid)
+        # A broken barrier: the other client is waiting for this one's lock.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        if threading.current_thread().name == kedua:
+            time.sleep(0.3)
+        return found
+
+    monkeypatch.setattr(module, "ambil", ambil_lalu_tunggu)
+
+
+def _serentak_bernama(**calls: Callable[[], object]) -> dict[str, object]:
+    outcomes: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            outcomes[name] = calls[name]()
+        except BaseException as exc:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[name] = exc
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=(n,), name=n) for n in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+        assert not t.is_alive(), "a client hung"
+    return outcomes
+
+
+def test_a_save_removing_an_rhk_and_one_editing_it_at_once_one_is_refused(draft, monkeypatch):
+    # Found by bench/beban.py on PostgreSQL: the second save had read the RHK before the first
+    # deleted it, then wrote an IKI for it (a foreign key error, not a refusal).
+    siti, skp_id = draft
+    seen = versi(Entitas.SKP, skp_id)
+    rows = skp_service.isian(skp_service.ambil(skp_id))
+    db.close()
+    only_first = dataclasses.replace(ISI_VERIFIKASI, rhk=rows[:1])
+    piket = rows[1]
+    edited = dataclasses.replace(piket, iki=[
+        dataclasses.replace(piket.iki[0], target="20"),
+        IsianIKI("WAKTU", "Ketepatan waktu piket", "12", "Bulan"),
+    ])
+    both = dataclasses.replace(ISI_VERIFIKASI, rhk=[rows[0], edited])
+    _baca_lalu_tunggu(monkeypatch, skp_service, kedua="b")
+
+    def save(isi):
+        def go():
+            with jika_versi(Entitas.SKP, skp_id, seen):
+                return skp_service.simpan_isi(siti, skp_id, isi)
+        return go
+
+    outcomes = _serentak_bernama(a=save(only_first), b=save(both))
+    monkeypatch.undo()
+    refused = [o for o in outcomes.values() if isinstance(o, BaseException)]
+    assert len(refused) == 1 and isinstance(refused[0], DataBerubah), outcomes
+    winner = both if isinstance(outcomes["a"], BaseException) else only_first
+    assert _uraian(skp_id) == [r.uraian for r in winner.rhk]
+    assert [r.aksi for r in _riwayat(skp_id)].count("ubah") == 2
+    assert verifikasi.periksa().ok
+
+
+def test_the_first_realisasi_of_one_iki_from_two_windows_at_once_one_is_refused(
+    kantor_demo, monkeypatch
+):
+    # Found by bench/beban.py on PostgreSQL: both saw no realisasi yet and both inserted one
+    # (a unique-key error, not a refusal).
+    siti = aktor_nama(SITI)
+    skp = skp_disetujui(siti, TAHUN)
+    evaluasi = ev_service.buka_evaluasi(siti, skp.id, "TW1")
+    iki = ev_service.daftar_iki(evaluasi)[0]
+    seen = versi(Entitas.EVALUASI, evaluasi.id)
+    db.close()
+    _baca_lalu_tunggu(monkeypatch, ev_service)
+
+    def isi(teks):
+        def go():
+            with jika_versi(Entitas.EVALUASI, evaluasi.id, seen):
+                return ev_service.isi_realisasi(siti, evaluasi.id, iki.id, teks)
+        return go
+
+    outcomes = _serentak_bernama(a=isi("100"), b=isi("200"))
+    monkeypatch.undo()
+    refused = [o for o in outcomes.values() if isinstance(o, BaseException)]
+    assert len(refused) == 1 and isinstance(refused[0], DataBerubah), outcomes
+    winner = "200" if isinstance(outcomes["a"], BaseException) else "100"
+    rows = list(RealisasiIKI.select().where(RealisasiIKI.evaluasi == evaluasi.id))
+    assert [r.realisasi_teks for r in rows] == [winner]
+    assert verifikasi.periksa().ok
+
+
+def test_two_windows_opening_one_evaluation_at_once_get_the_same_one(kantor_demo, monkeypatch):
+    siti = aktor_nama(SITI)
+    skp = skp_disetujui(siti, TAHUN)
+    db.close()
+    _baca_lalu_tunggu(monkeypatch, skp_service)
+
+    def buka():
+        return ev_service.buka_evaluasi(siti, skp.id, "TW1").id
+
+    outcomes = _serentak_bernama(a=buka, b=buka)
+    monkeypatch.undo()
+    assert outcomes["a"] == outcomes["b"] and isinstance(outcomes["a"], uuid.UUID), outcomes
+    assert Evaluasi.select().where(Evaluasi.skp == skp.id).count() == 1
+    assert verifikasi.periksa().ok
+
+
+def test_two_administrators_saving_the_settings_from_one_view_one_is_refused(kantor_demo):
+    from skpdesk.services import kantor
+
+    admin = aktor("admin")
+    setting = kantor.pengaturan()
+    seen = versi(Entitas.PENGATURAN, setting.id)
+    db.close()
+
+    def save(tempat: str):
+        def go():
+            with jika_versi(Entitas.PENGATURAN, setting.id, seen):
+                return kantor.ubah_pengaturan(
+                    admin, kop_surat=setting.kop_surat, tempat=tempat,
+                    ukuran_kertas="A4", cadangan_disimpan=14)
+        return go
+
+    outcomes = _serentak_bernama(a=save("Sukamaju"), b=save("Sukamakmur"))
+    refused = [o for o in outcomes.values() if isinstance(o, BaseException)]
+    assert len(refused) == 1 and isinstance(refused[0], DataBerubah), outcomes
+    winner = "Sukamakmur" if isinstance(outcomes["a"], BaseException) else "Sukamaju"
+    assert kantor.pengaturan().tempat == winner

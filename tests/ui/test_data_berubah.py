@@ -116,3 +116,34 @@ def test_a_penilai_acting_on_an_outdated_screen_is_refused(qtbot, kantor_demo):
     assert SKP.get_by_id(skp.id).status == StatusSKP.DISETUJUI
     steps = [r for r in skp_service.linimasa(SKP.get_by_id(skp.id)) if r.riwayat.aksi == "setujui"]
     assert len(steps) == 1
+
+
+def test_a_pegawai_form_over_a_newer_change_is_refused_then_reapplied(qtbot, kantor_demo):
+    from skpdesk.services import pegawai as pegawai_service
+    from skpdesk.store.models import Pegawai
+    from skpdesk.ui.kepegawaian.pegawai_dialog import PegawaiDialog
+
+    admin = login("admin")
+    yusuf = Pegawai.get(Pegawai.nama == "Yusuf Hidayat")
+    dialog = PegawaiDialog(admin, yusuf.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Another administrator's laptop corrects his gelar meanwhile.
+    other = dataclasses.replace(pegawai_service.data_pegawai(yusuf), gelar_belakang="S.Kom.")
+    pegawai_service.ubah_pegawai(admin, yusuf.id, other)
+
+    dialog.nama.setText("Yusuf Hidayatullah")
+    click(qtbot, dialog.tombol_simpan)
+    assert dialog.isVisible()
+    assert dialog.pesan.text().startswith("Data ini sudah diubah oleh")
+    assert Pegawai.get_by_id(yusuf.id).nama == "Yusuf Hidayat"
+    assert dialog.nama.text() == "Yusuf Hidayatullah"  # the typing stays
+
+    click(qtbot, dialog.bilah_berubah.tombol_muat)
+    assert dialog.nama.text() == "Yusuf Hidayat" and dialog.gelar_belakang.text() == "S.Kom."
+    click(qtbot, dialog.bilah_berubah.tombol_terapkan)
+    # Only what she typed comes back: the other laptop's gelar stays.
+    assert dialog.nama.text() == "Yusuf Hidayatullah" and dialog.gelar_belakang.text() == "S.Kom."
+    click(qtbot, dialog.tombol_simpan)
+    saved = Pegawai.get_by_id(yusuf.id)
+    assert (saved.nama, saved.gelar_belakang) == ("Yusuf Hidayatullah", "S.Kom.")

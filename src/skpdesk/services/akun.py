@@ -17,7 +17,7 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
 from skpdesk.i18n import _
 from skpdesk.services import kunci as kunci_mod
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib, wajib_peran
 from skpdesk.services.errors import (
     BasisDataSibuk,
     KoneksiTerputus,
@@ -138,6 +138,7 @@ def atur_peran(aktor: Aktor, akun_id: uuid.UUID, peran: Iterable[Peran | str]) -
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     new = _peran(peran)
     with db.atomic():
+        kunci_dahulu(Entitas.AKUN, akun_id)
         akun = _ambil(akun_id)
         wajib(
             akun.id != aktor.akun_id or Peran.PENGADMINISTRASI_KEPEGAWAIAN.value in new,
@@ -163,6 +164,7 @@ def atur_sandi(aktor: Aktor, akun_id: uuid.UUID, sandi_baru: str) -> Akun:
         raise ValidasiGagal({"sandi": problem})
     wrap = kunci_mod.turunkan(sandi_baru)
     with db.atomic():
+        kunci_dahulu(Entitas.AKUN, akun_id)
         akun = _ambil(akun_id)
         akun.password_hash = hash_sandi(sandi_baru)
         akun.harus_ganti_sandi = akun.id != aktor.akun_id
@@ -221,6 +223,7 @@ def _kunci_lama(akun: Akun, sandi: str) -> KunciTerbuka | None:
 def buka_kunci(aktor: Aktor, akun_id: uuid.UUID) -> Akun:
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     with db.atomic():
+        kunci_dahulu(Entitas.AKUN, akun_id)
         akun = _ambil(akun_id)
         akun.gagal_login = 0
         akun.terkunci_sampai = None
@@ -232,6 +235,7 @@ def buka_kunci(aktor: Aktor, akun_id: uuid.UUID) -> Akun:
 def atur_aktif(aktor: Aktor, akun_id: uuid.UUID, aktif: bool) -> Akun:
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     with db.atomic():
+        kunci_dahulu(Entitas.AKUN, akun_id)
         akun = _ambil(akun_id)
         wajib(aktif or akun.id != aktor.akun_id, _("Anda tidak dapat menonaktifkan akun sendiri."))
         if akun.aktif == aktif:

@@ -216,6 +216,20 @@ def kunci_rekaman(entitas: Entitas | str, entitas_id: Any) -> None:
     model.select(pk).where(pk == entitas_id).for_update().execute()
 
 
+def kunci_dahulu(entitas: Entitas | str, entitas_id: Any) -> None:
+    """Lock the record and refuse a stale view before the service reads what it changes.
+
+    ``catat`` takes the lock only when it writes the history row, at the end. A service that
+    first reads the record's own rows and then writes them (an SKP's RHK and IKI, an
+    evaluation's realisasi) calls this first in its transaction: on PostgreSQL a second change
+    of the same record then waits for the first to commit and is refused by ``jika_versi`` (or
+    reads it whole), instead of writing from what it read before: an IKI of an RHK just
+    deleted, a second realisasi of one IKI, two saves updating the same rows in turn.
+    """
+    kunci_rekaman(entitas, entitas_id)
+    _periksa_harapan(entitas, entitas_id)
+
+
 def data_berubah(entitas: Entitas | str, entitas_id: Any) -> DataBerubah:
     """The refusal naming the last committed change of a record."""
     head = segel.ujung(str(entitas), str(entitas_id))

@@ -53,7 +53,15 @@ from skpdesk.domain.workflow import Alur, Pihak, StatusSKP, Transisi
 from skpdesk.i18n import _
 from skpdesk.services import rantai
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import (
+    Aktor,
+    catat,
+    kunci_dahulu,
+    kunci_rekaman,
+    now,
+    wajib,
+    wajib_peran,
+)
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store import database
 from skpdesk.store.models import (
@@ -130,6 +138,9 @@ def atur_periodisitas(aktor: Aktor, periodisitas: Periodisitas | str) -> Pengatu
         ) from None
     with db.atomic():
         setting = _pengaturan()
+        if setting is not None:
+            kunci_dahulu(Entitas.PENGATURAN, setting.id)
+            setting = _pengaturan()
         if setting is None:
             raise TidakDitemukan(_("Kantor belum disiapkan."))
         before = setting.periodisitas
@@ -200,6 +211,8 @@ def buka_evaluasi(aktor: Aktor, skp_id: uuid.UUID, periode: str) -> Evaluasi:
     except ValueError as exc:
         raise ValidasiGagal({"periode": str(exc)}) from None
     with db.atomic():
+        # Two windows opening the same period at once: the second finds the first's.
+        kunci_rekaman(Entitas.SKP, skp_id)
         skp = skp_service.ambil(skp_id)
         _wajib_terlibat(aktor, skp)
         found = Evaluasi.get_or_none((Evaluasi.skp == skp) & (Evaluasi.periode == per.kode))
@@ -405,6 +418,7 @@ def isi_realisasi(
 ) -> RealisasiIKI:
     """The pegawai writes one IKI's realisasi for the period; the first one starts the chain."""
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         _wajib_pengisi(aktor, evaluasi)
         iki = IndikatorKinerja.get_or_none(IndikatorKinerja.id == iki_id)
@@ -539,6 +553,7 @@ def lampirkan_berkas(
     try:
         with db.atomic():
             # The state may have moved while the file was copied.
+            kunci_dahulu(Entitas.EVALUASI, evaluasi.id)
             evaluasi = ambil(evaluasi.id)
             _wajib_pengisi(aktor, evaluasi)
             bukti = BuktiDukung.create(
@@ -581,7 +596,7 @@ def lampirkan_tautan(
                       "{url}).").format(url=url)}
         )
     with db.atomic():
-        row = _realisasi(realisasi_id)
+        row = _realisasi_diubah(realisasi_id)
         evaluasi = row.evaluasi
         _wajib_pengisi(aktor, evaluasi)
         bukti = BuktiDukung.create(
@@ -599,6 +614,9 @@ def hapus_bukti(aktor: Aktor, bukti_id: uuid.UUID) -> None:
     """Remove an attachment while the pegawai holds the pen; its file goes when nothing uses it."""
     with db.atomic():
         bukti = BuktiDukung.get_or_none(BuktiDukung.id == bukti_id)
+        if bukti is not None:
+            kunci_dahulu(Entitas.EVALUASI, bukti.realisasi.evaluasi_id)
+            bukti = BuktiDukung.get_or_none(BuktiDukung.id == bukti_id)  # as it is now
         if bukti is None:
             raise TidakDitemukan(_("Bukti dukung tidak ditemukan."))
         evaluasi = bukti.realisasi.evaluasi
@@ -639,10 +657,16 @@ def _wajib_penilai(aktor: Aktor, evaluasi: Evaluasi, apa: str) -> None:
     )
 
 
+def _realisasi_diubah(realisasi_id: uuid.UUID) -> RealisasiIKI:
+    """A realisasi about to change, read after its evaluation is locked (``kunci_dahulu``)."""
+    kunci_dahulu(Entitas.EVALUASI, _realisasi(realisasi_id).evaluasi_id)
+    return _realisasi(realisasi_id)
+
+
 def umpan_balik_iki(aktor: Aktor, realisasi_id: uuid.UUID, teks: str) -> RealisasiIKI:
     """The penilai's umpan balik berkelanjutan on one IKI's realisasi."""
     with db.atomic():
-        row = _realisasi(realisasi_id)
+        row = _realisasi_diubah(realisasi_id)
         evaluasi = row.evaluasi
         _wajib_penilai(aktor, evaluasi, _("Umpan balik"))
         teks = teks.strip()
@@ -663,6 +687,7 @@ def umpan_balik_perilaku(
 ) -> UmpanBalikPerilaku:
     """The penilai's umpan balik on one BerAKHLAK value (1..7)."""
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         _wajib_penilai(aktor, evaluasi, _("Umpan balik"))
         if not 1 <= nomor <= len(BERAKHLAK):
@@ -779,6 +804,7 @@ def nilai(
     pk = _rating(rating_perilaku, "rating_perilaku")
     predikat = predikat_kinerja(hk, pk)
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         saran = saran_rating(evaluasi)
         detail = {
@@ -852,6 +878,7 @@ def putuskan_keberatan(
 ) -> Keberatan:
     """The atasan pejabat penilai decides; his decision may change either rating."""
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         if evaluasi.status not in STATUS_KEPUTUSAN_KEBERATAN:
             # Let the table word the refusal.
@@ -973,6 +1000,8 @@ def atur_capaian_organisasi(
     except ValueError as exc:
         raise ValidasiGagal({"periode": str(exc)}) from None
     with db.atomic():
+        # One unit's capaian are set one at a time: two at once would both create the row.
+        kunci_rekaman(Entitas.UNIT_KERJA, unit_id)
         unit = UnitKerja.get_or_none(UnitKerja.id == unit_id)
         if unit is None:
             raise TidakDitemukan(_("Unit kerja tidak ditemukan."))
@@ -1069,6 +1098,7 @@ def cek_distribusi_unit(unit_id: uuid.UUID, tahun: int, periode: str) -> HasilDi
 def simpan_justifikasi(aktor: Aktor, evaluasi_id: uuid.UUID, teks: str) -> Evaluasi:
     """The penilai's written justification of a predikat outside the pola distribusi."""
     with db.atomic():
+        kunci_dahulu(Entitas.EVALUASI, evaluasi_id)
         evaluasi = ambil(evaluasi_id)
         wajib(
             Pihak.PEJABAT_PENILAI in pihak_pada(aktor, evaluasi),

@@ -12,7 +12,7 @@ from skpdesk.domain.workflow import OPSI_BKPSDM
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
 from skpdesk.services import kunci as kunci_mod
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib_peran
 from skpdesk.services.errors import LayananError, TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import Akun, Instansi, Jabatan, Pengaturan, UnitKerja, db
 
@@ -142,6 +142,7 @@ def ubah_pengaturan(
     if errors:
         raise ValidasiGagal(errors)
     with db.atomic():
+        kunci_dahulu(Entitas.PENGATURAN, pengaturan().id)
         setting = pengaturan()
         before = {
             "kop_surat": setting.kop_surat,
@@ -292,6 +293,7 @@ def atur_opsi_alur(aktor: Aktor, opsi: Sequence[str]) -> Pengaturan:
         raise ValidasiGagal({"opsi_alur": _("Opsi alur tidak dikenal: {o}.").format(
             o=", ".join(unknown))})
     with db.atomic():
+        kunci_dahulu(Entitas.PENGATURAN, pengaturan().id)
         setting = pengaturan()
         before = sorted(setting.opsi_alur or [])
         if before == wanted:

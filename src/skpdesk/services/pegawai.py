@@ -11,7 +11,7 @@ from skpdesk.domain.hierarki import membentuk_siklus
 from skpdesk.domain.kepegawaian import Peran, StatusKepegawaian, cari_golongan
 from skpdesk.domain.nip import format_nip, normalize_nip, parse_nip
 from skpdesk.i18n import _
-from skpdesk.services.context import Aktor, catat, now, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib_peran
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import Jabatan, Pegawai, UnitKerja, db
 
@@ -166,6 +166,7 @@ def ubah_pegawai(aktor: Aktor, pegawai_id: uuid.UUID, data: DataPegawai) -> Pega
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     data = data.normalized()
     with db.atomic():
+        kunci_dahulu(Entitas.PEGAWAI, pegawai_id)
         pegawai = ambil(pegawai_id)
         errors = periksa_data(data, pegawai.id)
         if errors:
@@ -185,6 +186,7 @@ def atur_atasan(aktor: Aktor, pegawai_id: uuid.UUID, atasan_id: uuid.UUID | None
     """Set (or clear) the atasan langsung, refusing a choice that would close a loop."""
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     with db.atomic():
+        kunci_dahulu(Entitas.PEGAWAI, pegawai_id)
         pegawai = ambil(pegawai_id)
         if pegawai.atasan_id == atasan_id:
             return pegawai
@@ -227,6 +229,7 @@ def nonaktifkan_pegawai(aktor: Aktor, pegawai_id: uuid.UUID, alasan: str) -> Peg
     if not alasan.strip():
         raise ValidasiGagal({"alasan": _("Alasan penonaktifan wajib diisi.")})
     with db.atomic():
+        kunci_dahulu(Entitas.PEGAWAI, pegawai_id)
         pegawai = ambil(pegawai_id)
         if not pegawai.aktif:
             return pegawai
@@ -258,6 +261,7 @@ def nonaktifkan_pegawai(aktor: Aktor, pegawai_id: uuid.UUID, alasan: str) -> Peg
 def aktifkan_pegawai(aktor: Aktor, pegawai_id: uuid.UUID) -> Pegawai:
     wajib_peran(aktor, Peran.PENGADMINISTRASI_KEPEGAWAIAN)
     with db.atomic():
+        kunci_dahulu(Entitas.PEGAWAI, pegawai_id)
         pegawai = ambil(pegawai_id)
         if pegawai.aktif:
             return pegawai

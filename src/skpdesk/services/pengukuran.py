@@ -33,7 +33,7 @@ from skpdesk.domain.skp import angka as baca_angka
 from skpdesk.domain.workflow import Transisi
 from skpdesk.i18n import _
 from skpdesk.services import kantor, rantai
-from skpdesk.services.context import Aktor, catat, now, wajib
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
@@ -157,6 +157,7 @@ def ubah_pihak(
     aktor: Aktor, pk_id: uuid.UUID, pihak_pertama_id: uuid.UUID | None, pihak_kedua: PihakKedua
 ) -> PerjanjianKinerja:
     with db.atomic():
+        kunci_dahulu(Entitas.PERJANJIAN_KINERJA, pk_id)
         pk = ambil_pk(pk_id)
         _wajib_ubah_pk(aktor, pk)
         pk.pihak_pertama = pihak_pertama_id
@@ -269,6 +270,7 @@ def simpan_indikator(
     """Add a PK row, or change one; wrong fields come back together for inline display."""
     values, errors = _periksa_indikator(data)
     with db.atomic():
+        kunci_dahulu(Entitas.PERJANJIAN_KINERJA, pk_id)
         pk = ambil_pk(pk_id)
         _wajib_ubah_pk(aktor, pk)
         if data.rhk_id is not None and data.rhk_id not in {r.id for r in rhk_pilihan(pk)}:
@@ -301,6 +303,9 @@ def simpan_indikator(
 def hapus_indikator(aktor: Aktor, indikator_id: uuid.UUID) -> None:
     with db.atomic():
         row = IndikatorPK.get_or_none(IndikatorPK.id == indikator_id)
+        if row is not None:
+            kunci_dahulu(Entitas.PERJANJIAN_KINERJA, row.pk_id)
+            row = IndikatorPK.get_or_none(IndikatorPK.id == indikator_id)
         if row is None:
             raise TidakDitemukan(_("Indikator tidak ditemukan."))
         pk = row.pk
@@ -614,6 +619,9 @@ def isi_realisasi(
         raise ValidasiGagal(errors)
     with db.atomic():
         row = RealisasiPK.get_or_none(RealisasiPK.id == realisasi_id)
+        if row is not None:
+            kunci_dahulu(Entitas.PENGUKURAN_KINERJA, row.pengukuran_id)
+            row = RealisasiPK.get_or_none(RealisasiPK.id == realisasi_id)
         if row is None:
             raise TidakDitemukan(_("Baris pengukuran tidak ditemukan."))
         pengukuran = row.pengukuran

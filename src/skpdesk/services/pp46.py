@@ -35,7 +35,7 @@ from skpdesk.domain.workflow import ALUR_SKP, Pihak, StatusSKP
 from skpdesk.i18n import _
 from skpdesk.services import rantai
 from skpdesk.services import skp as skp_service
-from skpdesk.services.context import Aktor, catat, now, wajib
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
@@ -280,6 +280,7 @@ def simpan_kegiatan(aktor: Aktor, skp_id: uuid.UUID, isian: Sequence[IsianKegiat
             )
         rows.append(row)
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = _wajib_pegawai_draft(aktor, ambil(skp_id))
         existing = {r.id: r for r in daftar_kegiatan(skp)}
         for i, k in enumerate(isian):
@@ -381,6 +382,7 @@ def isi_realisasi(
         ),
     }
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, _kegiatan(kegiatan_id).skp_id)
         row = _kegiatan(kegiatan_id)
         skp = row.skp
         _wajib_pengisi_realisasi(aktor, skp, _("Realisasi"))
@@ -442,6 +444,7 @@ def tambah_tugas_tambahan(
     if not uraian:
         raise ValidasiGagal({"uraian": _("Uraian tugas tambahan wajib diisi.")})
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         _wajib_pengisi_realisasi(aktor, skp, _("Tugas tambahan"))
         row = TugasTambahanPP46.create(
@@ -461,6 +464,9 @@ def tambah_tugas_tambahan(
 def hapus_tugas_tambahan(aktor: Aktor, tugas_id: uuid.UUID) -> None:
     with db.atomic():
         row = TugasTambahanPP46.get_or_none(TugasTambahanPP46.id == tugas_id)
+        if row is not None:
+            kunci_dahulu(Entitas.SKP, row.skp_id)
+            row = TugasTambahanPP46.get_or_none(TugasTambahanPP46.id == tugas_id)
         if row is None:
             raise TidakDitemukan(_("Tugas tambahan tidak ditemukan."))
         skp = row.skp
@@ -486,6 +492,7 @@ def atur_kreativitas(
     if level is not None and not uraian:
         raise ValidasiGagal({"uraian": _("Uraian kreativitas wajib diisi.")})
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         _wajib_pengisi_realisasi(aktor, skp, _("Kreativitas"))
         row = kreativitas(skp)
@@ -536,6 +543,7 @@ def nilai_perilaku(
             )
         scores[aspek] = v
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         wajib(
             Pihak.PEJABAT_PENILAI in skp_service.pihak_pada(aktor, skp),

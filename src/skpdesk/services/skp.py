@@ -38,7 +38,7 @@ from skpdesk.domain.workflow import (
 from skpdesk.i18n import _
 from skpdesk.services import pegawai as pegawai_service
 from skpdesk.services import rantai
-from skpdesk.services.context import Aktor, catat, now, wajib, wajib_peran
+from skpdesk.services.context import Aktor, catat, kunci_dahulu, now, wajib, wajib_peran
 from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
 from skpdesk.store.models import (
     SKP,
@@ -269,6 +269,7 @@ def _periksa_isi(skp: SKP, isi: IsiSKP) -> dict[str, str]:
 def simpan_isi(aktor: Aktor, skp_id: uuid.UUID, isi: IsiSKP) -> SKP:
     """Save the editor's content; only the pegawai, only while the SKP is a draft."""
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         wajib(
             pihak_pada(aktor, skp) & PENGISI_SKP,
@@ -483,6 +484,7 @@ def buka_kembali(aktor: Aktor, skp_id: uuid.UUID, alasan: str) -> SKP:
 def atur_ekspektasi(aktor: Aktor, skp_id: uuid.UUID, nomor: int, teks: str) -> EkspektasiPerilaku:
     """The penilai writes his ekspektasi khusus for one BerAKHLAK value."""
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         wajib(
             Pihak.PEJABAT_PENILAI in pihak_pada(aktor, skp),
@@ -575,6 +577,9 @@ def atur_peran_hasil(
     """Fill (or, with empty text, clear) one cell of the penilai's matriks peran hasil."""
     with db.atomic():
         rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
+        if rhk is not None:
+            kunci_dahulu(Entitas.SKP, rhk.skp_id)
+            rhk = RencanaHasilKerja.get_or_none(RencanaHasilKerja.id == rhk_atasan_id)
         if rhk is None:
             raise TidakDitemukan(_("RHK tidak ditemukan."))
         wajib(
@@ -630,6 +635,7 @@ def ganti_penilai(
     if not alasan.strip():
         raise ValidasiGagal({"alasan": _("Alasan penggantian pejabat penilai wajib diisi.")})
     with db.atomic():
+        kunci_dahulu(Entitas.SKP, skp_id)
         skp = ambil(skp_id)
         penilai = Pegawai.get_or_none(Pegawai.id == penilai_id) if penilai_id else None
         if penilai_id and (penilai is None or not penilai.aktif):

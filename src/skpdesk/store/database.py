@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import peewee as pw
 import platformdirs
@@ -22,6 +24,8 @@ from skpdesk.store.models import MODELS, SchemaVersion, db
 ENV_URL = "SKPDESK_DATABASE_URL"
 ENV_DATA_DIR = "SKPDESK_DATA_DIR"
 DB_FILENAME = "skpdesk.db"
+# The office server chosen in the first-run wizard: {"url": …}, readable by its user only.
+SERVER_FILENAME = "server.json"
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -160,10 +164,62 @@ def data_dir() -> Path:
 
 
 def resolve_target(db_path: str | os.PathLike[str] | None = None) -> str:
-    """``--db`` wins over ``SKPDESK_DATABASE_URL``, which wins over the per-user default."""
+    """``--db`` wins over ``SKPDESK_DATABASE_URL``, which wins over the office server saved by
+    the first-run wizard, which wins over the per-user default file."""
     if db_path:
         return str(db_path)
-    return os.environ.get(ENV_URL) or str(data_dir() / DB_FILENAME)
+    return os.environ.get(ENV_URL) or url_server_tersimpan() or str(data_dir() / DB_FILENAME)
+
+
+def url_server_tersimpan() -> str | None:
+    """The server URL the first-run wizard saved, or None (no file, or one unreadable)."""
+    path = data_dir() / SERVER_FILENAME
+    try:
+        url = json.loads(path.read_text(encoding="utf-8")).get("url")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return url if isinstance(url, str) and url else None
+
+
+def simpan_url_server(url: str) -> Path:
+    """Remember the office server for the next start. The URL holds the password: the file
+    is created for its owner only (0600; on Windows the profile folder is the user's own)."""
+    path = data_dir() / SERVER_FILENAME
+    temp = path.with_suffix(".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump({"url": url}, f)
+    os.chmod(temp, 0o600)  # the mode of os.open is masked by the umask
+    os.replace(temp, path)
+    return path
+
+
+def tanpa_sandi(target: str) -> str:
+    """A path or URL fit to show: a URL's password left out (messages, the status bar)."""
+    parts = urlsplit(target)
+    if not is_url(target) or parts.password is None:
+        return target
+    user, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}@{host}"))
+
+
+def tanpa_hak(exc: BaseException) -> bool:
+    """Whether the server refused for lack of privilege (SQLSTATE 42501)."""
+    orig = exc.args[0] if exc.args else None
+    if getattr(orig, "pgcode", None) == "42501":
+        return True
+    text = str(exc).lower()
+    return "permission denied" in text or "must be owner" in text
+
+
+def _parse_url(target: str) -> dict:
+    """playhouse.db_url's parameters, with the user and password URL-decoded (it leaves
+    ``%40`` as it is); query options such as ``sslmode`` and ``connect_timeout`` pass on."""
+    params = db_url.parse(target)
+    for key in ("user", "password"):
+        if isinstance(params.get(key), str):
+            params[key] = unquote(params[key])
+    return params
 
 
 def is_url(target: str) -> bool:
@@ -325,7 +381,7 @@ def transaksi_baca(database: pw.Database | pw.DatabaseProxy | None = None) -> pw
 
 
 def _postgres_params(target: str) -> dict:
-    return {**POSTGRES_PARAMS, **db_url.parse(target)}
+    return {**POSTGRES_PARAMS, **_parse_url(target)}
 
 
 def _tolak_jaringan(path: Path) -> None:
@@ -352,7 +408,7 @@ def connect(target: str) -> pw.Database:
         if target.startswith(("postgres://", "postgresql://")):
             params = _postgres_params(target)
             return PostgresqlDatabase(params.pop("database"), **params)
-        params = db_url.parse(target)
+        params = _parse_url(target)
         if target.startswith("sqlite"):
             name = params.pop("database")
             if name != ":memory:":
@@ -516,7 +572,7 @@ def open_database(
             ) from exc
         raise DatabaseOpenError(
             _("Basis data '{target}' tidak dapat dibuka: {error}").format(
-                target=resolved, error=exc
+                target=tanpa_sandi(resolved), error=exc
             )
         ) from exc
     # "file is not a database", "malformed", …; peewee does not wrap every sqlite3 error.
@@ -528,11 +584,24 @@ def open_database(
             _(
                 "Basis data '{target}' rusak ({detail}). Jangan lanjut bekerja: pulihkan dari "
                 "cadangan terakhir atau hubungi pengelola kepegawaian."
-            ).format(target=resolved, detail=result)
+            ).format(target=tanpa_sandi(resolved), detail=result)
         )
     db.initialize(database)
     if run_migrations:
-        migrate(database)
+        try:
+            migrate(database)
+        except pw.ProgrammingError as exc:
+            # A server's app role may change rows, not the schema (README, Kantor dengan server).
+            if not tanpa_hak(exc):
+                raise
+            database.close()
+            raise DatabaseOpenError(
+                _(
+                    "Basis data '{target}' perlu diperbarui ke skema {current}, tetapi pengguna "
+                    "basis data ini tidak boleh mengubah skemanya. Minta pengelola server "
+                    "membukanya sekali sebagai pemilik basis data, lalu coba lagi."
+                ).format(target=tanpa_sandi(resolved), current=CURRENT_VERSION)
+            ) from exc
     return database
 
 

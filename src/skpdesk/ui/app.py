@@ -209,6 +209,8 @@ def run_gui(
             wizard = _wizard()
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_OK
+            # The office's server chosen in the wizard: this session works on it from now on.
+            database = getattr(wizard, "basis_data", None) or database
             if getattr(wizard, "dari_paket", None) is not None:
                 petunjuk = _(
                     "Laptop ini disiapkan dari paket kantor {kantor}. Masuk dengan NIP dan kata "

@@ -1,13 +1,16 @@
 """First run on an empty database: the instansi, its sub-units and the first administrator;
-or, on another laptop of an office already set up, the office package (.skpx)."""
+or, on another laptop of an office already set up, the office package (.skpx); or the office's
+PostgreSQL server (set up from here when it is still empty)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from skpdesk.i18n import _
 from skpdesk.services import akun as akun_service
-from skpdesk.services import kantor, paket
+from skpdesk.services import kantor, paket, server
 from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.widgets import LabelPesan, baris_pesan, tombol_primer
@@ -59,13 +63,19 @@ class HalamanMulai(QWizardPage):
         info_paket = QLabel(_(
             "Kantor sudah disiapkan di laptop lain: pilih berkas paket kantor (.skpx) dari "
             "pengadministrasi kepegawaian. Sesudah itu masuk dengan NIP dan kata sandi Anda."))
-        for label in (info_baru, info_paket):
+        self.di_server = QRadioButton(_("Basis data kantor di server"))
+        info_server = QLabel(_(
+            "Kantor memakai satu server PostgreSQL di jaringan kantor: isi alamat server dan "
+            "akun basis data dari pengelola server. Server yang masih kosong dapat disiapkan "
+            "dari sini."))
+        for label in (info_baru, info_paket, info_server):
             label.setWordWrap(True)
             label.setProperty("peran", "info")
             label.setContentsMargins(24, 0, 0, 8)
         pilihan = QButtonGroup(self)
         pilihan.addButton(self.kantor_baru)
         pilihan.addButton(self.dari_paket)
+        pilihan.addButton(self.di_server)
         self.berkas = QLineEdit()
         self.berkas.setReadOnly(True)
         self.berkas.setPlaceholderText(_("Berkas paket kantor (.skpx)"))
@@ -82,9 +92,12 @@ class HalamanMulai(QWizardPage):
         layout.addWidget(info_paket)
         layout.addLayout(baris)
         layout.addWidget(self.galat)
+        layout.addWidget(self.di_server)
+        layout.addWidget(info_server)
         layout.addStretch(1)
         self._atur_tampil()
         self.dari_paket.toggled.connect(self._on_dari_paket_toggled)
+        self.di_server.toggled.connect(self._on_dari_paket_toggled)
         self.tombol_berkas.clicked.connect(self._on_tombol_berkas_clicked)
 
     def _atur_tampil(self) -> None:
@@ -121,7 +134,12 @@ class HalamanMulai(QWizardPage):
         return not self.dari_paket.isChecked() or bool(self.berkas.text())
 
     def nextId(self) -> int:
-        return -1 if self.dari_paket.isChecked() else super().nextId()
+        if self.dari_paket.isChecked():
+            return -1
+        wizard = self.wizard()
+        if self.di_server.isChecked() and isinstance(wizard, SetupWizard):
+            return wizard.id_server
+        return super().nextId()
 
     def validatePage(self) -> bool:
         if not self.dari_paket.isChecked():
@@ -297,6 +315,163 @@ class HalamanAdmin(QWizardPage):
             self.galat_ulangi.bersihkan()
         return ok and self.wizard().simpan()
 
+    def nextId(self) -> int:
+        return -1  # the server page comes after it in the list, never after it in the flow
+
+
+class HalamanServer(QWizardPage):
+    """The office's PostgreSQL server: where it is and the account; tested before it is used.
+
+    An office already on the server finishes here; an empty server goes on to the office
+    pages, which then set it up (``server.siapkan``, as ``skpdesk server siapkan`` does).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Basis Data Kantor di Server"))
+        self.setSubTitle(_(
+            "Alamat server PostgreSQL kantor dan akun basis datanya, dari pengelola server."))
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(_("contoh: 192.168.1.10 atau server-kantor"))
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(server.PORT_BAWAAN)
+        self.port.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.port.setMaximumWidth(self.port.fontMetrics().horizontalAdvance("0" * 9))
+        self.nama_db = QLineEdit("skpdesk")
+        self.pengguna = QLineEdit("skpdesk")
+        self.sandi = QLineEdit()
+        self.sandi.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sslmode = QComboBox()
+        for mode in server.SSLMODE:
+            self.sslmode.addItem(mode, mode)
+        self.sslmode.setCurrentIndex(server.SSLMODE.index(server.SSLMODE_BAWAAN))
+        petunjuk_ssl = QLabel(_(
+            "prefer: terenkripsi bila server mendukung; require: wajib terenkripsi; "
+            "verify-full: terenkripsi dan sertifikat server diperiksa."))
+        petunjuk_ssl.setWordWrap(True)
+        petunjuk_ssl.setProperty("peran", "info")
+        self.tombol_uji = QPushButton(_("Uji Sambungan"))
+        self.galat_host = LabelPesan()
+        self.status = LabelPesan()
+        self.isi: server.IsiServer | None = None
+        self._url_teruji: str | None = None
+        form = QFormLayout()
+        form.addRow(_("Alamat server"), self.host)
+        baris_pesan(form, self.galat_host)
+        form.addRow(_("Port"), self.port)
+        form.addRow(_("Nama basis data"), self.nama_db)
+        form.addRow(_("Pengguna"), self.pengguna)
+        form.addRow(_("Kata sandi"), self.sandi)
+        form.addRow(_("Enkripsi (sslmode)"), self.sslmode)
+        form.addRow("", petunjuk_ssl)
+        uji = QHBoxLayout()
+        uji.addWidget(self.tombol_uji)
+        uji.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(uji)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        for field in (self.host, self.nama_db, self.pengguna, self.sandi):
+            field.textChanged.connect(self._on_isian_changed)
+        self.port.valueChanged.connect(self._on_isian_changed)
+        self.sslmode.currentIndexChanged.connect(self._on_isian_changed)
+        self.tombol_uji.clicked.connect(self._on_tombol_uji_clicked)
+
+    def url(self) -> str:
+        return server.buat_url(self.host.text(), self.port.value(), self.nama_db.text(),
+                               self.pengguna.text(), self.sandi.text(),
+                               self.sslmode.currentData())
+
+    def _on_isian_changed(self) -> None:
+        # What was tested no longer holds for other settings.
+        if self._url_teruji is not None:
+            self._url_teruji = None
+            self.isi = None
+            self.status.bersihkan()
+            self._atur_akhir()
+
+    def _atur_akhir(self) -> None:
+        """An office already on the server: finish here; an empty one: on to the office."""
+        final = self.isi is not None and self.isi.keadaan is server.Keadaan.SIAP
+        self.setFinalPage(final)
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.setButtonText(QWizard.WizardButton.FinishButton,
+                                 _("Sambungkan") if final else _("Siapkan Kantor"))
+        self.completeChanged.emit()
+
+    def uji(self) -> bool:
+        """Test the settings as they are; the outcome is shown under the button."""
+        if not self.host.text().strip():
+            self.galat_host.galat(_("Alamat server wajib diisi."))
+            return False
+        self.galat_host.bersihkan()
+        url = self.url()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            isi = server.uji(url)
+        except server.ServerGagal as exc:
+            self.isi = None
+            self._url_teruji = None
+            self.status.galat(str(exc))
+            self._atur_akhir()
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.isi = isi
+        self._url_teruji = url
+        if isi.keadaan is server.Keadaan.SIAP:
+            self.status.info(_(
+                "Tersambung. Server berisi kantor '{kantor}'. Klik Sambungkan, lalu masuk "
+                "dengan NIP dan kata sandi Anda.").format(kantor=isi.nama_kantor))
+        else:
+            self.status.info(_(
+                "Tersambung, tetapi server belum disiapkan: basis datanya masih kosong. "
+                "Pengadministrasi kepegawaian dapat menyiapkannya di sini (Lanjut: instansi, "
+                "unit kerja, administrator pertama), atau di server dengan perintah "
+                "'skpdesk server siapkan'."))
+        self._atur_akhir()
+        return True
+
+    def _on_tombol_uji_clicked(self) -> None:
+        self.uji()
+
+    def initializePage(self) -> None:
+        self._atur_akhir()
+
+    def cleanupPage(self) -> None:
+        # Back to the first page: its own finish text again.
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.atur_tombol_selesai(wizard.mulai.dari_paket.isChecked())
+
+    def nextId(self) -> int:
+        if self.isi is not None and self.isi.keadaan is server.Keadaan.SIAP:
+            return -1
+        wizard = self.wizard()
+        return wizard.id_instansi if isinstance(wizard, SetupWizard) else -1
+
+    def validatePage(self) -> bool:
+        # The first press tests and shows what the server holds; the next one goes on.
+        if self._url_teruji != self.url():
+            self.uji()
+            return False
+        assert self.isi is not None
+        if self.isi.keadaan is server.Keadaan.KOSONG:
+            return True  # the office pages follow; the URL is saved once the office exists
+        try:
+            database = server.buka(self.url())
+        except server.ServerGagal as exc:
+            self.status.galat(str(exc))
+            return False
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.basis_data = database
+        server.simpan_url(self.url())
+        return True
+
 
 class SetupWizard(QWizard):
     """Creates the office through ``kantor.siapkan_kantor``; ``data`` holds what was saved."""
@@ -307,15 +482,20 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.data: kantor.DataKantor | None = None
+        # The server's database once the laptop uses it (None: the local file as opened).
+        self.basis_data: object | None = None
         self.mulai = HalamanMulai()
         self.instansi = HalamanInstansi()
         self.unit = HalamanUnit()
         self.admin = HalamanAdmin()
+        self.server = HalamanServer()
         self._halaman: dict[str, tuple[int, LabelPesan]] = {}
         self.addPage(self.mulai)
         id_instansi = self.addPage(self.instansi)
         id_unit = self.addPage(self.unit)
         id_admin = self.addPage(self.admin)
+        self.id_instansi = id_instansi
+        self.id_server = self.addPage(self.server)
         self._halaman = {
             "nama_instansi": (id_instansi, self.instansi.galat_nama),
             "tempat": (id_instansi, self.instansi.galat_tempat),
@@ -353,10 +533,22 @@ class SetupWizard(QWizard):
             admin_sandi=self.admin.sandi.text(),
         )
 
+    @property
+    def ke_server(self) -> bool:
+        """Whether the office is (to be) on the server rather than on this laptop."""
+        return self.mulai.di_server.isChecked()
+
     def simpan(self) -> bool:
-        """Create the office; on a refusal show it on its page and go back there."""
+        """Create the office (on the server when chosen); on a refusal show it on its page and
+        go back there."""
         data = self.data_kantor()
-        if not aksi.berhasil(lambda: kantor.siapkan_kantor(data), self._tolak):
+        if self.ke_server:
+            url = self.server.url()
+            if not aksi.berhasil(lambda: server.siapkan(url, data), self._tolak):
+                return False
+            server.simpan_url(url)
+            self.basis_data = server.terbuka()
+        elif not aksi.berhasil(lambda: kantor.siapkan_kantor(data), self._tolak):
             return False
         self.data = data
         return True

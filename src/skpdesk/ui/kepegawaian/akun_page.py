@@ -40,6 +40,7 @@ from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.model import ROLE_BARIS, ROLE_SORT, DaftarModel, Kolom
 from skpdesk.ui.bersama.teks import waktu_lokal
+from skpdesk.ui.bersama.versi import Dilihat
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
     LabelPesan,
@@ -318,7 +319,11 @@ class AturPeranDialog(QDialog):
         self.setWindowTitle(_("Atur Peran"))
         pengantar = QLabel(_("Peran tambahan untuk {akun}:").format(akun=row.pegawai or row.login))
         pengantar.setWordWrap(True)
-        self.peran = _kotak_peran(row.peran)
+        # The account's version, then its roles as they are now (the list may be older).
+        self.dilihat = Dilihat(Entitas.AKUN, parent=self)
+        self.dilihat.baca(row.id)
+        current = akun_service.cari_akun(row.login)
+        self.peran = _kotak_peran(current.peran_set if current is not None else row.peran)
         self.pesan = LabelPesan()
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_simpan = _tombol(self.tombol, _("Simpan Peran"))
@@ -336,7 +341,8 @@ class AturPeranDialog(QDialog):
     def _on_tombol_accepted(self) -> None:
         peran = [p for p, box in self.peran.items() if box.isChecked()]
         if aksi.berhasil(
-            lambda: akun_service.atur_peran(self._aktor, self._row.id, peran),
+            lambda: self.dilihat.jalankan(
+                lambda: akun_service.atur_peran(self._aktor, self._row.id, peran)),
             self.pesan,
             umumkan=Entitas.AKUN,
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,7 @@ from skpdesk.services.errors import LayananError, ValidasiGagal
 from skpdesk.ui.bersama import aksi
 from skpdesk.ui.bersama.teks import ringkasan_nip
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
     LabelPesan,
@@ -168,6 +170,12 @@ class PegawaiDialog(QDialog):
         self.atasan = PilihPegawai(_("(Tanpa atasan langsung)"))
 
         self.pesan = LabelPesan()
+        # The pegawai's version as shown: a save over someone else's newer change is refused.
+        self.dilihat = Dilihat(Entitas.PEGAWAI, parent=self)
+        self.bilah_berubah = BilahMuatUlang(
+            self.dilihat, self._muat_ulang, self._perubahan_saya, self._terapkan_perubahan
+        )
+        self._dimuat: pegawai_service.DataPegawai | None = None
         self.galat = GalatForm(
             self.pesan,
             nip=LabelPesan(),
@@ -211,6 +219,7 @@ class PegawaiDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addStretch(1)
         layout.addWidget(self.tombol)
         self.setMinimumWidth(LEBAR_FORM)
@@ -238,7 +247,30 @@ class PegawaiDialog(QDialog):
     # -- filling -----------------------------------------------------------------------------
 
     def _muat(self, pegawai_id: uuid.UUID) -> None:
-        data = pegawai_service.data_pegawai(pegawai_service.ambil(pegawai_id))
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(pegawai_id)
+        self._dimuat = pegawai_service.data_pegawai(pegawai_service.ambil(pegawai_id))
+        self._isi_dari(self._dimuat)
+
+    def _perubahan_saya(self) -> dict[str, object] | None:
+        """The fields typed here since the form was filled: only these are re-applied, so the
+        other person's change to any other field survives."""
+        if self._dimuat is None:
+            return None
+        typed = self.data_form()
+        return {
+            f.name: getattr(typed, f.name) for f in dataclasses.fields(typed)
+            if getattr(typed, f.name) != getattr(self._dimuat, f.name)
+        } or None
+
+    def _terapkan_perubahan(self, changes: dict[str, object]) -> None:
+        self._isi_dari(dataclasses.replace(self.data_form(), **changes))
+
+    def _muat_ulang(self) -> None:
+        if self.pegawai_id is not None:
+            self._muat(self.pegawai_id)
+
+    def _isi_dari(self, data: pegawai_service.DataPegawai) -> None:
         self.nip.setText(format_nip(data.nip))
         self.nama.setText(data.nama)
         self.gelar_depan.setText(data.gelar_depan)
@@ -336,7 +368,9 @@ class PegawaiDialog(QDialog):
         def simpan():
             if self.pegawai_id is None:
                 return pegawai_service.tambah_pegawai(self._aktor, self.data_form())
-            return pegawai_service.ubah_pegawai(self._aktor, self.pegawai_id, self.data_form())
+            return self.dilihat.jalankan(
+                lambda: pegawai_service.ubah_pegawai(self._aktor, self.pegawai_id,
+                                                     self.data_form()))
 
         saved = aksi.jalankan(simpan, self._tolak, umumkan=Entitas.PEGAWAI)
         if saved is None:

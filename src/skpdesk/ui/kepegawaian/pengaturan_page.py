@@ -33,6 +33,7 @@ from skpdesk.services import kantor
 from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import GalatForm, LabelPesan, baris_pesan, cari_data, tombol_primer
 
 BARIS_KOP = 6
@@ -121,6 +122,9 @@ class PengaturanPage(QWidget):
         self.tombol_hapus_logo = QPushButton(_("Hapus Logo"))
         self.tombol_simpan = tombol_primer(_("Simpan Pengaturan"))
         self.pesan = LabelPesan()
+        # The settings' version as shown: a save over someone else's newer change is refused.
+        self.dilihat = Dilihat(Entitas.PENGATURAN, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(self.dilihat, self.muat_ulang)
         self.galat = GalatForm(
             self.pesan,
             kop_surat=LabelPesan(),
@@ -210,6 +214,7 @@ class PengaturanPage(QWidget):
         form_kolom.addWidget(logo_box)
         form_kolom.addWidget(lain_box)
         form_kolom.addWidget(self.pesan)
+        form_kolom.addWidget(self.bilah_berubah)
         bawah = QHBoxLayout()
         bawah.addWidget(self.tombol_simpan)
         bawah.addStretch(1)
@@ -249,6 +254,8 @@ class PengaturanPage(QWidget):
         bus().data_changed.connect(self._on_bus_data_changed)
 
     def muat_ulang(self) -> None:
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(kantor.pengaturan().id)
         setting = kantor.pengaturan()
         lines = list(setting.kop_surat or [])
         for i, field in enumerate(self.kop):
@@ -332,7 +339,7 @@ class PengaturanPage(QWidget):
     def _on_tombol_simpan_clicked(self) -> None:
         self.galat.bersihkan()
         if not aksi.berhasil(
-            lambda: kantor.ubah_pengaturan(
+            lambda: self.dilihat.jalankan(lambda: kantor.ubah_pengaturan(
                 self._aktor,
                 kop_surat=[f.text() for f in self.kop],
                 tempat=self.tempat.text(),
@@ -341,7 +348,7 @@ class PengaturanPage(QWidget):
                 logo=self._logo_baru,
                 logo_nama=self._logo_nama,
                 hapus_logo=self._hapus_logo,
-            ),
+            )),
             self.galat,
             umumkan=Entitas.PENGATURAN,
         ):
@@ -365,7 +372,8 @@ class PengaturanPage(QWidget):
             self.pesan_alur.galat(str(exc))
             self.muat_ulang()  # back to what is stored
 
-        if not aksi.berhasil(simpan, tolak, umumkan=Entitas.PENGATURAN):
+        if not aksi.berhasil(lambda: self.dilihat.jalankan(simpan), tolak,
+                             umumkan=Entitas.PENGATURAN):
             return
         self.pesan_alur.sukses(_("Alur kerja disimpan."))
 

@@ -36,6 +36,7 @@ from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import umumkan
 from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import (
     LabelPesan,
     baris_pesan,
@@ -91,6 +92,11 @@ class PengukuranPage(QWidget):
         atas.addWidget(self.tombol_mulai)
 
         self.pesan = LabelPesan()
+        # The measurement's version as shown; a change from an outdated view is refused.
+        self.dilihat = Dilihat(Entitas.PENGUKURAN_KINERJA, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(
+            self.dilihat, self.muat_ulang, self._isian_baris, self._terapkan_baris
+        )
         self.status = QLabel()
         self.giliran = QLabel()
         self.giliran.setWordWrap(True)
@@ -197,6 +203,7 @@ class PengukuranPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(atas)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addWidget(self.kosong, 1)
         layout.addWidget(self.isi_halaman, 1)
 
@@ -266,7 +273,11 @@ class PengukuranPage(QWidget):
 
     def _tampilkan(self) -> None:
         pk_id = self.pk.currentData()
+        self.bilah_berubah.tutup()
         found = self.pengukuran()
+        self.dilihat.baca(found.id if found else None)
+        # Read again after the version: a change in between then refuses a save, never lost.
+        found = ps.ambil(found.id) if found else None
         self._pengukuran_id = found.id if found else None
         may_start = pk_id is not None and found is None and ps.boleh_mulai(
             self._aktor, ps.ambil_pk(pk_id))
@@ -417,9 +428,33 @@ class PengukuranPage(QWidget):
             return None
         return (Entitas.PENGUKURAN_KINERJA, self._pengukuran_id)
 
+    def _isian_baris(self) -> tuple[uuid.UUID, tuple[str, str, str]] | None:
+        """The row's typed realisasi, kendala and tindak lanjut, kept across a reload."""
+        chosen = self._baris_terpilih()
+        if chosen is None or not self.realisasi.isEnabled():
+            return None
+        return chosen, (self.realisasi.text(), self.kendala.text(), self.tindak_lanjut.text())
+
+    def _terapkan_baris(self, typed: tuple[uuid.UUID, tuple[str, str, str]]) -> None:
+        chosen, values = typed
+        for n in range(self.tabel.rowCount()):
+            item = self.tabel.item(n, COL_NO)
+            if item is not None and item.data(ROLE_ID) == chosen:
+                self.tabel.setCurrentCell(n, COL_NO)
+                break
+        else:
+            return
+        for edit, text in zip((self.realisasi, self.kendala, self.tindak_lanjut), values,
+                              strict=True):
+            edit.setText(text)
+        self.pesan_isi.info(_("Isian Anda diterapkan lagi di atas data terbaru. Periksa, lalu "
+                              "simpan."))
+
     def _jalankan_layanan(self, t: Transisi, catatan: str) -> PengukuranKinerja:
-        assert self._pengukuran_id is not None
-        return ps.jalankan(self._aktor, self._pengukuran_id, t.aksi, catatan)
+        pengukuran_id = self._pengukuran_id
+        assert pengukuran_id is not None
+        return self.dilihat.jalankan(
+            lambda: ps.jalankan(self._aktor, pengukuran_id, t.aksi, catatan))
 
     def _on_aksi_dijalankan(self, t: Transisi) -> None:
         self.catatan.clear()
@@ -440,8 +475,10 @@ class PengukuranPage(QWidget):
         if chosen is None:
             return
         values = (self.realisasi.text(), self.kendala.text(), self.tindak_lanjut.text())
-        if not aksi.berhasil(lambda: ps.isi_realisasi(self._aktor, chosen, *values),
-                             self.pesan_isi, umumkan=Entitas.PENGUKURAN_KINERJA):
+        if not aksi.berhasil(
+                lambda: self.dilihat.jalankan(lambda: ps.isi_realisasi(self._aktor, chosen,
+                                                                       *values)),
+                self.pesan_isi, umumkan=Entitas.PENGUKURAN_KINERJA):
             return
         self.pesan_isi.sukses(_("Isian tersimpan."))
 

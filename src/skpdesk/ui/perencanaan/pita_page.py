@@ -18,9 +18,11 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.pengukuran import PitaCapaian
 from skpdesk.domain.skp import angka
 from skpdesk.i18n import _
+from skpdesk.services import kantor
 from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama import aksi
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 from skpdesk.ui.perencanaan.umum import WARNA_PITA
 
@@ -38,6 +40,9 @@ class PitaPage(QWidget):
         self.tombol_tambah = QPushButton(_("Tambah Pita"))
         self.tombol_simpan = tombol_primer(_("Simpan Pita Capaian"))
         self.pesan = LabelPesan()
+        # The bands live in the office settings: a save over a newer change is refused.
+        self.dilihat = Dilihat(Entitas.PENGATURAN, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(self.dilihat, self.muat_ulang)
         info = QLabel(_("Pita terakhir tanpa batas menampung sisanya. Contoh bawaan: Inspektorat "
                         "Sampang (> 90 Sangat Baik; > 75 Baik; > 65 Cukup; > 50 Kurang)."))
         info.setWordWrap(True)
@@ -50,11 +55,14 @@ class PitaPage(QWidget):
         layout.addWidget(info)
         layout.addWidget(self.tabel, 1)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addLayout(tombol)
         self.tombol_tambah.clicked.connect(self._on_tombol_tambah_clicked)
         self.tombol_simpan.clicked.connect(self._on_tombol_simpan_clicked)
 
     def muat_ulang(self) -> None:
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(kantor.pengaturan().id)
         pita = ps.pita_kantor()
         self.tabel.setRowCount(0)
         for band in pita:
@@ -87,7 +95,8 @@ class PitaPage(QWidget):
 
         # A number that does not read (ValueError) is shown like a refusal.
         if not aksi.berhasil(
-            simpan, self.pesan, umumkan=Entitas.PENGATURAN, tangkap=(ValueError,)
+            lambda: self.dilihat.jalankan(simpan), self.pesan, umumkan=Entitas.PENGATURAN,
+            tangkap=(ValueError,)
         ):
             return
         self.pesan.sukses(_("Pita capaian tersimpan."))

@@ -31,6 +31,7 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.pengukuran import DataIndikatorPK, PihakKedua
 from skpdesk.ui.bersama import aksi
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
     LabelPesan,
@@ -67,6 +68,9 @@ class PkEditor(QWidget):
         atas.addWidget(self.tahun_baru)
         atas.addWidget(self.tombol_buat)
         self.pesan = LabelPesan()
+        # The PK's version as shown; a change from an outdated view is refused.
+        self.dilihat = Dilihat(Entitas.PERJANJIAN_KINERJA, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(self.dilihat, self.muat_ulang)
 
         self.pihak_pertama = PilihPegawai(_("(pilih pihak pertama)"))
         self.kedua_nama = QLineEdit()
@@ -163,6 +167,7 @@ class PkEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(atas)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addWidget(split, 1)
 
         self.pk.currentIndexChanged.connect(self._on_pk_currentIndexChanged)
@@ -197,6 +202,8 @@ class PkEditor(QWidget):
         return ps.ambil_pk(pk_id) if pk_id is not None else None
 
     def _tampilkan(self) -> None:
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(self.pk.currentData())
         pk = self._pk()
         self.baris.setEnabled(pk is not None)
         self.tombol_pihak.setEnabled(pk is not None)
@@ -294,7 +301,8 @@ class PkEditor(QWidget):
         if pk is None:
             return
         if not aksi.berhasil(
-            lambda: ps.simpan_indikator(self._aktor, pk.id, self.data(), self._indikator_id),
+            lambda: self.dilihat.jalankan(
+                lambda: ps.simpan_indikator(self._aktor, pk.id, self.data(), self._indikator_id)),
             self.galat,
             umumkan=Entitas.PERJANJIAN_KINERJA,
         ):
@@ -310,7 +318,8 @@ class PkEditor(QWidget):
         if self._indikator_id is None:
             return
         aksi.berhasil(
-            lambda: ps.hapus_indikator(self._aktor, self._indikator_id),
+            lambda: self.dilihat.jalankan(
+                lambda: ps.hapus_indikator(self._aktor, self._indikator_id)),
             self.galat,
             umumkan=Entitas.PERJANJIAN_KINERJA,
         )
@@ -332,7 +341,8 @@ class PkEditor(QWidget):
         kedua = PihakKedua(
             self.kedua_nama.text(), self.kedua_nip.text(), self.kedua_jabatan.text())
         if not aksi.berhasil(
-            lambda: ps.ubah_pihak(self._aktor, pk.id, self.pihak_pertama.pegawai_id(), kedua),
+            lambda: self.dilihat.jalankan(
+                lambda: ps.ubah_pihak(self._aktor, pk.id, self.pihak_pertama.pegawai_id(), kedua)),
             self.pesan,
             umumkan=Entitas.PERJANJIAN_KINERJA,
         ):

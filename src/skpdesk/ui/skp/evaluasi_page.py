@@ -48,6 +48,7 @@ from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
 from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 if TYPE_CHECKING:
@@ -142,8 +143,13 @@ class EvaluasiPage(QWidget):
         self.catatan = self.kotak.isi
 
         self.pesan = LabelPesan()
+        # The evaluation's version as shown; a change from an outdated view is refused.
+        self.dilihat = Dilihat(Entitas.EVALUASI, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(
+            self.dilihat, self.muat_ulang, self._isian_tabel, self._terapkan_tabel
+        )
         self.aksi = BarisAksi(
-            lambda t, note: self._layanan(t)(note),
+            lambda t, note: self.dilihat.jalankan(lambda: self._layanan(t)(note)),
             self.pesan,
             umumkan=(Entitas.EVALUASI,),
             pertanyaan=self._pertanyaan,
@@ -260,6 +266,7 @@ class EvaluasiPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(atas)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
         layout.addWidget(self.tumpuk, 1)
 
         self.periode.currentIndexChanged.connect(self._on_periode_changed)
@@ -326,7 +333,11 @@ class EvaluasiPage(QWidget):
         return None
 
     def muat_ulang(self) -> None:
-        self._ev = self._cari()
+        self.bilah_berubah.tutup()
+        found = self._cari()
+        self.dilihat.baca(found.id if found is not None else None)
+        # Read again after the version: a change in between then refuses a save, never lost.
+        self._ev = ev_service.ambil(found.id) if found is not None else None
         if self._ev is None:
             self.status.setText("")
             self.status.setStyleSheet("")
@@ -448,6 +459,29 @@ class EvaluasiPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
+    # The typed cells kept across a reload: realisasi, keterangan and umpan balik by IKI.
+    _KOLOM_KETIK = (COL_REALISASI, COL_KETERANGAN, COL_UMPAN_BALIK)
+
+    def _isian_tabel(self) -> dict[uuid.UUID, tuple[str, ...]] | None:
+        if self._ev is None:
+            return None
+        typed = {}
+        for n, iki_id in enumerate(self._iki_ids):
+            cells = tuple(
+                (self.tabel.item(n, c).text() if self.tabel.item(n, c) else "")
+                for c in self._KOLOM_KETIK
+            )
+            typed[iki_id] = cells
+        return typed
+
+    def _terapkan_tabel(self, typed: dict[uuid.UUID, tuple[str, ...]]) -> None:
+        for n, iki_id in enumerate(self._iki_ids):
+            for c, text in zip(self._KOLOM_KETIK, typed.get(iki_id, ()), strict=False):
+                item = self.tabel.item(n, c)
+                if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+                    item.setText(text)
+        self.pesan.info(_("Isian Anda diterapkan lagi di atas data terbaru. Periksa, lalu simpan."))
+
     def _rekaman_kirim(self) -> tuple[Entitas, uuid.UUID] | None:
         return (Entitas.EVALUASI, self._ev.id) if self._ev is not None else None
 
@@ -457,7 +491,8 @@ class EvaluasiPage(QWidget):
 
     def _coba(self, fungsi) -> bool:
         """Run a service call of this page: a refusal above the page, the change announced."""
-        return aksi.berhasil(fungsi, self.pesan, umumkan=Entitas.EVALUASI)
+        return aksi.berhasil(lambda: self.dilihat.jalankan(fungsi), self.pesan,
+                             umumkan=Entitas.EVALUASI)
 
     def _on_tombol_mulai_clicked(self) -> None:
         if self._skp_id is None:
@@ -488,7 +523,8 @@ class EvaluasiPage(QWidget):
             self.pesan.galat(str(exc))
             self.tabel.setCurrentCell(row, COL_REALISASI)  # the row the service refused
 
-        if aksi.berhasil(simpan, galat, umumkan=Entitas.EVALUASI):
+        if aksi.berhasil(lambda: self.dilihat.jalankan(simpan), galat,
+                         umumkan=Entitas.EVALUASI):
             self._selesai(_("{n} realisasi tersimpan.").format(n=saved))
 
     def _on_tombol_simpan_umpan_clicked(self) -> None:

@@ -29,6 +29,7 @@ from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import bus
+from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
 # Kegiatan table columns: the official Penilaian Capaian SKP layout, target beside realisasi.
@@ -167,6 +168,9 @@ class Pp46Page(QWidget):
         )
         self.kekurangan = LabelPesan()
         self.pesan = LabelPesan()
+        # The SKP's version as shown; a change from an outdated view is refused.
+        self.dilihat = Dilihat(Entitas.SKP, aktor.akun_id, self)
+        self.bilah_berubah = BilahMuatUlang(self.dilihat, self.muat_ulang)
         self.tombol_realisasi = tombol_primer(_("Simpan Realisasi"))
         self.tombol_perilaku = tombol_primer(_("Simpan Nilai Perilaku"))
 
@@ -210,6 +214,7 @@ class Pp46Page(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
         layout.addWidget(self.pesan)
+        layout.addWidget(self.bilah_berubah)
 
         self.kegiatan.currentCellChanged.connect(self._on_kegiatan_currentCellChanged)
         self.ringkasan.currentCellChanged.connect(self._on_ringkasan_currentCellChanged)
@@ -225,6 +230,8 @@ class Pp46Page(QWidget):
         self.muat_ulang()
 
     def muat_ulang(self) -> None:
+        self.bilah_berubah.tutup()
+        self.dilihat.baca(self._skp_id)
         skp = skp_service.cari(self._skp_id)
         if skp is None or not adalah_pp46(skp.regime):
             return
@@ -366,7 +373,8 @@ class Pp46Page(QWidget):
             for n in range(self.target.rowCount())
         ]
         if not aksi.berhasil(
-            lambda: pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian),
+            lambda: self.dilihat.jalankan(
+                lambda: pp46_service.simpan_kegiatan(self._aktor, self._skp_id, isian)),
             self.pesan,
             umumkan=Entitas.SKP,
         ):
@@ -395,7 +403,8 @@ class Pp46Page(QWidget):
                     biaya=_baca(cells[3]),
                 )
 
-        if not aksi.berhasil(simpan, self.pesan, umumkan=Entitas.SKP):
+        if not aksi.berhasil(lambda: self.dilihat.jalankan(simpan), self.pesan,
+                             umumkan=Entitas.SKP):
             return
         self.muat_ulang()
         self.pesan.sukses(_("Realisasi tersimpan; nilai dihitung ulang."))
@@ -407,7 +416,8 @@ class Pp46Page(QWidget):
             a: _baca(self.perilaku.item(n, 1).text()) for n, a in enumerate(self._aspek)
         }
         if not aksi.berhasil(
-            lambda: pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores),
+            lambda: self.dilihat.jalankan(
+                lambda: pp46_service.nilai_perilaku(self._aktor, self._skp_id, scores)),
             self.pesan,
             umumkan=Entitas.SKP,
         ):
