@@ -342,3 +342,15 @@ def test_two_administrators_saving_the_settings_from_one_view_one_is_refused(kan
     assert len(refused) == 1 and isinstance(refused[0], DataBerubah), outcomes
     winner = "Sukamakmur" if isinstance(outcomes["a"], BaseException) else "Sukamaju"
     assert kantor.pengaturan().tempat == winner
+
+
+def test_two_wrong_passwords_at_the_same_moment_both_count(kantor_demo):
+    from skpdesk.services import akun as akun_service
+    from skpdesk.services.errors import LoginGagal
+    from skpdesk.store.models import Akun
+
+    login_ = Akun.get(Akun.pegawai == aktor_nama(SITI).pegawai_id).login
+    db.close()
+    outcomes = _serentak(*(lambda: akun_service.masuk(login_, "salah-sekali") for _ in range(2)))
+    assert all(isinstance(o, LoginGagal) for o in outcomes), outcomes
+    assert Akun.get(Akun.login == login_).gagal_login == 2

@@ -286,6 +286,9 @@ def masuk(login: str, sandi: str) -> Aktor:
     aktor = Aktor.dari_akun(akun)
     if not _cocok(akun, sandi):
         with db.atomic():
+            # Two wrong passwords at once on two laptops (one server) must both count.
+            kunci_dahulu(Entitas.SESI, akun.id)
+            akun = Akun.get_by_id(akun.id)
             akun.gagal_login += 1
             locked = akun.gagal_login >= MAX_GAGAL
             if locked:

@@ -507,11 +507,14 @@ def migrate(
         return _migrate(database, migrations, current)
     # Laptops of one office may start together against the server: one migrates, the others
     # wait for it and then find the schema current.
+    # Waiting for another laptop's migration, or one long step, is not a stuck statement.
+    database.execute_sql("SET statement_timeout = 0")
     database.execute_sql("SELECT pg_advisory_lock(%s)", (KUNCI_MIGRASI,))
     try:
         return _migrate(database, migrations, current)
     finally:
         database.execute_sql("SELECT pg_advisory_unlock(%s)", (KUNCI_MIGRASI,))
+        database.execute_sql("RESET statement_timeout")
 
 
 # The PostgreSQL advisory lock held while one client migrates the office's schema.
