@@ -10,7 +10,7 @@ MO := resources/locale/en/LC_MESSAGES/skpdesk.mo
 
 .PHONY: run test test-pg lint bench bench-verifikasi bench-beban bundle demo clean terjemahan
 
-$(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh
+$(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh scripts/pustaka-qt.txt
 	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
 	touch $@
 

@@ -6,8 +6,8 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 
 need_root_pkgs=""
-# Qt's offscreen and xcb platforms load these at run time.
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libx11-6; do
+# Qt's offscreen and xcb platforms load these at run time (the list: scripts/pustaka-qt.txt).
+for pkg in $(grep -v '^#' "$(dirname "$0")/pustaka-qt.txt"); do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
         || need_root_pkgs="$need_root_pkgs $pkg"
 done
