@@ -182,3 +182,11 @@ def test_ekspektasi_change_after_printing_marks_the_copy_out_of_date(demo_db):
     assert row.kedaluwarsa and row.dokumen.id == dok.id
     assert EkspektasiPerilaku.get((EkspektasiPerilaku.skp == skp.id)
                                   & (EkspektasiPerilaku.nomor == 2)).ekspektasi_khusus
+
+
+def test_the_archive_names_the_pegawai_with_the_nip_spaced(demo_db, folder_data):
+    skp = skp_of(NIP_STAF)
+    made = buat_dokumen(aktor(NIP_STAF), "skp", skp.id)
+    row = next(r for r in dokumen_service.daftar_dokumen(aktor(NIP_STAF))
+               if r.dokumen.id == made.dokumen.id)
+    assert row.pemilik.endswith(" — 19900410 201503 2 002")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from skpdesk.services import akun as akun_service
@@ -74,6 +76,15 @@ def test_duplicate_nip_names_the_holder(kantor_siap):
     with pytest.raises(ValidasiGagal) as info:
         roster.tambah_pegawai(kantor_siap, DataPegawai(nip=CAMAT.nip, nama="Lain", golongan="I/a"))
     assert "Bambang Setiawan" in info.value.errors["nip"]
+
+
+def test_duplicate_nip_message_of_a_name_ending_in_a_gelar_is_one_sentence(kantor_siap):
+    # "… atas nama Drs. Bambang Setiawan, M.Si.." was the old wording's end.
+    roster.tambah_pegawai(kantor_siap, dataclasses.replace(CAMAT, gelar_belakang="M.Si."))
+    with pytest.raises(ValidasiGagal) as info:
+        roster.tambah_pegawai(kantor_siap, DataPegawai(nip=CAMAT.nip, nama="Lain", golongan="I/a"))
+    message = info.value.errors["nip"]
+    assert message == "Sudah ada pegawai Bambang Setiawan, M.Si. dengan NIP 19750812 200003 1 004."
 
 
 def test_pppk_with_pppk_golongan(kantor_siap):

@@ -18,6 +18,7 @@ import peewee as pw
 
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import Peran
+from skpdesk.domain.nip import format_nip
 from skpdesk.domain.pengukuran import label_triwulan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
@@ -411,7 +412,7 @@ class BarisDokumen:
     @property
     def pemilik(self) -> str:
         """"Name — NIP" of the pegawai, or the unit and quarter of an office's report."""
-        return f"{self.nama_pegawai} — {self.nip}" if self.nip else self.nama_pegawai
+        return f"{self.nama_pegawai} — {format_nip(self.nip)}" if self.nip else self.nama_pegawai
 
 
 def _pengukuran_terlihat(aktor: Aktor) -> list[str] | None:

@@ -84,7 +84,7 @@ def periksa_data(
     if "nip" not in errors:
         clash = Pegawai.get_or_none(Pegawai.nip == data.nip)
         if clash is not None and clash.id != pegawai_id:
-            errors["nip"] = _("NIP {nip} sudah terdaftar atas nama {nama}.").format(
+            errors["nip"] = _("Sudah ada pegawai {nama} dengan NIP {nip}.").format(
                 nip=format_nip(data.nip), nama=clash.nama_lengkap
             )
     if data.jabatan_id is not None and Jabatan.get_or_none(Jabatan.id == data.jabatan_id) is None:

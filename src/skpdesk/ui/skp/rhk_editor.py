@@ -233,6 +233,9 @@ class RhkEditor(QWidget):
         kualitatif: bool,
         dapat_diubah: bool,
     ) -> None:
+        chosen = self._sekarang()
+        # After a save the same RHK stays selected (a new one is found by its text).
+        keep = (chosen.id, chosen.jenis, " ".join(chosen.uraian.split())) if chosen else None
         self._memuat = True
         self._rows = [
             _Rhk(
@@ -270,7 +273,19 @@ class RhkEditor(QWidget):
         self.ukuran.setVisible(kualitatif)
         self.pesan.bersihkan()
         self._memuat = False
-        self._isi_daftar(0 if self._rows else -1)
+        self._isi_daftar(self._indeks_sama(keep) if self._rows else -1)
+
+    def _indeks_sama(self, keep: tuple[uuid.UUID | None, str, str] | None) -> int:
+        if keep is None:
+            return 0
+        rid, jenis, uraian = keep
+        for i, r in enumerate(self._rows):
+            if rid is not None and r.id == rid:
+                return i
+        for i, r in enumerate(self._rows):
+            if r.jenis == jenis and " ".join(r.uraian.split()) == uraian:
+                return i
+        return 0
 
     def set_kualitatif(self, kualitatif: bool) -> None:
         self._kualitatif = kualitatif
