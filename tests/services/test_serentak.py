@@ -103,25 +103,32 @@ def test_a_version_check_without_a_write_refuses_at_once(draft):
         pytest.fail("the block must not run from an outdated view")
 
 
-def _serentak(*calls: Callable[[], object], tunggu: Callable[[], None] | None = None):
-    """Run the calls at once, each in its own thread and connection; their outcomes."""
-    outcomes: list[object] = [None] * len(calls)
+def _serentak_bernama(**calls: Callable[[], object]) -> dict[str, object]:
+    """Run the calls at once, each in a thread of that name with its own connection (the name
+    lets ``_baca_lalu_tunggu`` hold one back); their outcomes by name."""
+    outcomes: dict[str, object] = {}
 
-    def run(i: int) -> None:
+    def run(name: str) -> None:
         try:
-            outcomes[i] = calls[i]()
+            outcomes[name] = calls[name]()
         except BaseException as exc:  # noqa: BLE001 - the test inspects every outcome
-            outcomes[i] = exc
+            outcomes[name] = exc
         finally:
             db.close()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    threads = [threading.Thread(target=run, args=(n,), name=n) for n in calls]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=60)
         assert not t.is_alive(), "a client hung"
     return outcomes
+
+
+def _serentak(*calls: Callable[[], object]) -> list[object]:
+    """Run the calls at once, each in its own thread and connection; their outcomes in order."""
+    outcomes = _serentak_bernama(**{f"k{i}": call for i, call in enumerate(calls)})
+    return [outcomes[f"k{i}"] for i in range(len(calls))]
 
 
 def test_approving_and_returning_at_the_same_moment_exactly_one_succeeds(draft, monkeypatch):
@@ -222,26 +229,6 @@ def _baca_lalu_tunggu(monkeypatch, module, kedua: str | None = None):
         return found
 
     monkeypatch.setattr(module, "ambil", ambil_lalu_tunggu)
-
-
-def _serentak_bernama(**calls: Callable[[], object]) -> dict[str, object]:
-    outcomes: dict[str, object] = {}
-
-    def run(name: str) -> None:
-        try:
-            outcomes[name] = calls[name]()
-        except BaseException as exc:  # noqa: BLE001 - the test inspects every outcome
-            outcomes[name] = exc
-        finally:
-            db.close()
-
-    threads = [threading.Thread(target=run, args=(n,), name=n) for n in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-        assert not t.is_alive(), "a client hung"
-    return outcomes
 
 
 def test_a_save_removing_an_rhk_and_one_editing_it_at_once_one_is_refused(draft, monkeypatch):

@@ -281,7 +281,8 @@ class _Terjemah:
     methods every statement and transaction boundary goes through."""
 
     def _terjemahkan(self, exc: pw.PeeweeException) -> Exception | None:
-        raise NotImplementedError
+        """Our error for the driver's ``exc``, or None to let it through (each engine says)."""
+        return None
 
     def _jaga(self, method: Callable[..., object], *args: object, **kwargs: object) -> object:
         try:

@@ -3,6 +3,7 @@ byte-range locks that SMB and NFS do not give reliably, so two laptops would cor
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -27,11 +28,10 @@ def _unescape(field: str) -> str:
 
 def baca_mounts() -> list[Mount]:
     """The mounted file systems: /proc/self/mounts on Linux, `mount` on macOS and BSD."""
-    try:
-        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as f:
-            return [(_unescape(p[1]), p[2]) for line in f if len(p := line.split()) >= 3]
-    except OSError:
-        pass
+    # No /proc on macOS and BSD: `mount` below answers there.
+    with contextlib.suppress(OSError), open("/proc/self/mounts", encoding="utf-8",
+                                            errors="replace") as f:
+        return [(_unescape(p[1]), p[2]) for line in f if len(p := line.split()) >= 3]
     try:
         out = subprocess.run(["mount"], capture_output=True, text=True, timeout=5).stdout
     except (OSError, subprocess.SubprocessError):

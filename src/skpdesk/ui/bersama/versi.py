@@ -145,9 +145,7 @@ class BilahMuatUlang(QFrame):
             self.tutup()
             return
         self._simpanan = kept
-        self.teks.setText(_(
-            "Data terbaru sudah dimuat. Isian Anda yang belum tersimpan masih ada: terapkan "
-            "lagi di atas data terbaru, lalu simpan, atau buang."))
+        self.teks.setText(_("Data terbaru sudah dimuat. Isian Anda masih disimpan sementara."))
         self.tombol_muat.hide()
         self.tombol_terapkan.show()
         self.tombol_buang.show()

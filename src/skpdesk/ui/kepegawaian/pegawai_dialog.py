@@ -268,6 +268,7 @@ class PegawaiDialog(QDialog):
 
     def _muat_ulang(self) -> None:
         if self.pegawai_id is not None:
+            self.galat.bersihkan()  # the refusal is answered by the newer data now shown
             self._muat(self.pegawai_id)
 
     def _isi_dari(self, data: pegawai_service.DataPegawai) -> None:

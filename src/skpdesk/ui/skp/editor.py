@@ -332,19 +332,7 @@ class SkpEditor(QWidget):
 
         self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(skp.pendekatan)))
         self.pendekatan.setEnabled(self._dapat_diubah)
-        rows = skp_service.isian(skp)
-        pilihan = [
-            (r.id, " ".join(r.uraian.split())) for r in skp_service.rhk_atasan_pilihan(skp)
-        ]
-        matriks = {r.id for r in skp.rhk if r.dari_peran_hasil is not None}
-        self.rhk.muat(
-            rows,
-            pilihan_intervensi=pilihan,
-            dari_matriks=matriks,
-            jpt=skp.varian == "JPT",
-            kualitatif=skp.pendekatan == Pendekatan.KUALITATIF,
-            dapat_diubah=self._dapat_diubah,
-        )
+        self._muat_rhk(skp, skp_service.isian(skp), skp.pendekatan, self._dapat_diubah)
         for key, edit in self.lampiran.items():
             edit.setPlainText("\n".join(skp.lampiran.get(key, [])))
             edit.setReadOnly(not self._dapat_diubah)
@@ -440,6 +428,19 @@ class SkpEditor(QWidget):
         self.rhk.set_kualitatif(self.pendekatan.currentData() == Pendekatan.KUALITATIF)
         self._on_isi_changed()
 
+    def _muat_rhk(self, skp: SKP, rows: list, pendekatan: str, dapat_diubah: bool) -> None:
+        """The RHK editor filled with ``rows`` of this SKP (stored, or typed and kept)."""
+        self.rhk.muat(
+            rows,
+            pilihan_intervensi=[
+                (r.id, " ".join(r.uraian.split())) for r in skp_service.rhk_atasan_pilihan(skp)
+            ],
+            dari_matriks={r.id for r in skp.rhk if r.dari_peran_hasil is not None},
+            jpt=skp.varian == "JPT",
+            kualitatif=pendekatan == Pendekatan.KUALITATIF,
+            dapat_diubah=dapat_diubah,
+        )
+
     def _isian_tersimpan(self) -> IsiSKP | None:
         """What she typed and has not saved, kept across a reload (None: nothing unsaved)."""
         return self.isi() if self._kotor and self._dapat_diubah else None
@@ -454,10 +455,6 @@ class SkpEditor(QWidget):
             return
         self._memuat = True
         self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(isi.pendekatan)))
-        pilihan = [
-            (r.id, " ".join(r.uraian.split())) for r in skp_service.rhk_atasan_pilihan(skp)
-        ]
-        matriks = {r.id for r in skp.rhk if r.dari_peran_hasil is not None}
         # Rows the newer version removed come back as new rows, not as stale references.
         rhk_ids = {r.id for r in skp.rhk}
         iki_ids = {k.id for r in skp.rhk for k in r.iki}
@@ -469,14 +466,7 @@ class SkpEditor(QWidget):
             )
             for r in isi.rhk
         ]
-        self.rhk.muat(
-            rows,
-            pilihan_intervensi=pilihan,
-            dari_matriks=matriks,
-            jpt=skp.varian == "JPT",
-            kualitatif=isi.pendekatan == Pendekatan.KUALITATIF,
-            dapat_diubah=True,
-        )
+        self._muat_rhk(skp, rows, isi.pendekatan, True)
         for key, edit in self.lampiran.items():
             edit.setPlainText("\n".join(isi.lampiran.get(key, [])))
         self.rhk.set_kualitatif(isi.pendekatan == Pendekatan.KUALITATIF)
