@@ -293,3 +293,41 @@ def test_a_new_atasan_takes_over_the_running_skp_with_its_history(qtbot, demo_ad
     )
     assert len(rows) == before + 1  # the history is kept and grows by the handover
     assert (rows[-1].aksi, rows[-1].catatan) == ("ganti_penilai", "Mutasi Kasi Pemerintahan")
+
+
+def test_the_form_does_not_shift_as_messages_appear(qtbot, demo_admin):
+    """Messages under NIP and at the bottom appear in room kept for them: nothing below moves,
+    so a click aimed at Simpan cannot land on Jabatan Baru…"""
+    dialog = PegawaiDialog(demo_admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    watched = (dialog.nama, dialog.status, dialog.golongan, dialog.jabatan,
+               dialog.tombol_jabatan_baru, dialog.unit, dialog.atasan, dialog.tombol_simpan)
+
+    def places():
+        return [w.mapTo(dialog, w.rect().topLeft()) for w in watched] + [dialog.size()]
+
+    before = places()
+    qtbot.keyClicks(dialog.nip, "19850")  # "5 dari 18 digit" appears while typing
+    assert dialog.galat.label("nip").isVisible()
+    assert places() == before
+    # The NIP of someone already in the office: the refusal under NIP and the form's own message.
+    dialog.nip.setText(pegawai(LIA_NIP).nip)
+    dialog.nama.setText("Budi Santoso")
+    _pilih(dialog.golongan, "III/a")
+    qtbot.mouseClick(dialog.tombol_simpan, CLICK)
+    label = dialog.galat.label("nip")
+    assert label.adalah_galat() and "Sudah ada pegawai Lia Kurniawati" in label.text()
+    assert places() == before
+    # Each message fits the room kept for it: nothing is cut.
+    for shown in (label, dialog.pesan):
+        if shown.isVisible():
+            assert shown.height() >= shown.heightForWidth(shown.width())
+    # Without a golongan: the message under Pangkat/golongan, and still nothing moves.
+    dialog.nip.setText(NIP_BARU)
+    _pilih(dialog.golongan, "")
+    qtbot.mouseClick(dialog.tombol_simpan, CLICK)
+    assert dialog.galat.label("golongan").text() == "Golongan wajib diisi."
+    assert places() == before
+    assert dialog.result() != QDialog.DialogCode.Accepted

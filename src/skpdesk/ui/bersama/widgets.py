@@ -126,13 +126,26 @@ class LabelPesan(QLabel):
         self._atur_tampil(bool(teks))
 
 
-def baris_pesan(form: QFormLayout, pesan: LabelPesan) -> None:
+def baris_pesan(form: QFormLayout, pesan: QWidget) -> None:
     """Add a message row under the previous field; the row is hidden while it is empty."""
     form.addRow("", pesan)
     # With its empty label hidden too, the row takes no space while the message is hidden.
     label = form.labelForField(pesan)
     if label is not None:
         label.hide()
+
+
+def ruang_pesan(pesan: LabelPesan, baris: int = 2) -> QWidget:
+    """A holder of a fixed height that keeps room for a message of up to ``baris`` lines while
+    none shows, so the fields and buttons below never move when one appears (a click aimed at
+    one then lands on it)."""
+    wadah = QWidget()
+    layout = QVBoxLayout(wadah)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(pesan)
+    layout.addStretch(1)
+    wadah.setFixedHeight(baris * pesan.fontMetrics().lineSpacing() + 4)
+    return wadah
 
 
 class GalatForm:

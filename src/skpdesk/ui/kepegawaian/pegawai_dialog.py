@@ -46,6 +46,7 @@ from skpdesk.ui.bersama.widgets import (
     baris_pesan,
     cari_data,
     combo_ringkas,
+    ruang_pesan,
     tombol_primer,
 )
 
@@ -197,28 +198,32 @@ class PegawaiDialog(QDialog):
         jabatan_row.addWidget(self.jabatan, 1)
         jabatan_row.addWidget(self.tombol_jabatan_baru)
 
+        # Room for every message is kept from the start: the form never shifts under the mouse.
+        def ruang(key: str) -> QWidget:
+            return ruang_pesan(self.galat.label(key))
+
         form = QFormLayout()
         form.addRow(_("NIP"), self.nip)
-        baris_pesan(form, self.galat.label("nip"))
+        baris_pesan(form, ruang("nip"))
         form.addRow(_("Nama"), self.nama)
-        baris_pesan(form, self.galat.label("nama"))
+        baris_pesan(form, ruang("nama"))
         form.addRow(_("Gelar"), gelar)
         form.addRow(_("Status"), self.status)
-        baris_pesan(form, self.galat.label("status"))
+        baris_pesan(form, ruang("status"))
         form.addRow(_("Pangkat/golongan"), self.golongan)
-        baris_pesan(form, self.galat.label("golongan"))
+        baris_pesan(form, ruang("golongan"))
         form.addRow(_("Jabatan"), jabatan_row)
-        baris_pesan(form, self.galat.label("jabatan_id"))
+        baris_pesan(form, ruang("jabatan_id"))
         form.addRow(_("Unit kerja"), self.unit)
-        baris_pesan(form, self.galat.label("unit_id"))
+        baris_pesan(form, ruang("unit_id"))
         form.addRow(_("Atasan langsung"), self.atasan)
-        baris_pesan(form, self.galat.label("atasan_id"))
+        baris_pesan(form, ruang("atasan_id"))
 
         self.tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.tombol_simpan = _tombol_simpan(self.tombol, _("Simpan"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.pesan)
+        layout.addWidget(ruang_pesan(self.pesan))
         layout.addWidget(self.bilah_berubah)
         layout.addStretch(1)
         layout.addWidget(self.tombol)
