@@ -277,3 +277,29 @@ def cetak_massal(
             return
         cetak(path, salinan, **kwargs)
         yield LangkahCetak(n, len(paths), Path(path))
+
+
+PRATINJAU_TIMEOUT = 20  # seconds for one page; a broken PDF must not hang the dialog
+
+
+def halaman_pertama(
+    pdf: Path, folder: Path, *, lebar: int = 900, pdftoppm: str | None = None,
+    runner: Runner = subprocess.run,
+) -> Path | None:
+    """The first page of a PDF as a PNG in ``folder``, drawn by poppler's ``pdftoppm`` when
+    the machine has it (Qt's own PDF module is not in the build); None when it cannot be drawn,
+    and the screen then shows the file's name instead."""
+    program = pdftoppm or shutil.which("pdftoppm")
+    if program is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    prefix = folder / "halaman1"
+    command = [program, "-png", "-f", "1", "-l", "1", "-singlefile",
+               "-scale-to", str(lebar), str(pdf), str(prefix)]
+    try:
+        result = runner(command, capture_output=True, timeout=PRATINJAU_TIMEOUT,
+                        **tanpa_jendela())
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    png = prefix.with_suffix(".png")
+    return png if result.returncode == 0 and png.is_file() else None

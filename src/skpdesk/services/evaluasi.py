@@ -62,7 +62,7 @@ from skpdesk.services.context import (
     wajib,
     wajib_peran,
 )
-from skpdesk.services.errors import TidakDitemukan, ValidasiGagal
+from skpdesk.services.errors import LayananError, TidakDitemukan, ValidasiGagal
 from skpdesk.store import database
 from skpdesk.store.models import (
     SKP,
@@ -639,6 +639,20 @@ def hapus_bukti(aktor: Aktor, bukti_id: uuid.UUID) -> None:
 
 def daftar_bukti(realisasi: RealisasiIKI) -> list[BuktiDukung]:
     return list(realisasi.bukti.order_by(BuktiDukung.dibuat))
+
+
+def bukti_realisasi(realisasi_id: uuid.UUID) -> list[BuktiDukung]:
+    """The bukti dukung of one realisasi, oldest first."""
+    return daftar_bukti(_realisasi(realisasi_id))
+
+
+def boleh_ubah_bukti(aktor: Aktor, evaluasi: Evaluasi) -> bool:
+    """Whether this person may attach or remove bukti dukung now (the pegawai, period open)."""
+    try:
+        _wajib_pengisi(aktor, evaluasi)
+    except LayananError:
+        return False
+    return True
 
 
 # --- umpan balik and ratings ---------------------------------------------------------------------

@@ -50,6 +50,7 @@ from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
+from skpdesk.ui.skp.bukti_dialog import BuktiDialog
 
 if TYPE_CHECKING:
     from skpdesk.store.models import Evaluasi
@@ -189,12 +190,17 @@ class EvaluasiPage(QWidget):
         self.tombol_simpan_realisasi = tombol_primer(_("Simpan Realisasi"))
         self.tombol_berkas = QPushButton(_("Lampirkan Berkas…"))
         self.tombol_tautan = QPushButton(_("Tambah Tautan…"))
+        # Everyone who sees the evaluation may look at its evidence; the pegawai may remove it.
+        self.tombol_bukti = QPushButton(_("Lihat Bukti…"))
+        self.tombol_bukti.setToolTip(_("Lihat, buka atau hapus bukti dukung baris terpilih "
+                                       "(atau klik dua kali kolom Bukti)"))
         self.tombol_simpan_umpan = tombol_primer(_("Simpan Umpan Balik"))
         hasil = QWidget()
         hasil_layout = QVBoxLayout(hasil)
         hasil_layout.setContentsMargins(0, 4, 0, 0)
         hasil_layout.addWidget(self.tabel, 1)
         tombol = QHBoxLayout()
+        tombol.addWidget(self.tombol_bukti)
         tombol.addWidget(self.tombol_berkas)
         tombol.addWidget(self.tombol_tautan)
         tombol.addStretch(1)
@@ -276,6 +282,8 @@ class EvaluasiPage(QWidget):
         self.tombol_simpan_perilaku.clicked.connect(self._on_tombol_simpan_perilaku_clicked)
         self.tombol_berkas.clicked.connect(self._on_tombol_berkas_clicked)
         self.tombol_tautan.clicked.connect(self._on_tombol_tautan_clicked)
+        self.tombol_bukti.clicked.connect(self._on_tombol_bukti_clicked)
+        self.tabel.cellDoubleClicked.connect(self._on_tabel_cellDoubleClicked)
         self.tombol_nilai.clicked.connect(self._on_tombol_nilai_clicked)
         self.rating_hk.currentIndexChanged.connect(self._tampilkan_predikat)
         self.rating_pk.currentIndexChanged.connect(self._tampilkan_predikat)
@@ -599,6 +607,30 @@ class EvaluasiPage(QWidget):
             return
         if self._coba(lambda: ev_service.lampirkan_tautan(self._aktor, rid, url)):
             self._selesai(_("Tautan bukti dukung tersimpan."))
+
+    def buka_bukti(self, dialog: BuktiDialog) -> None:
+        """Show the evidence dialog; a seam for tests."""
+        dialog.exec()
+
+    def _on_tombol_bukti_clicked(self) -> None:
+        n = self.tabel.currentRow()
+        rid = self._realisasi_ids[n] if 0 <= n < len(self._realisasi_ids) else None
+        if self._ev is None or rid is None:
+            self.pesan.galat(_("Pilih baris IKI yang sudah berisi realisasi dan bukti dukung."))
+            return
+        self.pesan.bersihkan()
+        dialog = BuktiDialog(
+            self._aktor, rid, self.tabel.item(n, COL_IKI).text(),
+            ev_service.boleh_ubah_bukti(self._aktor, self._ev), self,
+        )
+        self.buka_bukti(dialog)
+        if dialog.berubah:
+            self.muat_ulang()
+
+    def _on_tabel_cellDoubleClicked(self, row: int, col: int) -> None:
+        if col == COL_BUKTI:
+            self.tabel.setCurrentCell(row, col)
+            self._on_tombol_bukti_clicked()
 
     def _on_tombol_nilai_clicked(self) -> None:
         if self._ev is None:
