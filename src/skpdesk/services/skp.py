@@ -13,6 +13,7 @@ from skpdesk.domain.berakhlak import BERAKHLAK
 from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.kepegawaian import JenisJabatan, Peran, cari_golongan
 from skpdesk.domain.nip import format_nip
+from skpdesk.domain.perbandingan import Perubahan, beda_isi
 from skpdesk.domain.skp import (
     LAMPIRAN_BAGIAN,
     Aspek,
@@ -459,7 +460,51 @@ RANTAI = rantai.Rantai(
 def jalankan(aktor: Aktor, skp_id: uuid.UUID, aksi: str, catatan: str = "") -> SKP:
     """Take one action of the table on one SKP, if the table gives it to this person now."""
     with db.atomic():
-        return rantai.jalankan(RANTAI, aktor, ambil(skp_id), aksi, catatan)
+        skp = ambil(skp_id)
+        # The version returned is kept in the return's history row: the penilai later reads
+        # what changed against it (perubahan_sejak_dikembalikan).
+        rincian = {ISI_DIKEMBALIKAN: potret_isi(skp)} if aksi == "kembalikan" else None
+        return rantai.jalankan(RANTAI, aktor, skp, aksi, catatan, rincian)
+
+
+ISI_DIKEMBALIKAN = "isi_dikembalikan"
+
+
+def potret_isi(skp: SKP) -> list[dict[str, Any]]:
+    """The SKP's RHK and IKI texts as plain data (domain/perbandingan.py's shape)."""
+    return [
+        {
+            "id": str(r.id),
+            "jenis": r.jenis,
+            "uraian": r.uraian,
+            "intervensi": r.intervensi.uraian if r.intervensi is not None else "",
+            "iki": [
+                {"id": str(k.id), "aspek": k.aspek, "indikator": k.indikator,
+                 "target": f"{k.target_teks} {k.satuan}".strip()}
+                for k in r.iki.order_by(IndikatorKinerja.urutan)
+            ],
+        }
+        for r in skp.rhk.order_by(RencanaHasilKerja.urutan)
+    ]
+
+
+@dataclass(frozen=True)
+class PerubahanSejakKembali:
+    dikembalikan: Riwayat  # the return: who, when, the note
+    perubahan: list[Perubahan]
+
+
+def perubahan_sejak_dikembalikan(skp: SKP) -> PerubahanSejakKembali | None:
+    """For a resubmitted SKP: what its content changed since the version last returned.
+
+    None when the SKP waits for no decision after a return (never returned, not submitted
+    again, or returned before this record kept the returned version)."""
+    if skp.status != StatusSKP.DIAJUKAN:
+        return None
+    row = rantai.riwayat_terakhir(Entitas.SKP, skp.id, {"kembalikan"})
+    if row is None or not isinstance(row.rincian, dict) or ISI_DIKEMBALIKAN not in row.rincian:
+        return None
+    return PerubahanSejakKembali(row, beda_isi(row.rincian[ISI_DIKEMBALIKAN], potret_isi(skp)))
 
 
 def ajukan(aktor: Aktor, skp_id: uuid.UUID) -> SKP:

@@ -53,6 +53,7 @@ from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import LabelPesan
 from skpdesk.ui.skp.evaluasi_page import EvaluasiPage
+from skpdesk.ui.skp.perubahan import KotakPerubahan
 from skpdesk.ui.skp.pp46_page import Pp46Page
 from skpdesk.ui.skp.rhk_editor import RhkEditor
 
@@ -116,6 +117,8 @@ class SkpEditor(QWidget):
         self.kotak_kembali = KotakCatatan()
         self.judul_kembali = self.kotak_kembali.judul
         self.catatan_kembali = self.kotak_kembali.isi
+        # For the penilai of a resubmission: what changed since he returned it.
+        self.kotak_perubahan = KotakPerubahan()
 
         self.pesan = LabelPesan()
         # The SKP's version as shown; a change from an outdated view is refused (ui/bersama/versi).
@@ -228,6 +231,7 @@ class SkpEditor(QWidget):
         layout.addLayout(kepala)
         layout.addWidget(self.info)
         layout.addWidget(self.kotak_kembali)
+        layout.addWidget(self.kotak_perubahan)
         layout.addLayout(self.baris_aksi)
         layout.addWidget(self.pesan)
         layout.addWidget(self.bilah_berubah)
@@ -292,6 +296,7 @@ class SkpEditor(QWidget):
             self.status.setText("")
             self.info.setText("")
             self.kotak_kembali.kosongkan()
+            self.kotak_perubahan.tampilkan(None)
             self.aksi.isi([])
             self.tombol_simpan.hide()
             self.tombol_dokumen.hide()
@@ -328,6 +333,9 @@ class SkpEditor(QWidget):
         self.kotak_kembali.tampilkan_pengembalian(
             skp_service.catatan_pengembalian(skp),
             _("Perbaiki isian SKP, simpan, lalu ajukan kembali ke atasan."),
+        )
+        self.kotak_perubahan.tampilkan(
+            skp_service.perubahan_sejak_dikembalikan(skp) if Pihak.PEGAWAI not in pihak else None
         )
 
         self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(skp.pendekatan)))
