@@ -109,3 +109,94 @@ def test_records_of_a_unit_are_the_approved_skps_and_their_evaluations(demo_admi
     assert dokumen_service.rekaman_unit("Evaluasi", [unit], TAHUN, "TW1") == []
     lia = login_nip(LIA_NIP)
     assert not dokumen_service.boleh_buat_massal(lia)
+
+
+def _buat_dengan(qtbot, monkeypatch, tab, atur) -> None:
+    def drive(dialog: DialogDokumenUnit) -> None:
+        dialog.jenis.setCurrentIndex(dialog.jenis.findData("skp"))
+        dialog.tahun.setValue(TAHUN)
+        atur(dialog)
+        dialog.tombol.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    ganti_exec(monkeypatch, DialogDokumenUnit, drive)
+    qtbot.mouseClick(tab.tombol_massal, Qt.MouseButton.LeftButton)
+
+
+def test_the_personnel_officer_prints_one_pegawais_skp(qtbot, demo_admin, monkeypatch):
+    tab = ArsipTab(demo_admin)
+    qtbot.addWidget(tab)
+    tab.show()
+    # The empty archive points to the button she has.
+    assert tab.kosong.isVisible() and "Buat Dokumen…" in tab.kosong.text()
+    assert tab.tombol_massal.isVisible() and tab.tombol_massal.text() == "Buat Dokumen…"
+    lia = Pegawai.get(Pegawai.nip == LIA_NIP)
+
+    def satu(dialog: DialogDokumenUnit) -> None:
+        dialog.pegawai.setCurrentIndex(cari_data(dialog.pegawai, lia.id))
+        assert not dialog.unit.isEnabled()  # one pegawai: the unit does not matter
+
+    _buat_dengan(qtbot, monkeypatch, tab, satu)
+    pembuat = tab.pembuat
+    qtbot.waitSignal(pembuat.selesai, timeout=60_000).wait()  # the batch runs on a QTimer
+    docs = list(Dokumen.select())
+    assert [d.skp.pegawai.nip for d in docs] == [LIA_NIP]
+    text = tab.kotak_ringkasan.text()
+    folder = dokumen_service.path_berkas(docs[0].path).parent
+    assert "1 dokumen dibuat" in text and str(folder) in text
+    opened = []
+    monkeypatch.setattr(ArsipTab, "buka_folder", lambda self, f: opened.append(f))
+    qtbot.mouseClick(tab.tombol_buka_folder, Qt.MouseButton.LeftButton)
+    assert opened == [folder]
+    assert tab.kotak_ringkasan.isVisible()  # the summary stays to be read
+    tab.kotak_ringkasan.close()
+
+
+def test_a_pegawai_without_an_approved_skp_is_named_with_the_reason(
+    qtbot, demo_admin, monkeypatch
+):
+    from skpdesk.services import pegawai as pegawai_service
+
+    unit = _unit("Seksi Kesejahteraan Sosial")
+    baru = pegawai_service.tambah_pegawai(demo_admin, pegawai_service.DataPegawai(
+        nip="199001012015031001", nama="Rudi Hartono", golongan="III/a", unit_id=unit))
+    tab = ArsipTab(demo_admin)
+    qtbot.addWidget(tab)
+    tab.show()
+
+    # Alone: refused before anything starts, with her name and why.
+    _buat_dengan(qtbot, monkeypatch, tab, lambda d: d.pegawai.setCurrentIndex(
+        cari_data(d.pegawai, baru.id)))
+    assert tab.pesan.adalah_galat()
+    assert "Rudi Hartono" in tab.pesan.text()
+    assert f"belum ada SKP {TAHUN} yang disetujui" in tab.pesan.text()
+    assert Dokumen.select().count() == 0
+
+    # In the unit's batch: the others are made, and everyone left out is named with why (Siti's
+    # SKP of the demo office waits for approval; before, she was left out without a word).
+    _buat_dengan(qtbot, monkeypatch, tab,
+                 lambda d: d.unit.setCurrentIndex(cari_data(d.unit, unit)))
+    qtbot.waitSignal(tab.pembuat.selesai, timeout=60_000).wait()
+    text = tab.kotak_ringkasan.text()
+    assert "3 dokumen dibuat" in text and "2 dilewati" in text
+    assert f"• Rudi Hartono: belum ada SKP {TAHUN} yang disetujui" in text
+    assert f"• Siti Rahayu, S.Sos.: belum ada SKP {TAHUN} yang disetujui" in text
+    tab.kotak_ringkasan.close()
+
+
+def test_a_penilai_picks_among_his_own_pegawai_and_skipped_ones_are_named(
+    qtbot, demo_db_tanpa_evaluasi
+):
+    hendra = login_nip(HENDRA_NIP)
+    names = [p.nama for p in dokumen_service.pegawai_dokumen(hendra)]
+    assert any(n.startswith("Lia Kurniawati") for n in names)
+    assert not any(n.startswith("Dewi") for n in names)
+    tab = ArsipTab(hendra)
+    qtbot.addWidget(tab)
+    tab.show()
+    pembuat = tab.mulai_massal("skp", [_skp(DEWI_NIP).id, _skp(LIA_NIP).id])
+    qtbot.waitSignal(pembuat.selesai, timeout=60_000).wait()
+    text = tab.kotak_ringkasan.text()
+    assert "1 dilewati" in text
+    line = next(x for x in text.splitlines() if x.startswith("• "))
+    assert "Dewi Lestari" in line  # whose SKP, and why
+    tab.kotak_ringkasan.close()

@@ -525,20 +525,8 @@ STATUS_DISETUJUI_KE_ATAS = (
 )
 
 
-def rekaman_unit(
-    entitas: str, unit_ids: list[uuid.UUID], tahun: int, periode: str | None = None
-) -> list[uuid.UUID]:
-    """The records a batch for some units is made from, in one query, ordered by name.
-
-    ``entitas`` "SKP": the approved SKPs of the units' pegawai for the year; "Evaluasi": their
-    evaluations of ``periode``. Rights are not filtered here: the batch checks each record and
-    reports the ones refused.
-    """
-    skp_where = (
-        Pegawai.unit.in_(list(unit_ids))
-        & (SKP.tahun == tahun)
-        & SKP.status.in_(STATUS_DISETUJUI_KE_ATAS)
-    )
+def _rekaman(entitas: str, siapa: Any, tahun: int, periode: str | None) -> list[uuid.UUID]:
+    skp_where = siapa & (SKP.tahun == tahun) & SKP.status.in_(STATUS_DISETUJUI_KE_ATAS)
     order = (Pegawai.nama, SKP.tgl_mulai)
     if entitas == Entitas.SKP:
         query = SKP.select(SKP.id).join(Pegawai, on=(SKP.pegawai == Pegawai.id))
@@ -553,7 +541,92 @@ def rekaman_unit(
             row.id
             for row in query.where(skp_where & (Evaluasi.periode == periode)).order_by(*order)
         ]
-    raise ValidasiGagal(_("Jenis dokumen ini tidak dapat dibuat per unit."))
+    raise ValidasiGagal({"jenis": _("Jenis dokumen ini tidak dapat dibuat per unit.")})
+
+
+def rekaman_unit(
+    entitas: str, unit_ids: list[uuid.UUID], tahun: int, periode: str | None = None
+) -> list[uuid.UUID]:
+    """The records a batch for some units is made from, in one query, ordered by name.
+
+    ``entitas`` "SKP": the approved SKPs of the units' pegawai for the year; "Evaluasi": their
+    evaluations of ``periode``. Rights are not filtered here: the batch checks each record and
+    reports the ones refused.
+    """
+    return _rekaman(entitas, Pegawai.unit.in_(list(unit_ids)), tahun, periode)
+
+
+@dataclass(frozen=True)
+class PegawaiDokumen:
+    """A pegawai whose documents this person may make, as the picker lists her."""
+
+    id: uuid.UUID
+    nama: str
+    nip: str
+
+
+def pegawai_dokumen(aktor: Aktor) -> list[PegawaiDokumen]:
+    """Whom this person may make SKP documents for: everyone active for the personnel
+    office; for a pejabat penilai, the pegawai whose SKP he assesses."""
+    query = Pegawai.select().where(Pegawai.aktif == True)  # noqa: E712 - peewee expression
+    if not aktor.punya(Peran.PENGADMINISTRASI_KEPEGAWAIAN):
+        if aktor.pegawai_id is None:
+            return []
+        query = query.where(Pegawai.id.in_(
+            SKP.select(SKP.pegawai).where(SKP.penilai == aktor.pegawai_id)))
+    return [PegawaiDokumen(p.id, p.nama_lengkap, format_nip(p.nip))
+            for p in query.order_by(Pegawai.nama)]
+
+
+def _kosong_karena(entitas: str, tahun: int, periode_nama: str) -> str:
+    if entitas == Entitas.EVALUASI:
+        return _("belum ada evaluasi {periode} {tahun} dari SKP yang disetujui").format(
+            periode=periode_nama, tahun=tahun)
+    return _("belum ada SKP {tahun} yang disetujui").format(tahun=tahun)
+
+
+def rekaman_pegawai(
+    entitas: str, pegawai_id: uuid.UUID, tahun: int, periode: str | None = None,
+    periode_nama: str = "",
+) -> list[uuid.UUID]:
+    """The records one pegawai's document is made from (one SKP a year, more after a change
+    of penilai); refused in words when there is none yet."""
+    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
+    if pegawai is None:
+        raise TidakDitemukan(_("Pegawai tidak ditemukan."))
+    ids = _rekaman(entitas, Pegawai.id == pegawai_id, tahun, periode)
+    if not ids:
+        raise ValidasiGagal({"pegawai": _("Dokumen {nama} tidak dapat dibuat: {alasan}.").format(
+            nama=pegawai.nama_lengkap, alasan=_kosong_karena(entitas, tahun, periode_nama))})
+    return ids
+
+
+def tanpa_rekaman_unit(
+    entitas: str, unit_ids: list[uuid.UUID], tahun: int, periode: str | None = None,
+    periode_nama: str = "",
+) -> list[tuple[str, str]]:
+    """The active pegawai of the units a batch makes nothing for, each with the reason."""
+    punya = (
+        SKP.select(SKP.pegawai)
+        .where(SKP.id.in_(_rekaman(entitas, Pegawai.unit.in_(list(unit_ids)), tahun, periode)))
+        if entitas == Entitas.SKP else
+        SKP.select(SKP.pegawai).join(Evaluasi, on=(Evaluasi.skp == SKP.id)).where(
+            Evaluasi.id.in_(_rekaman(entitas, Pegawai.unit.in_(list(unit_ids)), tahun, periode)))
+    )
+    alasan = _kosong_karena(entitas, tahun, periode_nama)
+    rows = (Pegawai.select()
+            .where(Pegawai.unit.in_(list(unit_ids)) & (Pegawai.aktif == True)  # noqa: E712
+                   & Pegawai.id.not_in(punya))
+            .order_by(Pegawai.nama))
+    return [(p.nama_lengkap, alasan) for p in rows]
+
+
+def nama_pemilik(entitas: str, record_id: uuid.UUID) -> str:
+    """The pegawai an SKP or evaluation belongs to, for a batch's report."""
+    skp = (SKP.get_or_none(SKP.id == record_id) if entitas == Entitas.SKP else
+           SKP.select().join(Evaluasi, on=(Evaluasi.skp == SKP.id))
+           .where(Evaluasi.id == record_id).first())
+    return (skp.snapshot or {}).get("pegawai", {}).get("nama", "") if skp is not None else ""
 
 
 def boleh_buat_massal(aktor: Aktor) -> bool:

@@ -1,9 +1,11 @@
-"""Documents for a whole unit: choose kind, unit, year (and period, copies), then make them
-one by one behind a progress dialog that can be cancelled; what is made stays archived."""
+"""Documents for one pegawai or a whole unit: choose kind, whom, year (and period, copies),
+then make them one by one behind a progress dialog that can be cancelled; what is made stays
+archived, and the report names every pegawai skipped and where the files are."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.entitas import Entitas
 from skpdesk.i18n import _
 from skpdesk.services import daftar
+from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import evaluasi as evaluasi_service
 from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit, subpohon
@@ -42,16 +45,18 @@ class PilihanMassal:
     periode: str | None
     cetak: bool
     salinan: int
+    pegawai_id: uuid.UUID | None = None  # one pegawai instead of the units
+    periode_nama: str = ""
 
 
 class DialogDokumenUnit(QDialog):
-    """Asks what to make for which unit; ``pilihan()`` reads the answer."""
+    """Asks what to make for one pegawai or for a unit; ``pilihan()`` reads the answer."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, aktor: Aktor, parent: QWidget | None = None) -> None:
         from skpdesk import documents
 
         super().__init__(parent)
-        self.setWindowTitle(_("Buat Dokumen Unit"))
+        self.setWindowTitle(_("Buat Dokumen"))
         self.jenis = QComboBox()
         self._kinds = {}
         for kind in documents.daftar_jenis():
@@ -62,6 +67,11 @@ class DialogDokumenUnit(QDialog):
         for periode in evaluasi_service.daftar_periode_kantor():
             self.periode.addItem(periode.nama, periode.kode)
         self.periode.setCurrentIndex(self.periode.count() - 1)
+        # One pegawai (those this person may make documents for), or everyone of a unit.
+        self.pegawai = QComboBox()
+        self.pegawai.addItem(_("Semua pegawai pada unit kerja di bawah"), None)
+        for p in dokumen_service.pegawai_dokumen(aktor):
+            self.pegawai.addItem(f"{p.nama} — {p.nip}", p.id)
         self._nodes = daftar.pohon_unit()
         self.unit = QComboBox()
         isi_combo_unit(self.unit, self._nodes, None)
@@ -84,6 +94,7 @@ class DialogDokumenUnit(QDialog):
         form = QFormLayout()
         form.addRow(_("Dokumen"), self.jenis)
         form.addRow(_("Periode"), self.periode)
+        form.addRow(_("Pegawai"), self.pegawai)
         form.addRow(_("Unit kerja"), self.unit)
         form.addRow("", self.sub_unit)
         form.addRow(_("Tahun"), self.tahun)
@@ -93,6 +104,7 @@ class DialogDokumenUnit(QDialog):
         layout.addWidget(self.tombol)
 
         self.jenis.currentIndexChanged.connect(self._atur)
+        self.pegawai.currentIndexChanged.connect(self._atur)
         self.cetak.toggled.connect(self.salinan.setEnabled)
         self.tombol.accepted.connect(self.accept)
         self.tombol.rejected.connect(self.reject)
@@ -101,8 +113,11 @@ class DialogDokumenUnit(QDialog):
     def _atur(self) -> None:
         kind = self._kinds.get(self.jenis.currentData())
         self.periode.setEnabled(bool(kind and kind.pakai_periode))
+        satu = self.pegawai.currentData() is not None
+        self.unit.setEnabled(not satu)
+        self.sub_unit.setEnabled(not satu)
         ok = self.tombol.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(kind is not None and self.unit.count() > 0)
+        ok.setEnabled(kind is not None and (satu or self.unit.count() > 0))
 
     def pilihan(self) -> PilihanMassal:
         kind = self._kinds[self.jenis.currentData()]
@@ -118,6 +133,8 @@ class DialogDokumenUnit(QDialog):
             periode=self.periode.currentData() if kind.pakai_periode else None,
             cetak=self.cetak.isChecked(),
             salinan=self.salinan.value(),
+            pegawai_id=self.pegawai.currentData(),
+            periode_nama=self.periode.currentText() if kind.pakai_periode else "",
         )
 
 
@@ -128,14 +145,28 @@ class HasilMassal:
     dicetak: int = 0
     galat_cetak: str = ""
     dibatalkan: bool = False
+    # The pegawai of the units with nothing to make (no approved SKP yet …), with the reason.
+    tanpa_rekaman: list[tuple[str, str]] = field(default_factory=list)
+    # Whose record each skipped one was (record id → name), filled when the batch ends.
+    nama: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder that holds every document made (one per pegawai below it)."""
+        parents = {str(h.path.parent) for h in self.dibuat}
+        return Path(os.path.commonpath(sorted(parents))) if parents else None
 
     def ringkasan(self) -> str:
         lines = [_("{n} dokumen dibuat dan diarsipkan.").format(n=len(self.dibuat))]
+        if self.folder is not None:
+            lines.append(_("Berkas tersimpan di folder {folder}").format(folder=self.folder))
         if self.dibatalkan:
             lines.append(_("Dibatalkan sebelum selesai; yang sudah dibuat tetap di arsip."))
-        if self.dilewati:
-            lines.append(_("{n} dilewati:").format(n=len(self.dilewati)))
-            lines.extend(f"• {why}" for _id, why in self.dilewati)
+        lewat = [(self.nama.get(rid, ""), why) for rid, why in self.dilewati] + self.tanpa_rekaman
+        if lewat:
+            lines.append(_("{n} dilewati:").format(n=len(lewat)))
+            lines.extend(f"• {nama}: {why}" if nama and nama not in why else f"• {why}"
+                         for nama, why in lewat)
         if self.dicetak:
             lines.append(_("{n} dokumen dikirim ke pencetak.").format(n=self.dicetak))
         if self.galat_cetak:
@@ -161,19 +192,21 @@ class PembuatMassal(QObject):
         *,
         cetak: bool = False,
         salinan: int = 1,
+        tanpa_rekaman: list[tuple[str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         from skpdesk import documents
 
         super().__init__(parent)
-        self.hasil = HasilMassal()
+        self._entitas = documents.jenis(kode).entitas
+        self.hasil = HasilMassal(tanpa_rekaman=list(tanpa_rekaman or []))
         self._cetak = cetak
         self._salinan = salinan
         self._batal = False
         self.progress = QProgressDialog(
             _("Membuat dokumen…"), _("Batal"), 0, max(1, len(record_ids)), parent
         )
-        self.progress.setWindowTitle(_("Buat Dokumen Unit"))
+        self.progress.setWindowTitle(_("Buat Dokumen"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -248,6 +281,8 @@ class PembuatMassal(QObject):
 
     def _tamat(self) -> None:
         self._timer.stop()
+        self.hasil.nama = {rid: dokumen_service.nama_pemilik(self._entitas, rid)
+                           for rid, _why in self.hasil.dilewati}
         self.progress.canceled.disconnect(self.batalkan)
         self.progress.close()
         self.selesai.emit(self.hasil)

@@ -6,7 +6,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,10 +137,18 @@ class ArsipTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.tabel.horizontalHeader().setStretchLastSection(True)
+        boleh_buat = dokumen_service.boleh_buat_massal(aktor)
+        # Point to the button this person has: the Arsip's own, or the SKP editor's.
         self.kosong = QLabel(
             _(
+                "Belum ada dokumen di arsip. Dokumen dibuat dari SKP yang sudah disetujui: "
+                "tombol \u201cBuat Dokumen\u2026\u201d di bawah (pilih pegawai atau unit, "
+                "dokumen, dan tahun)."
+            )
+            if boleh_buat
+            else _(
                 "Belum ada dokumen di arsip. Dokumen dibuat dari SKP yang sudah disetujui "
-                "(tombol \u201cBuat Dokumen SKP\u201d)."
+                "(tombol \u201cBuat Dokumen SKP\u201d di SKP Saya)."
             )
         )
         self.kosong.setObjectName("kosong")
@@ -147,8 +156,9 @@ class ArsipTab(QWidget):
         self.tombol_buka = tombol_primer(_("Buka"))
         self.tombol_scan = QPushButton(_("Lampirkan Scan…"))
         self.tombol_ttd = QPushButton(_("Tandai Ditandatangani"))
-        self.tombol_massal = QPushButton(_("Buat Dokumen Unit…"))
-        self.tombol_massal.setVisible(dokumen_service.boleh_buat_massal(aktor))
+        self.tombol_massal = QPushButton(_("Buat Dokumen…"))
+        self.tombol_massal.setToolTip(_("Dokumen satu pegawai atau seluruh unit kerja"))
+        self.tombol_massal.setVisible(boleh_buat)
         self.pembuat: PembuatMassal | None = None
         self.kotak_ringkasan: QMessageBox | None = None
         self.pesan = LabelPesan()
@@ -276,31 +286,43 @@ class ArsipTab(QWidget):
         self.pesan.sukses(_("Dokumen ditandai sudah ditandatangani."))
 
     def _on_tombol_massal_clicked(self) -> None:
-        dialog = DialogDokumenUnit(self)
+        dialog = DialogDokumenUnit(self._aktor, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.pilihan()
-        ids = aksi.jalankan(
-            lambda: dokumen_service.rekaman_unit(
-                chosen.entitas, chosen.unit_ids, chosen.tahun, chosen.periode
-            ),
-            self.pesan,
-        )
+        self.pesan.bersihkan()
+        skipped: list[tuple[str, str]] = []
+
+        def records() -> list[uuid.UUID]:
+            if chosen.pegawai_id is not None:
+                return dokumen_service.rekaman_pegawai(
+                    chosen.entitas, chosen.pegawai_id, chosen.tahun, chosen.periode,
+                    chosen.periode_nama)
+            skipped.extend(dokumen_service.tanpa_rekaman_unit(
+                chosen.entitas, chosen.unit_ids, chosen.tahun, chosen.periode,
+                chosen.periode_nama))
+            return dokumen_service.rekaman_unit(
+                chosen.entitas, chosen.unit_ids, chosen.tahun, chosen.periode)
+
+        ids = aksi.jalankan(records, self.pesan)
         if ids is None:
             return
         if not ids:
             self.pesan.galat(_("Tidak ada SKP yang sudah disetujui (atau evaluasinya) pada unit "
                                "dan tahun itu."))
             return
-        self.mulai_massal(chosen.kode, ids, cetak=chosen.cetak, salinan=chosen.salinan)
+        self.mulai_massal(chosen.kode, ids, cetak=chosen.cetak, salinan=chosen.salinan,
+                          tanpa_rekaman=skipped)
 
     def mulai_massal(
-        self, kode: str, record_ids: list[uuid.UUID], *, cetak: bool = False, salinan: int = 1
+        self, kode: str, record_ids: list[uuid.UUID], *, cetak: bool = False, salinan: int = 1,
+        tanpa_rekaman: list[tuple[str, str]] | None = None,
     ) -> PembuatMassal:
         """Start a batch behind its progress dialog; the tab stays usable meanwhile."""
         self.tombol_massal.setEnabled(False)
         self.pembuat = PembuatMassal(
-            self._aktor, kode, record_ids, cetak=cetak, salinan=salinan, parent=self
+            self._aktor, kode, record_ids, cetak=cetak, salinan=salinan,
+            tanpa_rekaman=tanpa_rekaman, parent=self
         )
         self.pembuat.selesai.connect(self._on_massal_selesai)
         self.pembuat.mulai()
@@ -316,10 +338,22 @@ class ArsipTab(QWidget):
             self.pesan.sukses(text.splitlines()[0])
         # Not exec(): the summary must not block (nor a test); window-modal and closed by OK.
         self.kotak_ringkasan = QMessageBox(
-            QMessageBox.Icon.Information, _("Buat Dokumen Unit"), text,
+            QMessageBox.Icon.Information, _("Buat Dokumen"), text,
             QMessageBox.StandardButton.Ok, self,
         )
+        self.tombol_buka_folder: QPushButton | None = None
+        folder = hasil.folder
+        if folder is not None:
+            self.tombol_buka_folder = self.kotak_ringkasan.addButton(
+                _("Buka Folder"), QMessageBox.ButtonRole.ActionRole)
+            # An action button would close the box; the folder opens and the summary stays.
+            self.tombol_buka_folder.clicked.disconnect()
+            self.tombol_buka_folder.clicked.connect(lambda: self.buka_folder(folder))
         self.kotak_ringkasan.open()
+
+    def buka_folder(self, folder: Path) -> None:
+        """Show the folder in the system's file manager; a seam for tests."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def pilih_dokumen(self, dokumen_id: uuid.UUID) -> None:
         for n in range(self.model.rowCount()):
