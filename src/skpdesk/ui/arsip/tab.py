@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,6 +31,7 @@ from skpdesk.services.dokumen import BarisDokumen, StatusDokumen
 from skpdesk.ui.arsip.dokumen_unit_dialog import DialogDokumenUnit, HasilMassal, PembuatMassal
 from skpdesk.ui.bersama import aksi, gaya, teks
 from skpdesk.ui.bersama.bus import bus, umumkan
+from skpdesk.ui.bersama.kolom import PasKolom
 from skpdesk.ui.bersama.model import ROLE_BARIS, DaftarModel, Kolom
 from skpdesk.ui.bersama.widgets import LabelPesan, tombol_primer
 
@@ -133,10 +133,9 @@ class ArsipTab(QWidget):
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.verticalHeader().setVisible(False)
-        self.tabel.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.tabel.horizontalHeader().setStretchLastSection(True)
+        self.pas_kolom = PasKolom(
+            self.tabel, pas=(COL_DIBUAT, COL_TAHUN, COL_VERSI, COL_STATUS, COL_SCAN),
+            bobot={COL_PEGAWAI: 3, COL_JENIS: 3})
         boleh_buat = dokumen_service.boleh_buat_massal(aktor)
         # Point to the button this person has: the Arsip's own, or the SKP editor's.
         self.kosong = QLabel(
@@ -212,6 +211,7 @@ class ArsipTab(QWidget):
             self.jenis.setCurrentIndex(max(0, self.jenis.findData(current)))
             self.jenis.blockSignals(False)
         self.model.set_rows(rows)
+        self.pas_kolom.atur()
         self.kosong.setVisible(not rows and not self.cari.text())
         for n, row in enumerate(rows):
             if chosen is not None and row.dokumen.id == chosen.dokumen.id:

@@ -34,6 +34,7 @@ from skpdesk.services.context import Aktor
 from skpdesk.services.pengukuran import BarisPengukuran
 from skpdesk.ui.bersama import aksi, gaya
 from skpdesk.ui.bersama.bus import umumkan
+from skpdesk.ui.bersama.kolom import PasKolom
 from skpdesk.ui.bersama.pertukaran import TombolKirim
 from skpdesk.ui.bersama.rantai import BarisAksi, KotakCatatan, TabelRiwayat
 from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
@@ -144,11 +145,14 @@ class PengukuranPage(QWidget):
         kartu_layout.addLayout(aksi_layout)
 
         self.hanya_saya = QCheckBox(_("Hanya indikator yang saya isi"))
+        # Headers of the number columns on two lines: the numbers stay narrow.
         self.tabel = buat_tabel([
-            _("No"), _("Indikator Kinerja"), _("Diisi oleh"), _("Target TW"), _("Realisasi"),
-            _("Capaian (%)"), _("Kategori"), _("Realisasi s.d. TW"), _("Capaian s.d. TW (%)"),
-            _("Kendala"), _("Rencana Tindak Lanjut"),
+            _("No"), _("Indikator Kinerja"), _("Diisi oleh"), _("Target\nTW"), _("Realisasi"),
+            _("Capaian\n(%)"), _("Kategori"), _("Realisasi\ns.d. TW"), _("Capaian\ns.d. TW (%)"),
+            _("Kendala"), _("Rencana\nTindak Lanjut"),
         ])
+        self.pas_kolom = PasKolom(self.tabel, pas=(0, 3, 4, 5, 6, 7, 8),
+                                  bobot={1: 4, 2: 2, 9: 2, 10: 2})
         self.realisasi = QLineEdit()
         self.realisasi.setPlaceholderText(_("mis. 80,5"))
         self.kendala = QLineEdit()
@@ -385,7 +389,7 @@ class PengukuranPage(QWidget):
             cells[COL_NO].setData(ROLE_ID, b.realisasi_id)
             for col, item in enumerate(cells):
                 self.tabel.setItem(n, col, item)
-        self.tabel.resizeRowsToContents()
+        self.pas_kolom.atur()
         index = next((n for n, b in enumerate(shown) if b.realisasi_id == chosen), 0)
         if shown:
             self.tabel.setCurrentCell(index, COL_INDIKATOR)

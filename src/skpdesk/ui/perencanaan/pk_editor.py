@@ -31,6 +31,7 @@ from skpdesk.services import pengukuran as ps
 from skpdesk.services.context import Aktor, now
 from skpdesk.services.pengukuran import DataIndikatorPK, PihakKedua
 from skpdesk.ui.bersama import aksi
+from skpdesk.ui.bersama.kolom import PasKolom
 from skpdesk.ui.bersama.versi import BilahMuatUlang, Dilihat
 from skpdesk.ui.bersama.widgets import (
     GalatForm,
@@ -93,6 +94,9 @@ class PkEditor(QWidget):
         self.tabel = buat_tabel([_("No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"),
                              _("Polaritas"), _("TW I–IV"), _("Seksi"), _("Program"),
                              _("Anggaran"), _("RHK Pimpinan")])
+        # Polaritas, program and anggaran are in the form beside, for the row chosen.
+        self.pas_kolom = PasKolom(self.tabel, pas=(0, 3, 5), bobot={1: 3, 2: 3, 6: 2, 9: 3},
+                                  sembunyi=(4, 7, 8))
 
         self.sasaran = QLineEdit()
         self.indikator = QLineEdit()
@@ -246,7 +250,7 @@ class PkEditor(QWidget):
             cells[0].setData(ROLE_ID, row.id)
             for col, item in enumerate(cells):
                 self.tabel.setItem(n, col, item)
-        self.tabel.resizeRowsToContents()
+        self.pas_kolom.atur()
         self._kosongkan()
 
     def _kosongkan(self) -> None:

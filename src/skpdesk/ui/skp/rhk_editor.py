@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from skpdesk.domain.skp import Aspek, IsianIKI, IsianRHK, JenisRHK, Perspektif, parse_target
 from skpdesk.i18n import _
 from skpdesk.ui.bersama import gaya
+from skpdesk.ui.bersama.kolom import PasKolom
 from skpdesk.ui.bersama.widgets import LabelPesan
 
 COL_ASPEK = 0
@@ -155,13 +155,9 @@ class RhkEditor(QWidget):
         self.iki.setWordWrap(True)
         self.iki.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.iki.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.iki.horizontalHeader()
-        header.setSectionResizeMode(COL_ASPEK, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_INDIKATOR, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_SATUAN, QHeaderView.ResizeMode.Interactive)
-        self.iki.setColumnWidth(COL_TARGET, 110)
-        self.iki.setColumnWidth(COL_SATUAN, 110)
+        # The indicator takes the width and wraps; target and satuan as wide as their text.
+        self.pas_iki = PasKolom(self.iki, pas=(COL_ASPEK, COL_TARGET, COL_SATUAN),
+                                bobot={COL_INDIKATOR: 1})
         self.tombol_tambah_iki = QPushButton(_("+ Indikator"))
         self.tombol_hapus_iki = QPushButton(_("Hapus Indikator"))
         self.pesan = LabelPesan()
@@ -439,7 +435,7 @@ class RhkEditor(QWidget):
             if self._dapat_diubah
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
-        self.iki.resizeRowsToContents()
+        self.pas_iki.atur()
         self._memuat = False
         self._tandai_iki()
 
