@@ -71,6 +71,9 @@ class BuktiDialog(QDialog):
         self.judul.setWordWrap(True)
         self.daftar = QListWidget()
         self.daftar.setMinimumWidth(260)
+        # A long file name is shortened in the middle (its type stays readable), whole as tooltip.
+        self.daftar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.daftar.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.pratinjau = QLabel()
         self.pratinjau.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pratinjau.setMinimumSize(UKURAN_PRATINJAU)
@@ -84,6 +87,7 @@ class BuktiDialog(QDialog):
         self.tombol_hapus = QPushButton(_("Hapus…"))
         self.tombol_hapus.setVisible(boleh_hapus)
         tutup = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        tutup.button(QDialogButtonBox.StandardButton.Close).setText(_("Tutup"))
 
         kanan = QVBoxLayout()
         kanan.addWidget(self.pratinjau, 1)
