@@ -200,3 +200,39 @@ def test_a_penilai_picks_among_his_own_pegawai_and_skipped_ones_are_named(
     line = next(x for x in text.splitlines() if x.startswith("• "))
     assert "Dewi Lestari" in line  # whose SKP, and why
     tab.kotak_ringkasan.close()
+
+
+def test_a_long_list_of_skipped_pegawai_keeps_the_summary_on_a_1366x768_screen(
+    qtbot, demo_admin, monkeypatch
+):
+    """Early in the year most of an office has no approved SKP: the summary names the first
+    ones and keeps the rest in its details, so its OK button stays on the screen."""
+    from skpdesk.services import pegawai as pegawai_service
+    from skpdesk.ui.arsip.dokumen_unit_dialog import BATAS_DILEWATI
+
+    unit = _unit("Seksi Kesejahteraan Sosial")
+    first = ("Adi", "Budi", "Cici", "Dedi", "Eka", "Fajar")
+    last = ("Pratama", "Saputra", "Wibowo", "Lestari", "Hidayat", "Santoso", "Putri", "Siregar")
+    names = [f"{a} {b}" for a in first for b in last]  # 48 new pegawai
+    for n, nama in enumerate(names, start=1):
+        pegawai_service.tambah_pegawai(demo_admin, pegawai_service.DataPegawai(
+            nip=f"199001012015031{n:03d}", nama=nama, golongan="III/a", unit_id=unit))
+    tab = ArsipTab(demo_admin)
+    qtbot.addWidget(tab)
+    tab.show()
+    _buat_dengan(qtbot, monkeypatch, tab,
+                 lambda d: d.unit.setCurrentIndex(cari_data(d.unit, unit)))
+    qtbot.waitSignal(tab.pembuat.selesai, timeout=60_000).wait()
+    box = tab.kotak_ringkasan
+    qtbot.waitExposed(box)
+    skipped = len(names) + 1  # and Siti, whose SKP waits for approval
+    text = box.text()
+    assert f"{skipped} dilewati" in text
+    assert sum(line.startswith("• ") for line in text.splitlines()) == BATAS_DILEWATI
+    assert f"… dan {skipped - BATAS_DILEWATI} lainnya" in text
+    # Everyone skipped is in the details, with why.
+    details = box.detailedText().splitlines()
+    assert len(details) == skipped
+    assert all(f"• {nama}: belum ada SKP {TAHUN} yang disetujui" in details for nama in names)
+    assert box.height() <= 768 - 60  # room left for the title bar and the taskbar
+    box.close()

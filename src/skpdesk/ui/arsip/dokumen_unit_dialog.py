@@ -138,6 +138,9 @@ class DialogDokumenUnit(QDialog):
         )
 
 
+BATAS_DILEWATI = 10  # names in the summary itself; more go to its details
+
+
 @dataclass
 class HasilMassal:
     dibuat: list = field(default_factory=list)  # HasilDokumen
@@ -156,17 +159,32 @@ class HasilMassal:
         parents = {str(h.path.parent) for h in self.dibuat}
         return Path(os.path.commonpath(sorted(parents))) if parents else None
 
+    def baris_dilewati(self) -> list[str]:
+        """One line per pegawai skipped: whose, and why."""
+        lewat = [(self.nama.get(rid, ""), why) for rid, why in self.dilewati] + self.tanpa_rekaman
+        return [f"• {nama}: {why}" if nama and nama not in why else f"• {why}"
+                for nama, why in lewat]
+
+    @property
+    def terpotong(self) -> bool:
+        """Whether the summary names only the first of those skipped."""
+        return len(self.dilewati) + len(self.tanpa_rekaman) > BATAS_DILEWATI
+
     def ringkasan(self) -> str:
         lines = [_("{n} dokumen dibuat dan diarsipkan.").format(n=len(self.dibuat))]
         if self.folder is not None:
             lines.append(_("Berkas tersimpan di folder {folder}").format(folder=self.folder))
         if self.dibatalkan:
             lines.append(_("Dibatalkan sebelum selesai; yang sudah dibuat tetap di arsip."))
-        lewat = [(self.nama.get(rid, ""), why) for rid, why in self.dilewati] + self.tanpa_rekaman
+        lewat = self.baris_dilewati()
         if lewat:
             lines.append(_("{n} dilewati:").format(n=len(lewat)))
-            lines.extend(f"• {nama}: {why}" if nama and nama not in why else f"• {why}"
-                         for nama, why in lewat)
+            lines.extend(lewat[:BATAS_DILEWATI])
+            if self.terpotong:
+                # A whole office early in the year skips dozens: the box would outgrow the
+                # screen and hide its OK button; the full list is in the box's details.
+                lines.append(_("… dan {n} lainnya (daftar lengkap: Tampilkan Rincian).").format(
+                    n=len(lewat) - BATAS_DILEWATI))
         if self.dicetak:
             lines.append(_("{n} dokumen dikirim ke pencetak.").format(n=self.dicetak))
         if self.galat_cetak:

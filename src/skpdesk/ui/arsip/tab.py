@@ -341,6 +341,8 @@ class ArsipTab(QWidget):
             QMessageBox.Icon.Information, _("Buat Dokumen"), text,
             QMessageBox.StandardButton.Ok, self,
         )
+        if hasil.terpotong:
+            self.kotak_ringkasan.setDetailedText("\n".join(hasil.baris_dilewati()))
         self.tombol_buka_folder: QPushButton | None = None
         folder = hasil.folder
         if folder is not None:
