@@ -236,3 +236,30 @@ def test_a_long_list_of_skipped_pegawai_keeps_the_summary_on_a_1366x768_screen(
     assert all(f"• {nama}: belum ada SKP {TAHUN} yang disetujui" in details for nama in names)
     assert box.height() <= 768 - 60  # room left for the title bar and the taskbar
     box.close()
+
+
+def test_the_pegawai_is_found_by_typing_part_of_her_name_or_nip(qtbot, demo_admin):
+    """Hundreds of pegawai are not scrolled through: typing finds one; a half-typed name that
+    names nobody makes nothing rather than the whole unit's batch."""
+    dialog = DialogDokumenUnit(demo_admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    buat = dialog.tombol.button(QDialogButtonBox.StandardButton.Ok)
+    lia = Pegawai.get(Pegawai.nip == LIA_NIP)
+    dialog.pegawai.lineEdit().clear()
+    qtbot.keyClicks(dialog.pegawai.lineEdit(), "kurnia")
+    assert not buat.isEnabled()  # typed, not picked yet
+    popup = dialog.pegawai.completer().popup()
+    assert popup.isVisible()
+    found = [popup.model().index(n, 0).data() for n in range(popup.model().rowCount())]
+    assert found == [next(dialog.pegawai.itemText(i) for i in range(dialog.pegawai.count())
+                          if dialog.pegawai.itemData(i) == lia.id)]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.pegawai.pegawai_id() == lia.id
+    assert buat.isEnabled() and not dialog.unit.isEnabled()
+    assert dialog.pilihan().pegawai_id == lia.id
+    # By NIP as well.
+    dialog.pegawai.lineEdit().clear()
+    qtbot.keyClicks(dialog.pegawai.lineEdit(), "19940704")
+    assert [popup.model().index(n, 0).data() for n in range(popup.model().rowCount())] == found

@@ -31,6 +31,7 @@ from skpdesk.services import dokumen as dokumen_service
 from skpdesk.services import evaluasi as evaluasi_service
 from skpdesk.services.context import Aktor
 from skpdesk.ui.bersama.unit_tree import isi_combo_unit, subpohon
+from skpdesk.ui.bersama.widgets import PilihPegawai
 
 # Kinds made from one SKP or one evaluation; others (unit-level forms) are made elsewhere.
 ENTITAS_MASSAL = (Entitas.SKP, Entitas.EVALUASI)
@@ -67,9 +68,9 @@ class DialogDokumenUnit(QDialog):
         for periode in evaluasi_service.daftar_periode_kantor():
             self.periode.addItem(periode.nama, periode.kode)
         self.periode.setCurrentIndex(self.periode.count() - 1)
-        # One pegawai (those this person may make documents for), or everyone of a unit.
-        self.pegawai = QComboBox()
-        self.pegawai.addItem(_("Semua pegawai pada unit kerja di bawah"), None)
+        # One pegawai (those this person may make documents for), or everyone of a unit;
+        # searchable by name or NIP: an office of hundreds is not scrolled through.
+        self.pegawai = PilihPegawai(_("Semua pegawai pada unit kerja di bawah"))
         for p in dokumen_service.pegawai_dokumen(aktor):
             self.pegawai.addItem(f"{p.nama} — {p.nip}", p.id)
         self._nodes = daftar.pohon_unit()
@@ -105,6 +106,7 @@ class DialogDokumenUnit(QDialog):
 
         self.jenis.currentIndexChanged.connect(self._atur)
         self.pegawai.currentIndexChanged.connect(self._atur)
+        self.pegawai.editTextChanged.connect(self._atur)
         self.cetak.toggled.connect(self.salinan.setEnabled)
         self.tombol.accepted.connect(self.accept)
         self.tombol.rejected.connect(self.reject)
@@ -113,11 +115,13 @@ class DialogDokumenUnit(QDialog):
     def _atur(self) -> None:
         kind = self._kinds.get(self.jenis.currentData())
         self.periode.setEnabled(bool(kind and kind.pakai_periode))
-        satu = self.pegawai.currentData() is not None
+        satu = self.pegawai.pegawai_id() is not None
         self.unit.setEnabled(not satu)
         self.sub_unit.setEnabled(not satu)
         ok = self.tombol.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(kind is not None and (satu or self.unit.count() > 0))
+        # A half-typed name picks nobody: it must not fall back to the whole unit.
+        ok.setEnabled(kind is not None and self.pegawai.teks_dikenal()
+                      and (satu or self.unit.count() > 0))
 
     def pilihan(self) -> PilihanMassal:
         kind = self._kinds[self.jenis.currentData()]
@@ -133,7 +137,7 @@ class DialogDokumenUnit(QDialog):
             periode=self.periode.currentData() if kind.pakai_periode else None,
             cetak=self.cetak.isChecked(),
             salinan=self.salinan.value(),
-            pegawai_id=self.pegawai.currentData(),
+            pegawai_id=self.pegawai.pegawai_id(),
             periode_nama=self.periode.currentText() if kind.pakai_periode else "",
         )
 
