@@ -16,7 +16,7 @@ from skpdesk.documents.arsip import buat_dokumen
 from skpdesk.domain.skp import IsianIKI, IsianRHK
 from skpdesk.services import skp as skp_service
 from skpdesk.services.skp import IsiSKP
-from skpdesk.store.models import SKP
+from skpdesk.store.models import SKP, RencanaHasilKerja
 from skpdesk.ui.app import create_main_window
 from skpdesk.ui.arsip.tab import COL_JENIS, COL_PEGAWAI
 from skpdesk.ui.skp.evaluasi_page import COL_IKI, COL_TARGET
@@ -176,3 +176,24 @@ def test_the_penilai_reads_the_whole_indicator_beside_a_narrow_target(qtbot, kan
     periksa_tabel(iki, (COL_INDIKATOR, IKI_TARGET))
     # The target column is as wide as its text, the indicator takes the rest.
     assert iki.columnWidth(COL_INDIKATOR) > 3 * iki.columnWidth(IKI_TARGET)
+
+
+def test_a_long_rhk_pimpinan_is_shown_whole_under_its_combo(qtbot, demo_db):
+    # Slamet's RHK is linked to Hendra's; Hendra words his RHK at length.
+    hendra = login("Hendra Gunawan")
+    window = _jendela(qtbot, hendra)
+    tab = window.tab("bawahan")
+    _tampil(qtbot, window, tab)
+    rhk = tab.editor.rhk
+    linked = rhk.intervensi.currentData()
+    assert linked is not None
+    assert not rhk.intervensi_penuh.isVisible()  # a short text fits in the combo
+    panjang = ("Meningkatnya tertib administrasi pemerintahan desa melalui pembinaan, "
+               "pengawasan dan evaluasi laporan penyelenggaraan pemerintahan desa")
+    RencanaHasilKerja.update(uraian=panjang).where(RencanaHasilKerja.id == linked).execute()
+    tab.editor.muat_ulang()
+    _tenang(qtbot)
+    assert rhk.intervensi.currentData() == linked
+    assert rhk.intervensi_penuh.isVisible() and rhk.intervensi_penuh.text() == panjang
+    label = rhk.intervensi_penuh
+    assert label.height() >= label.heightForWidth(label.width())  # whole, not cut

@@ -6,7 +6,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +139,12 @@ class RhkEditor(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.intervensi.setMinimumContentsLength(30)
+        # A closed combo cuts a long RHK pimpinan; the whole text is then shown beneath it.
+        self.intervensi_penuh = QLabel()
+        self.intervensi_penuh.setWordWrap(True)
+        self.intervensi_penuh.setProperty("peran", "info")
+        self.intervensi_penuh.hide()
+        self.intervensi.installEventFilter(self)
         self.perspektif = QComboBox()
         self.perspektif.addItem("", "")
         for p in Perspektif:
@@ -167,7 +173,11 @@ class RhkEditor(QWidget):
         form.addRow(_("Uraian RHK"), self.uraian)
         self.label_intervensi = QLabel(_("RHK pimpinan yang diintervensi"))
         self.label_intervensi.setWordWrap(True)
-        form.addRow(self.label_intervensi, self.intervensi)
+        intervensi = QVBoxLayout()
+        intervensi.setContentsMargins(0, 0, 0, 0)
+        intervensi.addWidget(self.intervensi)
+        intervensi.addWidget(self.intervensi_penuh)
+        form.addRow(self.label_intervensi, intervensi)
         self.label_perspektif = QLabel(_("Perspektif"))
         form.addRow(self.label_perspektif, self.perspektif)
         self.label_ukuran = QLabel(_("Ukuran keberhasilan"))
@@ -211,6 +221,7 @@ class RhkEditor(QWidget):
         self.jenis.currentIndexChanged.connect(self._on_form_changed)
         self.uraian.textChanged.connect(self._on_form_changed)
         self.intervensi.currentIndexChanged.connect(self._on_form_changed)
+        self.intervensi.currentIndexChanged.connect(self._atur_intervensi_penuh)
         self.perspektif.currentIndexChanged.connect(self._on_form_changed)
         self.ukuran.textChanged.connect(self._on_form_changed)
         self.iki.itemChanged.connect(self._on_iki_itemChanged)
@@ -454,6 +465,21 @@ class RhkEditor(QWidget):
         target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.iki.setItem(n, COL_TARGET, target)
         self.iki.setItem(n, COL_SATUAN, QTableWidgetItem(k.satuan))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.intervensi and event.type() == QEvent.Type.Resize:
+            self._atur_intervensi_penuh()
+        return super().eventFilter(watched, event)
+
+    def _atur_intervensi_penuh(self) -> None:
+        """Show the chosen RHK pimpinan whole under the combo when the combo cuts it."""
+        text = self.intervensi.currentText() if self.intervensi.currentData() else ""
+        # The combo's own frame and arrow take some 40 pixels of its width.
+        cut = bool(text) and (
+            self.intervensi.fontMetrics().horizontalAdvance(text) > self.intervensi.width() - 40)
+        self.intervensi_penuh.setText(text if cut else "")
+        self.intervensi_penuh.setVisible(cut)
+        self.intervensi.setToolTip(text)
 
     def _on_form_changed(self) -> None:
         row = self._sekarang()
