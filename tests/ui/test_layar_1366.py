@@ -136,9 +136,12 @@ def test_atasan_penilai_lists(qtbot, demo_db):
     window = _jendela(qtbot, login_nip(CAMAT_NIP))
     tab = window.tab("atasan")
     _tampil(qtbot, window, tab)
-    for view in tab.findChildren(QTableView):
-        if view.isVisible() and view.model() is not None and view.model().rowCount():
-            periksa_tabel(view, range(view.model().columnCount()))
+    if tab.daftar.rowCount():
+        periksa_tabel(tab.daftar, range(tab.daftar.columnCount()))
+    # The organisation's capaian: one row per unit, a choice per period, all on screen.
+    tab.halaman.setCurrentWidget(tab.capaian)
+    _tenang(qtbot)
+    periksa_tabel(tab.capaian.tabel, (), tinggi_pas=False)
 
 
 def test_kepegawaian_and_arsip(qtbot, demo_db):
