@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 LEBAR_MIN = 60  # px: a text column narrower than this wraps word by word
 MARGIN_SEL = 6  # px each side: the item's text margin and the focus frame
@@ -62,7 +62,12 @@ class PasKolom(QObject):
             fitted += width
         shown = {c: w for c, w in self._bobot.items() if not view.isColumnHidden(c)}
         minimum = {c: self._kata_terlebar(c) for c in shown}
-        rest = max(view.viewport().width() - fitted, sum(minimum.values()))
+        # Room for a vertical scrollbar even before it shows: rows made taller by the wrapping
+        # may bring it, and the columns must still fit then.
+        width = view.viewport().width()
+        if not view.verticalScrollBar().isVisible():
+            width -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        rest = max(width - fitted, sum(minimum.values()))
         # Shares by weight, but never narrower than the column's longest word: a word is
         # wrapped whole to the next line, never cut. Columns held at their minimum leave the
         # remainder to the others, by weight.
