@@ -177,6 +177,8 @@ def test_the_penilai_reads_the_whole_indicator_beside_a_narrow_target(qtbot, kan
     window = _jendela(qtbot, login("Hendra Gunawan"))
     tab = window.tab("bawahan")
     _tampil(qtbot, window, tab)
+    # "Belum ada SKP" of the two others and the waiting time all on screen beside the SKP.
+    periksa_tabel(tab.tabel, range(tab.tabel.model().columnCount()))
     iki = tab.editor.rhk.iki
     periksa_tabel(iki, (COL_INDIKATOR, IKI_TARGET))
     # The target column is as wide as its text, the indicator takes the rest.

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -32,9 +31,13 @@ from skpdesk.ui.bawahan.distribusi_page import DistribusiPage
 from skpdesk.ui.bawahan.matriks_page import MatriksPage
 from skpdesk.ui.bersama import gaya
 from skpdesk.ui.bersama.bus import bus
+from skpdesk.ui.bersama.kolom import PasKolom
 from skpdesk.ui.bersama.model import ROLE_BARIS
 from skpdesk.ui.skp.editor import SkpEditor
 from skpdesk.ui.skp.model import (
+    COL_MENUNGGU,
+    COL_NAMA,
+    COL_STATUS,
     COL_TINDAKAN,
     KOLOM_BAWAHAN,
     SkpFilterProxy,
@@ -81,10 +84,11 @@ class BawahanTab(QWidget):
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.verticalHeader().setVisible(False)
-        self.tabel.setWordWrap(False)
-        header = self.tabel.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Name and next step wrap; status and waiting time keep their width: "Menunggu" stays
+        # on screen at 1366×768 beside the SKP.
+        self.pas_kolom = PasKolom(
+            self.tabel, pas=(self.model.col(COL_STATUS), self.model.col(COL_MENUNGGU)),
+            bobot={self.model.col(COL_NAMA): 3, self.model.col(COL_TINDAKAN): 2})
 
         atas = QHBoxLayout()
         atas.addWidget(QLabel(_("Tahun")))
@@ -165,6 +169,7 @@ class BawahanTab(QWidget):
             Pihak.PEJABAT_PENILAI,
         )
         self.model.set_rows(rows)
+        self.pas_kolom.atur()
         waiting = sum(r.menunggu_saya for r in rows)
         self.ringkasan.setText(
             _("{n} SKP menunggu tindakan Anda · {m} bawahan belum membuat SKP").format(
