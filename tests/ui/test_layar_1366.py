@@ -72,6 +72,10 @@ def periksa_tabel(view: QTableView, kunci: Iterable[int], baris: int = 40,
     model = view.model()
     assert model.rowCount() > 0, "the list is empty: nothing was checked"
     kolom = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    for col in kunci:  # a header does not wrap: it must not be cut either
+        if not view.isColumnHidden(col):
+            assert header.sectionSize(col) >= header.sectionSizeHint(col) - 1, (
+                model.headerData(col, Qt.Orientation.Horizontal), header.sectionSize(col))
     for row in range(min(model.rowCount(), baris)):
         if tinggi_pas:
             # As tall as its tallest cell's text, no taller (no 110-pixel rows for one line).

@@ -84,14 +84,21 @@ class PasKolom(QObject):
         for col, width in {**lebar, **tetap}.items():
             header.resizeSection(col, width)
         view.resizeRowsToContents()
+        # A one-line row keeps the list's usual height: an easy target for the mouse.
+        tinggi = view.verticalHeader().defaultSectionSize()
+        for row in range(model.rowCount() if (model := view.model()) is not None else 0):
+            if view.rowHeight(row) < tinggi:
+                view.setRowHeight(row, tinggi)
 
     def _kata_terlebar(self, col: int, baris: int = 500) -> int:
-        """The width of the longest word in a column (and its header), with the cell's margins."""
+        """The width of the longest word in a column, with the cell's margins, or of its header."""
         view = self._view
         model = view.model()
         metrics = view.fontMetrics()
-        words = {str(model.headerData(col, Qt.Orientation.Horizontal) or "")}
+        words: set[str] = set()
         for row in range(min(model.rowCount(), baris)):
             words.update(str(model.index(row, col).data() or "").split())
         longest = max((metrics.horizontalAdvance(w) for w in words if w), default=0)
-        return max(LEBAR_MIN, longest + 2 * MARGIN_SEL)
+        # A header does not wrap: its own size (font, sort arrow) is a floor too.
+        header = view.horizontalHeader().sectionSizeHint(col)
+        return max(LEBAR_MIN, longest + 2 * MARGIN_SEL, header)
