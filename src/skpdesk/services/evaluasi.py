@@ -1294,13 +1294,15 @@ def unit_dinilai(aktor: Aktor, tahun: int) -> list[UnitKerja]:
     """The units of the pegawai this penilai rates in a year: where his distribution matters."""
     if aktor.pegawai_id is None:
         return []
-    unit_ids = {
-        s.pegawai.unit_id
-        for s in SKP.select().where((SKP.penilai == aktor.pegawai_id) & (SKP.tahun == tahun))
-    }
+    # One query: the units through a join, not one pegawai fetched per SKP.
+    unit_ids = (
+        Pegawai.select(Pegawai.unit)
+        .join(SKP, on=(SKP.pegawai == Pegawai.id))
+        .where((SKP.penilai == aktor.pegawai_id) & (SKP.tahun == tahun))
+    )
     return list(
         UnitKerja.select()
-        .where(UnitKerja.id.in_([u for u in unit_ids if u is not None]))
+        .where(UnitKerja.id.in_(unit_ids))
         .order_by(UnitKerja.urutan, UnitKerja.nama)
     )
 
