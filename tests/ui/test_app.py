@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from skpdesk.ui import app as app_module
 
@@ -89,12 +89,16 @@ def test_opening_runs_the_quick_check_and_the_full_check_after_the_backup_stops_
     monkeypatch.setattr(
         QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
     )
+    # Recorded, not done: an exit outside a running loop would end the next test's loops.
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     backups: list[int] = []
 
     def fake_exec(self: LoginDialog) -> int:
-        # The login is up while the full check runs beside it, after the day's backup.
+        # The login is up while the full check runs beside it, after the day's backup; the
+        # failure ends the login's loop (here: returns as that loop would).
         backups.append(len(daftar_cadangan()))
-        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
         return 0
 
     monkeypatch.setattr(LoginDialog, "exec", fake_exec)
@@ -103,5 +107,6 @@ def test_opening_runs_the_quick_check_and_the_full_check_after_the_backup_stops_
     finally:
         lepaskan()
     assert backups == [1]
+    assert exits == [app_module.EXIT_DATABASE]
     assert "rusak" in shown[0] and "Jangan lanjut bekerja" in shown[0]
     assert str(db_path) in shown[0]
