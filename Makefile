@@ -38,6 +38,7 @@ bench: $(STAMP) $(MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/paket.py
 	$(BIN)/python bench/dua_proses.py
+	$(BIN)/python bench/documents.py
 
 # The signed history's checks on a generated office of 500 pegawai × 10 years (about 5 minutes,
 # most of it generating; --berkas FILE keeps the office for another run).

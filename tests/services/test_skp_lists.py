@@ -56,3 +56,21 @@ def test_subordinates_without_an_skp_are_listed_and_others_are_not(kantor_demo):
     assert skp_service.punya_bawahan(hendra)
     assert not skp_service.punya_bawahan(login("Lia Kurniawati"))
     assert skp_service.tahun_bawahan(hendra) == [TAHUN]
+
+
+def test_an_skp_of_a_past_year_still_shows_but_no_longer_counts(kantor_demo, clock):
+    from tests.helpers import skp_disetujui
+
+    lia = login("Lia Kurniawati")
+    skp = skp_disetujui(lia, TAHUN)
+    # Approved: the next step is "Tandai Sudah Dicetak", the pegawai's.
+    assert skp_service.jumlah_menunggu_saya(lia) == 1
+    clock[0] += dt.timedelta(days=30)
+    assert skp_service.jumlah_lewat_baku(lia) == 1
+
+    # The year is over: the SKP stays in her list with its action, but waits on nobody now.
+    clock[0] = dt.datetime(TAHUN + 1, 1, 5, 8, 0)
+    [mine] = skp_service.daftar_skp_saya(lia)
+    assert (mine.id, mine.menunggu_saya, mine.aksi_saya) == (skp.id, True, "Tandai Sudah Dicetak")
+    assert skp_service.jumlah_menunggu_saya(lia) == 0
+    assert skp_service.jumlah_lewat_baku(lia) == 0

@@ -117,6 +117,13 @@ class Alur:
     def statuses(self) -> list[str]:
         return list(self.status_label)
 
+    def status_menunggu(self, pihak: Pihak) -> frozenset[str]:
+        """The states whose primary action belongs to ``pihak`` under some office option.
+
+        A superset the services filter on in SQL before the exact check per row.
+        """
+        return frozenset(t.dari for t in self.transisi if t.utama and pihak in t.pihak)
+
 
 # --- SKP planning (SOP 004; SOP 002's extra signatory and BKPSDM steps as an office option) ---
 

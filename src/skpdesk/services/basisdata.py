@@ -16,7 +16,10 @@ from skpdesk.store.database import (
     data_dir,
     describe,
     open_database,
+    periksa_berkas,
+    pesan_rusak,
     resolve_target,
+    sqlite_path,
 )
 from skpdesk.store.models import db
 
@@ -32,6 +35,7 @@ __all__ = [
     "describe",
     "lepaskan",
     "open_database",
+    "periksa_penuh",
     "resolve_target",
 ]
 
@@ -40,3 +44,14 @@ def lepaskan() -> None:
     """Close the database and unbind the models, so nothing reads the file by mistake."""
     close_database()
     db.initialize(None)
+
+
+def periksa_penuh() -> str | None:
+    """The full integrity check of the open SQLite file, on its own read-only connection
+    (safe on a worker thread): None when sound (or on a server), else the message a failed
+    check at opening gives."""
+    path = sqlite_path(db.obj) if db.obj is not None else None
+    if path is None or not path.exists():
+        return None
+    result = periksa_berkas(path)
+    return None if result == "ok" else pesan_rusak(str(path), result)

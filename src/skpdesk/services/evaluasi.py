@@ -23,6 +23,8 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.evaluasi import (
     AKSI_PENGEMBALIAN,
     AKSI_PENGEMBALIAN_PENILAI,
+    ALUR_EVALUASI_PERIODIK,
+    ALUR_EVALUASI_TAHUNAN,
     PERIODE,
     STATUS_KEPUTUSAN_KEBERATAN,
     STATUS_PENILAIAN_DAPAT_DIUBAH,
@@ -1198,7 +1200,33 @@ def evaluasi_skp(skp_id: uuid.UUID) -> list[Evaluasi]:
     return sorted(rows, key=lambda e: periode_dari(e.periode).nomor)
 
 
-def _menunggu(aktor: Aktor, pihak: Pihak, query: Any) -> list[Evaluasi]:
+def tahun_menunggu_sejak() -> int:
+    """The oldest year whose evaluations still wait on someone now (docs/sop.md, "What waits now").
+
+    The annual evaluation of a year is done early in the next one; older evaluations are
+    history: they stay in the lists by year but no longer count on tabs or as late.
+    """
+    return now().year - 1
+
+
+def _status_menunggu(pihak: Pihak) -> list[str]:
+    found = ALUR_EVALUASI_PERIODIK.status_menunggu(pihak) | ALUR_EVALUASI_TAHUNAN.status_menunggu(
+        pihak
+    )
+    return sorted(found)
+
+
+def _menunggu(aktor: Aktor, pihak: Pihak, party: Any) -> list[Evaluasi]:
+    # Status, year and party in SQL; the exact check (office options, chain) per row.
+    query = (
+        Evaluasi.select(Evaluasi, SKP)
+        .join(SKP)
+        .where(
+            (party == aktor.pegawai_id)
+            & Evaluasi.status.in_(_status_menunggu(pihak))
+            & (Evaluasi.tahun >= tahun_menunggu_sejak())
+        )
+    )
     opsi = skp_service.opsi_kantor()
     found = []
     for evaluasi in query:
@@ -1212,24 +1240,21 @@ def menunggu_pegawai(aktor: Aktor) -> list[Evaluasi]:
     """The person's own evaluations whose next move is hers (realisasi, ajukan)."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.pegawai == aktor.pegawai_id)
-    return _menunggu(aktor, Pihak.PEGAWAI, query)
+    return _menunggu(aktor, Pihak.PEGAWAI, SKP.pegawai)
 
 
 def menunggu_penilai(aktor: Aktor) -> list[Evaluasi]:
     """Evaluations waiting on this pejabat penilai: to rate, to finalise, a keberatan to answer."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.penilai == aktor.pegawai_id)
-    return _menunggu(aktor, Pihak.PEJABAT_PENILAI, query)
+    return _menunggu(aktor, Pihak.PEJABAT_PENILAI, SKP.penilai)
 
 
 def menunggu_atasan(aktor: Aktor) -> list[Evaluasi]:
     """Evaluations waiting on this atasan pejabat penilai: keberatan decisions, countersigning."""
     if aktor.pegawai_id is None:
         return []
-    query = Evaluasi.select(Evaluasi, SKP).join(SKP).where(SKP.atasan_penilai == aktor.pegawai_id)
-    return _menunggu(aktor, Pihak.ATASAN_PEJABAT_PENILAI, query)
+    return _menunggu(aktor, Pihak.ATASAN_PEJABAT_PENILAI, SKP.atasan_penilai)
 
 
 def linimasa(evaluasi: Evaluasi) -> list[rantai.Peristiwa]:
@@ -1283,13 +1308,15 @@ def unit_dinilai(aktor: Aktor, tahun: int) -> list[UnitKerja]:
     """The units of the pegawai this penilai rates in a year: where his distribution matters."""
     if aktor.pegawai_id is None:
         return []
-    unit_ids = {
-        s.pegawai.unit_id
-        for s in SKP.select().where((SKP.penilai == aktor.pegawai_id) & (SKP.tahun == tahun))
-    }
+    # One query: the units through a join, not one pegawai fetched per SKP.
+    unit_ids = (
+        Pegawai.select(Pegawai.unit)
+        .join(SKP, on=(SKP.pegawai == Pegawai.id))
+        .where((SKP.penilai == aktor.pegawai_id) & (SKP.tahun == tahun))
+    )
     return list(
         UnitKerja.select()
-        .where(UnitKerja.id.in_([u for u in unit_ids if u is not None]))
+        .where(UnitKerja.id.in_(unit_ids))
         .order_by(UnitKerja.urutan, UnitKerja.nama)
     )
 

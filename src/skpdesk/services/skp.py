@@ -888,19 +888,45 @@ def tahun_bawahan(aktor: Aktor) -> list[int]:
     return sorted(years, reverse=True)
 
 
+def tahun_menunggu_sejak() -> int:
+    """The oldest year whose SKPs still wait on someone now (docs/sop.md, "What waits now").
+
+    An SKP plans its own year; once the year is over what is left of its paperwork is history,
+    shown in the lists but no longer counted on tabs or as late.
+    """
+    return now().year
+
+
+def _skp_menunggu(party: Any, pegawai_id: uuid.UUID, pihak: Pihak) -> list[SKP]:
+    """SKPs of this party still open now, in a state whose primary move may be ``pihak``'s."""
+    return list(
+        SKP.select().where(
+            (party == pegawai_id)
+            & SKP.status.in_(sorted(ALUR_SKP.status_menunggu(pihak)))
+            & (SKP.tahun >= tahun_menunggu_sejak())
+        )
+    )
+
+
 def jumlah_menunggu_saya(aktor: Aktor) -> int:
-    """Own SKPs whose next move is the pegawai's (the count on the *SKP Saya* tab)."""
-    return sum(r.menunggu_saya for r in daftar_skp_saya(aktor))
+    """Own SKPs whose next move is the pegawai's now (the count on the *SKP Saya* tab)."""
+    if aktor.pegawai_id is None:
+        return 0
+    opsi, moment = opsi_kantor(), now()
+    return sum(
+        _baris(aktor, s, opsi, Pihak.PEGAWAI, moment).menunggu_saya
+        for s in _skp_menunggu(SKP.pegawai, aktor.pegawai_id, Pihak.PEGAWAI)
+    )
 
 
 def jumlah_menunggu_penilai(aktor: Aktor) -> int:
-    """Subordinates' SKPs waiting on this penilai, any year (the count on *Bawahan*)."""
+    """Subordinates' SKPs waiting on this penilai now (the count on *Bawahan*)."""
     if aktor.pegawai_id is None:
         return 0
     opsi, moment = opsi_kantor(), now()
     return sum(
         _baris(aktor, s, opsi, Pihak.PEJABAT_PENILAI, moment).menunggu_saya
-        for s in SKP.select().where(SKP.penilai == aktor.pegawai_id)
+        for s in _skp_menunggu(SKP.penilai, aktor.pegawai_id, Pihak.PEJABAT_PENILAI)
     )
 
 
@@ -939,14 +965,17 @@ def matriks_peran_hasil(aktor: Aktor, tahun: int) -> dict[tuple[uuid.UUID, uuid.
 
 
 def jumlah_lewat_baku(aktor: Aktor) -> int:
-    """SKPs whose next move is this person's and that wait longer than the SOP allows."""
+    """SKPs whose next move is this person's now and that wait longer than the SOP allows."""
     if aktor.pegawai_id is None:
         return 0
     opsi, moment = opsi_kantor(), now()
-    own = [_baris(aktor, s, opsi, Pihak.PEGAWAI, moment) for s in skp_milik(aktor.pegawai_id)]
+    own = [
+        _baris(aktor, s, opsi, Pihak.PEGAWAI, moment)
+        for s in _skp_menunggu(SKP.pegawai, aktor.pegawai_id, Pihak.PEGAWAI)
+    ]
     rated = [
         _baris(aktor, s, opsi, Pihak.PEJABAT_PENILAI, moment)
-        for s in SKP.select().where(SKP.penilai == aktor.pegawai_id)
+        for s in _skp_menunggu(SKP.penilai, aktor.pegawai_id, Pihak.PEJABAT_PENILAI)
     ]
     return sum(r.menunggu_saya and r.lewat_baku for r in own + rated)
 

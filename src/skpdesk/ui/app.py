@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -17,7 +17,12 @@ from skpdesk.i18n import _
 from skpdesk.resources import resource_path
 from skpdesk.services import akun as akun_service
 from skpdesk.services import cadangan, kantor
-from skpdesk.services.basisdata import DatabaseOpenError, open_database, resolve_target
+from skpdesk.services.basisdata import (
+    DatabaseOpenError,
+    open_database,
+    periksa_penuh,
+    resolve_target,
+)
 from skpdesk.services.context import Aktor
 from skpdesk.ui import bahasa
 from skpdesk.ui.bersama import gaya, kesalahan
@@ -174,6 +179,40 @@ def cadangan_harian() -> None:
         log.exception("cadangan harian gagal")
 
 
+class PemeriksaPenuh(QThread):
+    """The full integrity check after the daily backup, on a worker thread: a large office's
+    file takes seconds, and the login does not wait for it. ``rusak`` brings the message."""
+
+    rusak = Signal(str)
+
+    def run(self) -> None:
+        pesan = periksa_penuh()
+        if pesan is not None:
+            self.rusak.emit(pesan)
+
+    def hentikan(self) -> None:
+        """SQLite cannot be stopped halfway here: wait for the check to end."""
+        self.wait()
+
+
+def mulai_pemeriksaan_penuh(gagal: list[str]) -> PemeriksaPenuh:
+    """Start the full check; a failure stops the work with the message opening would give:
+    the message is shown and the application ends (exit code ``EXIT_DATABASE``)."""
+
+    def on_rusak(pesan: str) -> None:
+        gagal.append(pesan)
+        log.error("basis data rusak (pemeriksaan penuh): %s", pesan)
+        QMessageBox.critical(None, _("Basis data tidak dapat dibuka"), pesan)
+        QApplication.exit(EXIT_DATABASE)
+
+    from skpdesk.ui.bersama.verifikasi import jalankan_terjaga
+
+    worker = PemeriksaPenuh()
+    worker.rusak.connect(on_rusak)
+    jalankan_terjaga(worker)
+    return worker
+
+
 def run_gui(
     db_path: str | None,
     *,
@@ -218,14 +257,21 @@ def run_gui(
                 ).format(kantor=kantor.instansi().nama)
     # After set-up, so that the day's copy holds an office, not an empty file.
     cadangan_harian()
+    # Opening ran only the quick check; the full one runs now, beside the login.
+    gagal: list[str] = []
+    pemeriksa = mulai_pemeriksaan_penuh(gagal)
     timer = QTimer(app)
     timer.timeout.connect(cadangan_harian)
     timer.start(CEK_CADANGAN_MS)
     sesi = Sesi(describe(database), petunjuk)
     instans.diminta_tampil.connect(sesi.tampilkan)
     if not sesi.masuk():
-        return EXIT_OK
+        pemeriksa.wait()
+        return EXIT_DATABASE if gagal else EXIT_OK
     code = app.exec()
+    pemeriksa.wait()
+    if gagal:
+        return EXIT_DATABASE
     # A login that found the database busy still owes its session row: a last chance.
     if not akun_service.tunggu_tertunda(TUNGGU_TERTUNDA_S):
         log.warning("catatan sesi belum tertulis saat aplikasi ditutup")

@@ -154,7 +154,7 @@ class BawahanTab(QWidget):
 
     @staticmethod
     def hitung_jumlah(aktor: Aktor) -> int:
-        """Subordinates' SKPs and evaluations waiting on this penilai, any year."""
+        """Subordinates' SKPs and evaluations waiting on this penilai now (docs/sop.md)."""
         return skp_service.jumlah_menunggu_penilai(aktor) + len(ev_service.menunggu_penilai(aktor))
 
     def muat_ulang(self) -> None:

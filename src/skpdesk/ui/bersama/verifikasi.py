@@ -164,7 +164,7 @@ class _Penjaga(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.berjalan: set[PemeriksaLatar] = set()
+        self.berjalan: set[QThread] = set()
         self._gc_dijeda = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -175,7 +175,7 @@ class _Penjaga(QObject):
         for worker in list(self.berjalan):
             worker.hentikan()
 
-    def mulai(self, worker: PemeriksaLatar) -> None:
+    def mulai(self, worker: QThread) -> None:
         if not self.berjalan and gc.isenabled():
             gc.disable()
             self._gc_dijeda = True
@@ -186,7 +186,7 @@ class _Penjaga(QObject):
 
     def _on_worker_finished(self) -> None:
         worker = self.sender()
-        if isinstance(worker, PemeriksaLatar):
+        if isinstance(worker, QThread):
             # Ended: dropping the last reference deletes it (no deleteLater, which would leave
             # a window holding a dangling wrapper).
             worker.wait()
@@ -197,6 +197,15 @@ class _Penjaga(QObject):
 
 
 _penjaga: _Penjaga | None = None
+
+
+def jalankan_terjaga(worker: QThread) -> None:
+    """Start a checking thread held until it ends, with garbage collection paused meanwhile
+    (see ``_Penjaga``); quitting the application stops it (it must offer ``hentikan``)."""
+    global _penjaga
+    if _penjaga is None:
+        _penjaga = _Penjaga()
+    _penjaga.mulai(worker)
 
 
 def mulai_pemeriksaan_latar(cepat: Callable[[Laporan], None],

@@ -27,6 +27,7 @@ from skpdesk.domain.entitas import Entitas
 from skpdesk.domain.skp import Pendekatan
 from skpdesk.domain.workflow import Pihak
 from skpdesk.i18n import _
+from skpdesk.services import evaluasi as ev_service
 from skpdesk.services import pp46 as pp46_service
 from skpdesk.services import skp as skp_service
 from skpdesk.services.context import Aktor, now
@@ -189,9 +190,8 @@ class SkpSayaTab(QWidget):
 
     @staticmethod
     def hitung_jumlah(aktor: Aktor) -> int:
-        """Own SKPs whose next move (in the chain or an evaluation) is this person's."""
-        rows = dengan_evaluasi(skp_service.daftar_skp_saya(aktor), aktor, Pihak.PEGAWAI)
-        return sum(r.menunggu_saya for r in rows)
+        """Own SKPs and evaluations whose next move is this person's now (docs/sop.md)."""
+        return skp_service.jumlah_menunggu_saya(aktor) + len(ev_service.menunggu_pegawai(aktor))
 
     def muat_ulang(self) -> None:
         chosen = self.editor.skp_id
@@ -208,7 +208,8 @@ class SkpSayaTab(QWidget):
             self.editor.tampilkan(None)
         else:
             self.pilih(chosen or rows[0].id)
-        self.jumlah = sum(r.menunggu_saya for r in rows)  # as hitung_jumlah, from rows in hand
+        # Only what waits now counts, not the leftovers of past years shown in the list.
+        self.jumlah = self.hitung_jumlah(self._aktor)
         self.jumlah_berubah.emit(self.jumlah)
 
     def pilih(self, skp_id: uuid.UUID | None) -> None:
