@@ -301,3 +301,31 @@ def test_a_late_evaluation_is_noted_in_the_status_bar(qtbot, skp, clock):
     window = create_main_window(login(HENDRA), "kantor.db")
     qtbot.addWidget(window)
     assert window.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"
+
+
+def test_tetapkan_predikat_is_disabled_with_the_reason_while_the_capaian_is_missing(
+    qtbot, skp, clock
+):
+    lia, hendra = login(LIA), login(HENDRA)
+    ev = ev_service.buka_evaluasi(lia, skp.id, "TW1")
+    for iki in ev_service.daftar_iki(ev):
+        ev_service.isi_realisasi(lia, ev.id, iki.id, "1")
+    ev_service.ajukan(lia, ev.id)
+    ev_service.nilai(hendra, ev.id, Rating.SESUAI_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI)
+    page = page_for(qtbot, HENDRA, skp.id)
+    button = page.tombol_aksi["finalkan"]
+    assert not button.isEnabled()
+    reason = page.aksi.label_alasan
+    assert reason.isVisible()
+    assert "Capaian kinerja organisasi" in reason.text()
+    assert "belum ditetapkan" in button.toolTip()
+    # The same rule refuses the call itself.
+    assert ev_service.prasyarat(ev_service.ambil(ev.id), page.aksi.transisi["finalkan"])
+
+    ev_service.atur_capaian_organisasi(login(CAMAT), ev.unit_id, TAHUN, "TW1", "BAIK")
+    page.muat_ulang()
+    button = page.tombol_aksi["finalkan"]
+    assert button.isEnabled()
+    assert not page.aksi.label_alasan.isVisible()
+    click(qtbot, button)
+    assert the_evaluation().status == E.FINAL

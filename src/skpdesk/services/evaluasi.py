@@ -298,18 +298,33 @@ def _periksa_siap_final(evaluasi: Evaluasi) -> None:
         raise ValidasiGagal(
             {"rating": _("Rating hasil kerja dan rating perilaku kerja wajib diisi.")}
         )
+    alasan = alasan_capaian_belum(evaluasi)
+    if alasan:
+        raise ValidasiGagal({"capaian_organisasi": alasan})
+
+
+def alasan_capaian_belum(evaluasi: Evaluasi) -> str | None:
+    """Why no predikat can be set yet: the period's capaian organisasi is missing; else None."""
     # docs/domain.md §3: the period's capaian kinerja organisasi must exist before the predikat.
-    if evaluasi.unit_id is not None and capaian_organisasi(
+    if evaluasi.unit_id is None or capaian_organisasi(
         evaluasi.unit_id, evaluasi.tahun, evaluasi.periode
-    ) is None:
-        raise ValidasiGagal(
-            {
-                "capaian_organisasi": _(
-                    "Capaian kinerja organisasi {unit} untuk {periode} belum ditetapkan. Minta "
-                    "atasan pejabat penilai atau pengelola kepegawaian menetapkannya."
-                ).format(unit=evaluasi.unit.nama, periode=_label_periode(evaluasi))
-            }
-        )
+    ) is not None:
+        return None
+    return _(
+        "Capaian kinerja organisasi {unit} untuk {periode} belum ditetapkan. Minta "
+        "atasan pejabat penilai atau pengelola kepegawaian menetapkannya."
+    ).format(unit=evaluasi.unit.nama, periode=_label_periode(evaluasi))
+
+
+def prasyarat(evaluasi: Evaluasi, t: Transisi) -> str | None:
+    """Why transition ``t`` cannot succeed now, known before the click (None: it may).
+
+    The same rule refuses the call (``_syarat_final``), so a disabled button and a refusal
+    never disagree. The ratings are not checked here: they are entered on the same page.
+    """
+    if t.ke == E.FINAL:
+        return alasan_capaian_belum(evaluasi)
+    return None
 
 
 def jalankan(aktor: Aktor, evaluasi_id: uuid.UUID, aksi: str, catatan: str = "") -> Evaluasi:
