@@ -978,6 +978,33 @@ def unit_capaian_saya(aktor: Aktor, tahun: int) -> list[UnitKerja]:
     return [u for u in units if u.id in led and u.id != me.unit_id]
 
 
+def capaian_tertunda(aktor: Aktor, tahun: int) -> list[tuple[UnitKerja, str]]:
+    """(unit, period code) whose missing capaian organisasi holds back a rated evaluation.
+
+    Only the units this person may set (``unit_capaian_saya``), so his tab counts what he
+    can clear; an evaluation is held back once it is rated and waits for its predikat.
+    """
+    units = {u.id: u for u in unit_capaian_saya(aktor, tahun)}
+    if not units:
+        return []
+    waiting = {
+        (row.unit_id, row.periode)
+        for row in Evaluasi.select(Evaluasi.unit, Evaluasi.periode).where(
+            (Evaluasi.tahun == tahun)
+            & (Evaluasi.status == E.DINILAI)
+            & Evaluasi.unit.in_(list(units))
+        )
+    }
+    known = capaian_organisasi_tahun(list(units), tahun)
+    urutan = {p.kode: n for n, p in enumerate(daftar_periode_kantor())}
+    return [
+        (units[u], kode)
+        for u, kode in sorted(
+            waiting - set(known), key=lambda k: (units[k[0]].urutan, urutan.get(k[1], 99))
+        )
+    ]
+
+
 def capaian_organisasi(
     unit_id: uuid.UUID, tahun: int, periode: str
 ) -> CapaianOrganisasi | None:
@@ -1276,7 +1303,13 @@ def tugas_per_skp(aktor: Aktor, pihak: Pihak) -> dict[uuid.UUID, str]:
             if t.utama and pihak in t.pihak
         ]
         if mine and evaluasi.skp_id not in found:
-            found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {mine[0].label}"
+            step = mine[0].label
+            if prasyarat(evaluasi, mine[0]):
+                # Named as blocked, not as a step the person can take now.
+                step = _("{aksi} (tertahan: capaian organisasi belum ditetapkan)").format(
+                    aksi=step
+                )
+            found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {step}"
     return found
 
 
