@@ -218,6 +218,12 @@ def test_capaian_organisasi_is_set_on_the_atasan_tab(qtbot, skp):
     assert tab is not None
     page = tab.capaian
     unit_id = Pegawai.get(Pegawai.nama == LIA).unit_id
+    # The missing capaian holds back Lia's predikat: counted on the tab and its page.
+    assert [(u.id, kode) for u, kode in tab.capaian_tertunda] == [(unit_id, "TW1")]
+    assert tab.jumlah == 1
+    judul = window.tabs.tabText(window.tabs.indexOf(tab))
+    assert judul.endswith("(1)")
+    assert tab.halaman.tabText(tab.halaman.indexOf(page)) == "Capaian Kinerja Organisasi (1)"
     row = page._units.index(unit_id)
     combo = page.tabel.cellWidget(row, 0)  # Triwulan I
     assert combo.currentData() is None
@@ -225,6 +231,9 @@ def test_capaian_organisasi_is_set_on_the_atasan_tab(qtbot, skp):
     page.tombol_simpan.click()
     assert ev_service.capaian_organisasi(unit_id, TAHUN, "TW1").nilai == "BAIK"
     assert "1 capaian tersimpan" in page.pesan.text()
+    assert tab.jumlah == 0
+    assert window.tabs.tabText(window.tabs.indexOf(tab)) == judul.removesuffix(" (1)")
+    assert tab.halaman.tabText(tab.halaman.indexOf(page)) == "Capaian Kinerja Organisasi"
     # Lia, a staff member, leads no unit: she has no such tab.
     lia_window = create_main_window(login(LIA), "kantor.db")
     qtbot.addWidget(lia_window)
@@ -301,3 +310,41 @@ def test_a_late_evaluation_is_noted_in_the_status_bar(qtbot, skp, clock):
     window = create_main_window(login(HENDRA), "kantor.db")
     qtbot.addWidget(window)
     assert window.info_terlambat.text() == "1 pekerjaan menunggu Anda melewati waktu baku SOP"
+
+
+def test_tetapkan_predikat_is_disabled_with_the_reason_while_the_capaian_is_missing(
+    qtbot, skp, clock
+):
+    lia, hendra = login(LIA), login(HENDRA)
+    ev = ev_service.buka_evaluasi(lia, skp.id, "TW1")
+    for iki in ev_service.daftar_iki(ev):
+        ev_service.isi_realisasi(lia, ev.id, iki.id, "1")
+    ev_service.ajukan(lia, ev.id)
+    ev_service.nilai(hendra, ev.id, Rating.SESUAI_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI)
+    # His list says the step is held back, and why.
+    window = create_main_window(hendra, "kantor.db")
+    qtbot.addWidget(window)
+    row = next(r for r in window.tab("bawahan").model.rows() if r.id == skp.id)
+    assert row.aksi_saya == (
+        "Triwulan I: Tetapkan Predikat (tertahan: capaian organisasi belum ditetapkan)"
+    )
+    page = page_for(qtbot, HENDRA, skp.id)
+    button = page.tombol_aksi["finalkan"]
+    assert not button.isEnabled()
+    reason = page.aksi.label_alasan
+    assert reason.isVisible()
+    assert "Capaian kinerja organisasi" in reason.text()
+    assert "belum ditetapkan" in button.toolTip()
+    # The same rule refuses the call itself.
+    assert ev_service.prasyarat(ev_service.ambil(ev.id), page.aksi.transisi["finalkan"])
+
+    ev_service.atur_capaian_organisasi(login(CAMAT), ev.unit_id, TAHUN, "TW1", "BAIK")
+    page.muat_ulang()
+    button = page.tombol_aksi["finalkan"]
+    assert button.isEnabled()
+    assert not page.aksi.label_alasan.isVisible()
+    window.tab("bawahan").muat_ulang()  # set elsewhere: no bus message here
+    row = next(r for r in window.tab("bawahan").model.rows() if r.id == skp.id)
+    assert row.aksi_saya == "Triwulan I: Tetapkan Predikat"
+    click(qtbot, button)
+    assert the_evaluation().status == E.FINAL

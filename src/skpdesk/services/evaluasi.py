@@ -300,18 +300,33 @@ def _periksa_siap_final(evaluasi: Evaluasi) -> None:
         raise ValidasiGagal(
             {"rating": _("Rating hasil kerja dan rating perilaku kerja wajib diisi.")}
         )
+    alasan = alasan_capaian_belum(evaluasi)
+    if alasan:
+        raise ValidasiGagal({"capaian_organisasi": alasan})
+
+
+def alasan_capaian_belum(evaluasi: Evaluasi) -> str | None:
+    """Why no predikat can be set yet: the period's capaian organisasi is missing; else None."""
     # docs/domain.md §3: the period's capaian kinerja organisasi must exist before the predikat.
-    if evaluasi.unit_id is not None and capaian_organisasi(
+    if evaluasi.unit_id is None or capaian_organisasi(
         evaluasi.unit_id, evaluasi.tahun, evaluasi.periode
-    ) is None:
-        raise ValidasiGagal(
-            {
-                "capaian_organisasi": _(
-                    "Capaian kinerja organisasi {unit} untuk {periode} belum ditetapkan. Minta "
-                    "atasan pejabat penilai atau pengelola kepegawaian menetapkannya."
-                ).format(unit=evaluasi.unit.nama, periode=_label_periode(evaluasi))
-            }
-        )
+    ) is not None:
+        return None
+    return _(
+        "Capaian kinerja organisasi {unit} untuk {periode} belum ditetapkan. Minta "
+        "atasan pejabat penilai atau pengelola kepegawaian menetapkannya."
+    ).format(unit=evaluasi.unit.nama, periode=_label_periode(evaluasi))
+
+
+def prasyarat(evaluasi: Evaluasi, t: Transisi) -> str | None:
+    """Why transition ``t`` cannot succeed now, known before the click (None: it may).
+
+    The same rule refuses the call (``_syarat_final``), so a disabled button and a refusal
+    never disagree. The ratings are not checked here: they are entered on the same page.
+    """
+    if t.ke == E.FINAL:
+        return alasan_capaian_belum(evaluasi)
+    return None
 
 
 def jalankan(aktor: Aktor, evaluasi_id: uuid.UUID, aksi: str, catatan: str = "") -> Evaluasi:
@@ -979,6 +994,33 @@ def unit_capaian_saya(aktor: Aktor, tahun: int) -> list[UnitKerja]:
     return [u for u in units if u.id in led and u.id != me.unit_id]
 
 
+def capaian_tertunda(aktor: Aktor, tahun: int) -> list[tuple[UnitKerja, str]]:
+    """(unit, period code) whose missing capaian organisasi holds back a rated evaluation.
+
+    Only the units this person may set (``unit_capaian_saya``), so his tab counts what he
+    can clear; an evaluation is held back once it is rated and waits for its predikat.
+    """
+    units = {u.id: u for u in unit_capaian_saya(aktor, tahun)}
+    if not units:
+        return []
+    waiting = {
+        (row.unit_id, row.periode)
+        for row in Evaluasi.select(Evaluasi.unit, Evaluasi.periode).where(
+            (Evaluasi.tahun == tahun)
+            & (Evaluasi.status == E.DINILAI)
+            & Evaluasi.unit.in_(list(units))
+        )
+    }
+    known = capaian_organisasi_tahun(list(units), tahun)
+    urutan = {p.kode: n for n, p in enumerate(daftar_periode_kantor())}
+    return [
+        (units[u], kode)
+        for u, kode in sorted(
+            waiting - set(known), key=lambda k: (units[k[0]].urutan, urutan.get(k[1], 99))
+        )
+    ]
+
+
 def capaian_organisasi(
     unit_id: uuid.UUID, tahun: int, periode: str
 ) -> CapaianOrganisasi | None:
@@ -1300,7 +1342,13 @@ def tugas_per_skp(aktor: Aktor, pihak: Pihak) -> dict[uuid.UUID, str]:
             if t.utama and pihak in t.pihak
         ]
         if mine and evaluasi.skp_id not in found:
-            found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {mine[0].label}"
+            step = mine[0].label
+            if prasyarat(evaluasi, mine[0]):
+                # Named as blocked, not as a step the person can take now.
+                step = _("{aksi} (tertahan: capaian organisasi belum ditetapkan)").format(
+                    aksi=step
+                )
+            found[evaluasi.skp_id] = f"{periode_dari(evaluasi.periode).nama}: {step}"
     return found
 
 

@@ -144,7 +144,8 @@ class CapaianPage(QWidget):
 
 class AtasanTab(QWidget):
     """Signals:
-    jumlah_berubah(int): how many evaluations wait on this atasan pejabat penilai.
+    jumlah_berubah(int): how many evaluations wait on this atasan pejabat penilai, plus the
+    missing capaian organisasi that hold back a predikat.
     """
 
     jumlah_berubah = Signal(int)
@@ -209,7 +210,16 @@ class AtasanTab(QWidget):
             )
             for col, value in enumerate(values):
                 self.daftar.setItem(n, col, QTableWidgetItem(value))
-        self.jumlah = len(self._rows)
+        # A missing capaian that holds back a predikat waits on this leader too.
+        self.capaian_tertunda = ev_service.capaian_tertunda(self._aktor, now().year)
+        n_capaian = len(self.capaian_tertunda)
+        self.halaman.setTabText(
+            self.halaman.indexOf(self.capaian),
+            _("Capaian Kinerja Organisasi ({n})").format(n=n_capaian)
+            if n_capaian
+            else _("Capaian Kinerja Organisasi"),
+        )
+        self.jumlah = len(self._rows) + n_capaian
         self.jumlah_berubah.emit(self.jumlah)
         if self._rows:
             self.daftar.setCurrentCell(max(0, self.daftar.currentRow()), 0)

@@ -73,7 +73,9 @@ class BarisAksi(QWidget):
 
     ``pertanyaan(t)``: the question of the note dialog; ``sebelum(t)``: False stops the action
     (unsaved content that failed to save); ``catatan()``: the optional note sent with actions
-    that do not require one; ``pesan_galat(t, exc)``: the text of a refusal, if not the plain one.
+    that do not require one; ``pesan_galat(t, exc)``: the text of a refusal, if not the plain one;
+    ``prasyarat(t)``: why ``t`` cannot succeed now (from the service); its button is then
+    disabled with the reason beside it.
 
     Signals:
     dijalankan(object): the Transisi the service accepted.
@@ -91,9 +93,11 @@ class BarisAksi(QWidget):
         sebelum: Callable[[Transisi], bool] | None = None,
         catatan: Callable[[], str] | None = None,
         pesan_galat: Callable[[Transisi, BaseException], str] | None = None,
+        prasyarat: Callable[[Transisi], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._prasyarat = prasyarat
         self._jalankan = jalankan
         self._galat = galat
         self._umumkan = tuple(umumkan)
@@ -105,6 +109,10 @@ class BarisAksi(QWidget):
         self.transisi: dict[str, Transisi] = {}
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self.label_alasan = QLabel()
+        self.label_alasan.setObjectName("alasan_aksi")
+        self.label_alasan.setWordWrap(True)
+        self.label_alasan.hide()
 
     def isi(self, transisi: Sequence[Transisi], lewati: Collection[str] = ()) -> None:
         """Show these transitions (the primary one first); ``lewati``: those with own widgets."""
@@ -116,6 +124,7 @@ class BarisAksi(QWidget):
             button.deleteLater()
         self.tombol = {}
         self.transisi = {}
+        self.alasan: dict[str, str] = {}
         shown = [t for t in transisi if t.aksi not in lewati]
         # One prominent action per state, even where the table marks several.
         primary = next((t for t in shown if t.utama), None)
@@ -130,6 +139,16 @@ class BarisAksi(QWidget):
             button.show()  # the layout would only show it on the next turn of the loop
             self.tombol[t.aksi] = button
             self.transisi[t.aksi] = t
+            reason = self._prasyarat(t) if self._prasyarat is not None else None
+            if reason:
+                button.setEnabled(False)
+                button.setToolTip(reason)
+                self.alasan[t.aksi] = reason
+        # The reason beside the buttons, not only in a tooltip the user may never hover.
+        self.label_alasan.setText("\n".join(self.alasan.values()))
+        self.label_alasan.setVisible(bool(self.alasan))
+        self._layout.removeWidget(self.label_alasan)  # after the new buttons
+        self._layout.addWidget(self.label_alasan, 1)
         self.setVisible(bool(self.tombol))
 
     def utama(self) -> QPushButton | None:

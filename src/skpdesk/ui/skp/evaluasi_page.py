@@ -154,6 +154,7 @@ class EvaluasiPage(QWidget):
             self.pesan,
             umumkan=(Entitas.EVALUASI,),
             pertanyaan=self._pertanyaan,
+            prasyarat=lambda t: ev_service.prasyarat(self._ev, t),
         )
         self.aksi.dijalankan.connect(self._on_aksi_dijalankan)
         # A package of this evaluation for the other party's laptop.
