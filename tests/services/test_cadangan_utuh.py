@@ -124,3 +124,25 @@ def test_backups_and_their_folder_are_owner_only(kantor_siap, db_path, tmp_path)
     for path in (copy, chosen, daily):
         assert path.stat().st_mode & 0o777 == 0o600, path
     assert copy.parent.stat().st_mode & 0o777 == 0o700
+
+
+@BERKAS
+@POSIX
+def test_database_file_is_owner_only_even_when_made_readable(fresh_db, db_path):
+    os.chmod(db_path, 0o644)  # as an older version left it
+    database.close_database()
+    database.open_database(db_path)
+    for file in (db_path, db_path.with_name(db_path.name + "-wal")):
+        assert file.stat().st_mode & 0o777 == 0o600, file
+
+
+@POSIX
+def test_data_folder_is_owner_only(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv(database.ENV_DATA_DIR, str(folder))
+    lama = os.umask(0o022)
+    try:
+        assert database.data_dir() == folder
+    finally:
+        os.umask(lama)
+    assert folder.stat().st_mode & 0o777 == 0o700

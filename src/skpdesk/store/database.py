@@ -159,8 +159,17 @@ def data_dir() -> Path:
     """Per-user data folder (``%LOCALAPPDATA%\\skpdesk`` on Windows), never the install folder."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return make_private_folder(path)
+
+
+def make_owner_only(path: Path) -> None:
+    """A SQLite file and its -wal/-shm readable by the owner only (POSIX 0600; SQLite gives the
+    -wal/-shm it creates later the database file's mode)."""
+    if os.name != "posix":
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(file, 0o600)
 
 
 def resolve_target(db_path: str | os.PathLike[str] | None = None) -> str:
@@ -659,6 +668,9 @@ def open_database(
                 "cadangan terakhir atau hubungi pengelola kepegawaian."
             ).format(target=tanpa_sandi(resolved), detail=result)
         )
+    file = sqlite_path(database)
+    if file is not None:
+        make_owner_only(file)
     db.initialize(database)
     if run_migrations:
         try:
