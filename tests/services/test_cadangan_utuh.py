@@ -146,3 +146,13 @@ def test_data_folder_is_owner_only(tmp_path, monkeypatch):
     finally:
         os.umask(lama)
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+@BERKAS
+def test_leftover_is_removed_even_when_todays_copy_exists(kantor_siap, db_path):
+    today = cadangan.cadangan_harian(dt.date.today())
+    leftover = database.backup_folder(db_path) / f"{database.TEMP_PREFIX}1-{today.name}"
+    leftover.write_bytes(b"")
+    assert cadangan.cadangan_harian(dt.date.today()) is None
+    assert not leftover.exists()
+    assert [c.path for c in berkas.daftar(db_path)] == [today]
