@@ -59,6 +59,7 @@ ANAK = textwrap.dedent(
 class Hasil:
     percobaan: int = 0
     gagal: list[str] = field(default_factory=list)
+    di_tengah_cadangan: int = 0  # kills that left a half-written backup behind
 
 
 def _utuh(path: Path) -> bool:
@@ -70,7 +71,7 @@ def _utuh(path: Path) -> bool:
         conn.close()
 
 
-def satu(folder: Path, rng: random.Random) -> str | None:
+def satu(folder: Path, rng: random.Random, hasil: Hasil) -> str | None:
     """One trial; returns what went wrong, or None."""
     db_path = folder / "skpdesk.db"
     anak = subprocess.Popen([sys.executable, "-c", ANAK, str(db_path)], stdout=subprocess.PIPE,
@@ -109,6 +110,8 @@ def satu(folder: Path, rng: random.Random) -> str | None:
                     return f"cadangan rusak terdaftar: {c.path.name}"
             from skpdesk.services import cadangan
 
+            if list(database.backup_folder(db_path).glob(database.TEMP_PREFIX + "*")):
+                hasil.di_tengah_cadangan += 1
             cadangan.cadangan_harian(dt.date.today())
             if list(database.backup_folder(db_path).glob(database.TEMP_PREFIX + "*")):
                 return "sisa cadangan setengah jadi tidak dibuang"
@@ -124,7 +127,7 @@ def jalankan(percobaan: int, benih: int) -> Hasil:
     hasil = Hasil()
     for n in range(percobaan):
         with tempfile.TemporaryDirectory(prefix="bunuh-") as tmp:
-            masalah = satu(Path(tmp), rng)
+            masalah = satu(Path(tmp), rng, hasil)
         hasil.percobaan += 1
         if masalah:
             hasil.gagal.append(f"percobaan {n}: {masalah}")
@@ -138,7 +141,8 @@ def main() -> int:
     args = parser.parse_args()
     mulai = time.monotonic()
     hasil = jalankan(args.percobaan, args.benih)
-    print(f"kill -9: {hasil.percobaan} percobaan, {len(hasil.gagal)} gagal "
+    print(f"kill -9: {hasil.percobaan} percobaan, {len(hasil.gagal)} gagal, "
+          f"{hasil.di_tengah_cadangan} di tengah menulis cadangan "
           f"(benih {args.benih}, {time.monotonic() - mulai:.0f} s)")
     for g in hasil.gagal:
         print(" ", g)
