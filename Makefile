@@ -8,7 +8,7 @@ BUNDLE_STAMP := $(VENV)/.bundle-stamp
 # The English catalogue, compiled from its .po (not committed; the spec compiles it too).
 MO := resources/locale/en/LC_MESSAGES/skpdesk.mo
 
-.PHONY: run test test-pg lint bench bench-verifikasi bench-beban bundle demo clean terjemahan
+.PHONY: run test test-pg soak lint bench bench-verifikasi bench-beban bundle demo clean terjemahan
 
 $(STAMP): pyproject.toml requirements.lock scripts/bootstrap.sh scripts/pustaka-qt.txt
 	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -33,6 +33,10 @@ test: $(STAMP) $(MO)
 test-pg: $(STAMP) $(MO)
 	SKPDESK_TEST_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
 		tests/store tests/services tests/documents tests/ui
+
+# The kill -9 harness (tests/bunuh.py) at full size: seeded kills during writes and backups.
+soak: $(STAMP) $(MO)
+	$(BIN)/python -m tests.bunuh --percobaan 120 --benih 19
 
 bench: $(STAMP) $(MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py

@@ -15,6 +15,7 @@ from skpdesk.i18n import _
 from skpdesk.services.context import Aktor, catat, wajib_peran
 from skpdesk.services.errors import LayananError
 from skpdesk.store import cadangan as berkas
+from skpdesk.store import database
 from skpdesk.store.cadangan import Cadangan, CadanganTidakValid
 from skpdesk.store.database import (
     DatabaseOpenError,
@@ -92,6 +93,8 @@ def cadangan_harian(hari_ini: dt.date | None = None) -> Path | None:
     if path is None or not path.exists():
         return None
     hari_ini = hari_ini or dt.date.today()
+    for sisa in database.remove_stale_temp(backup_folder(path)):
+        log.info("sisa cadangan yang terputus dibuang: %s", sisa)
     harian = [c for c in berkas.daftar(path) if c.alasan == berkas.ALASAN_HARIAN]
     baru = None
     if not any(c.waktu.date() == hari_ini for c in harian):

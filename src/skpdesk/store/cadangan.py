@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skpdesk.i18n import _
-from skpdesk.store.database import CURRENT_VERSION, backup_folder, online_copy
+from skpdesk.store.database import (
+    CURRENT_VERSION,
+    backup_folder,
+    make_private_folder,
+    online_copy,
+    remove_stale_temp,
+    whole_copy,
+)
 from skpdesk.store.models import Akun, Instansi, SchemaVersion
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,17 +84,16 @@ def daftar(db_path: Path) -> list[Cadangan]:
 def buat(db_path: Path, alasan: str, tujuan: Path | None = None) -> Path:
     """An online backup into the backup folder (or into ``tujuan``, a file chosen by the user)."""
     if tujuan is None:
-        folder = backup_folder(db_path)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = make_private_folder(backup_folder(db_path))
+        remove_stale_temp(folder)
         stamp = dt.datetime.now().strftime(STAMP_FORMAT)
         tujuan = folder / f"{db_path.stem}-{alasan}-{stamp}.db"
     else:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
-        if tujuan.exists():
-            # The backup API would merge into an existing database; start from nothing instead.
-            tujuan.unlink()
-    online_copy(db_path, tujuan)
-    return tujuan
+        remove_stale_temp(tujuan.parent)
+    # Written under a temporary name and renamed once whole: an existing file of that name is
+    # replaced in one step, never merged into nor left half-written.
+    return whole_copy(db_path, tujuan)
 
 
 def buang_lama(db_path: Path, simpan: int, alasan: str = ALASAN_HARIAN) -> list[Path]:
@@ -191,8 +197,7 @@ def sisihkan(db_path: Path) -> Path | None:
     """Move a database that cannot be opened (and its -wal/-shm) into the backup folder, whole."""
     if not db_path.exists():
         return None
-    folder = backup_folder(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_private_folder(backup_folder(db_path))
     stamp = dt.datetime.now().strftime(STAMP_FORMAT)
     tujuan = folder / f"{db_path.stem}-{ALASAN_RUSAK}-{stamp}.db"
     for akhiran in ("-wal", "-shm"):

@@ -159,8 +159,17 @@ def data_dir() -> Path:
     """Per-user data folder (``%LOCALAPPDATA%\\skpdesk`` on Windows), never the install folder."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return make_private_folder(path)
+
+
+def make_owner_only(path: Path) -> None:
+    """A SQLite file and its -wal/-shm readable by the owner only (POSIX 0600; SQLite gives the
+    -wal/-shm it creates later the database file's mode)."""
+    if os.name != "posix":
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(file, 0o600)
 
 
 def resolve_target(db_path: str | os.PathLike[str] | None = None) -> str:
@@ -489,9 +498,79 @@ def schema_version(database: pw.Database) -> int:
 BACKUP_FOLDER = "cadangan"
 
 
+# A backup being written carries this prefix: no backup name matches it, so a copy killed midway
+# is never listed, restored or counted as the day's copy; the next backup removes it.
+TEMP_PREFIX = ".sedang-ditulis-"
+
+
 def backup_folder(path: Path) -> Path:
     """Backups of a database file live in ``cadangan/`` beside it."""
     return path.parent / BACKUP_FOLDER
+
+
+def make_private_folder(folder: Path) -> Path:
+    """Create ``folder`` readable by its owner only (POSIX 0700; on Windows the ACL inherited
+    from the per-user folder applies, see docs/sop.md)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def _fsync_folder(folder: Path) -> None:
+    # A rename is durable only once the folder entry is on disk (POSIX; Windows cannot open one).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp(folder: Path) -> list[Path]:
+    """Remove backups left half-written by an interrupted copy; returns the files removed."""
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in folder.glob(TEMP_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def whole_copy(source: Path, target: Path) -> Path:
+    """An online copy that exists under ``target`` only once whole.
+
+    Written to a temporary name in the same folder, flushed to disk, integrity-checked, made
+    owner-only, then renamed in one step over ``target``.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{target.name}")
+    temp.unlink(missing_ok=True)
+    try:
+        online_copy(source, temp)
+        conn = sqlite3.connect(str(temp))
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+        if result != ["ok"]:
+            raise sqlite3.DatabaseError(
+                _("Salinan cadangan rusak (pemeriksaan integritas: {rincian}).").format(
+                    rincian="; ".join(map(str, result[:3]))
+                )
+            )
+        if os.name == "posix":
+            os.chmod(temp, 0o600)
+        with temp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+        _fsync_folder(target.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
 
 
 def online_copy(source: Path, target: Path) -> None:
@@ -510,12 +589,11 @@ def backup_copy(database: pw.Database, reason: str) -> Path | None:
     path = sqlite_path(database)
     if path is None or not path.exists():
         return None
-    folder = backup_folder(path)
-    folder.mkdir(exist_ok=True)
+    folder = make_private_folder(backup_folder(path))
+    remove_stale_temp(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{reason}-{stamp}.db"
-    online_copy(path, target)
-    return target
+    return whole_copy(path, target)
 
 
 def _create_fresh(database: pw.Database) -> None:
@@ -615,6 +693,9 @@ def open_database(
     if result != "ok":
         database.close()
         raise DatabaseOpenError(pesan_rusak(tanpa_sandi(resolved), result))
+    file = sqlite_path(database)
+    if file is not None:
+        make_owner_only(file)
     db.initialize(database)
     if run_migrations:
         try:
