@@ -95,8 +95,8 @@ def test_opening_runs_the_quick_check_and_the_full_check_after_the_backup_stops_
     backups: list[int] = []
 
     def fake_exec(self: LoginDialog) -> int:
-        # The login is up while the full check runs beside it, after the day's backup; the
-        # failure ends the login's loop (here: returns as that loop would).
+        # The login is up while the full check runs beside it, after the day's backup attempt;
+        # the failure ends the login's loop (here: returns as that loop would).
         backups.append(len(daftar_cadangan()))
         qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
         return 0
@@ -106,7 +106,9 @@ def test_opening_runs_the_quick_check_and_the_full_check_after_the_backup_stops_
         assert app_module.run_gui(str(db_path)) == app_module.EXIT_DATABASE
     finally:
         lepaskan()
-    assert backups == [1]
+    # The day's copy of a damaged file is refused (checked before it gets a backup name), so no
+    # older good copy is rotated away for it; the full check still stops work.
+    assert backups == [0]
     assert exits == [app_module.EXIT_DATABASE]
     assert "rusak" in shown[0] and "Jangan lanjut bekerja" in shown[0]
     assert str(db_path) in shown[0]
