@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
 from tests import bunuh
 
 
 @pytest.mark.sqlite_only("kills a process writing a SQLite file and its backups")
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_kill_9_during_writes_and_backups_loses_nothing_confirmed():
     hasil = bunuh.jalankan(percobaan=4, benih=7)
     assert hasil.percobaan == 4

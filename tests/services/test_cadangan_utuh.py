@@ -17,7 +17,6 @@ from skpdesk.store import cadangan as berkas
 from skpdesk.store import database
 
 BERKAS = pytest.mark.sqlite_only("backups are copies of the SQLite file")
-POSIX = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 
 @BERKAS
@@ -82,7 +81,6 @@ database.whole_copy(Path(sys.argv[1]), Path(sys.argv[2]))
 
 
 @BERKAS
-@POSIX
 def test_backup_killed_midway_leaves_no_backup_and_its_leftover_is_removed(
     kantor_siap, db_path, tmp_path
 ):
@@ -112,7 +110,6 @@ def test_backup_killed_midway_leaves_no_backup_and_its_leftover_is_removed(
 
 
 @BERKAS
-@POSIX
 def test_backups_and_their_folder_are_owner_only(kantor_siap, db_path, tmp_path):
     lama = os.umask(0o022)  # the usual umask, under which files were 0644
     try:
@@ -127,7 +124,6 @@ def test_backups_and_their_folder_are_owner_only(kantor_siap, db_path, tmp_path)
 
 
 @BERKAS
-@POSIX
 def test_database_file_is_owner_only_even_when_made_readable(fresh_db, db_path):
     os.chmod(db_path, 0o644)  # as an older version left it
     database.close_database()
@@ -136,7 +132,6 @@ def test_database_file_is_owner_only_even_when_made_readable(fresh_db, db_path):
         assert file.stat().st_mode & 0o777 == 0o600, file
 
 
-@POSIX
 def test_data_folder_is_owner_only(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv(database.ENV_DATA_DIR, str(folder))
